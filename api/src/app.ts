@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { Redis } from 'ioredis';
+import { allowedWithTemporaryPassword, createModules, entities, resolvers } from './modules/index.js';
+import { seedDemoData } from './modules/demo/demo.seed.js';
+import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { Authenticator } from './platform/auth/authenticate.js';
+import { TokenService } from './platform/auth/tokens.js';
+import type { AppConfig } from './platform/config.js';
+import { initOrm } from './platform/db/orm.js';
+import type { GraphQLContext } from './platform/graphql/context.js';
+import { buildAppSchema } from './platform/graphql/schema.js';
+import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
+import { authMiddleware } from './platform/http/auth-middleware.js';
+import { healthRouter } from './platform/http/health.js';
+import { requestIdMiddleware } from './platform/http/request-id.js';
+import { serveClient } from './platform/http/static-client.js';
+import { createLogger, requestScope, type Logger } from './platform/logger.js';
+import { createPubSubHandle } from './platform/pubsub/pubsub.js';
+import { createLimiter } from './platform/ratelimit.js';
+
+export interface App {
+  url: string;
+  port: number;
+  httpServer: Server;
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole API: ORM and migrations, schema, HTTP and WebSocket servers. */
+export async function buildApp(config: AppConfig): Promise<App> {
+  const logger = createLogger(config.logLevel);
+  const orm = await initOrm(config, entities, logger);
+  if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+  const pubsub = createPubSubHandle(config.redisUrl, logger);
+
+  const tokens = new TokenService(config.jwtSecret, config.accessTokenTtlSeconds);
+  const authenticator = new Authenticator(tokens);
+  const window = config.login.windowSeconds;
+  const instances = createModules({
+    tokens,
+    refreshTtlDays: config.refreshTokenTtlDays,
+    loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
+    loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
+  });
+  const contractSchema = await buildAppSchema({ resolvers, instances, pubSub: pubsub.pubSub });
+  const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+  app.use(healthRouter(orm));
+
+  const httpServer = createServer(app);
+  const servers = await createGraphQLServers({
+    schema,
+    httpServer,
+    orm,
+    authenticator,
+    logger,
+    exposeQueryStats: config.exposeQueryStats,
+  });
+  const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
+  app.use(
+    '/graphql',
+    cors(corsOptions),
+    express.json({ limit: '1mb' }),
+    authMiddleware(authenticator),
+    expressMiddleware(servers.apollo, {
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const principal = res.locals.principal ?? null;
+        return {
+          requestId: requestScope.getStore()?.requestId ?? 'unknown',
+          principal,
+          em: scopedEntityManager(orm, principal),
+          ip: req.ip ?? 'unknown',
+          logger,
+        };
+      },
+    }),
+  );
+  const clientDist = config.clientDist ?? resolve('client/dist');
+  if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+
+  await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
+
+  return {
+    url,
+    port,
+    httpServer,
+    orm,
+    schema,
+    logger,
+    async close() {
+      await servers.stop();
+      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await pubsub.close();
+      redis?.disconnect();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../../platform/auth/principal.js';
+import { TenantType } from '../tenant/tenant.types.js';
+import { TenantMembership, UserType } from '../user/user.types.js';
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'JWT for the Authorization header. Expires at `expiresAt`.' })
+  accessToken: string;
+
+  @Field({ description: 'Single-use token for refreshSession. Rotates on every use.' })
+  refreshToken: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => UserType)
+  user: UserType;
+
+  @Field(() => TenantType)
+  tenant: TenantType;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => [TenantMembership])
+  memberships: TenantMembership[];
+
+  @Field({ description: 'True when the password is temporary and must be changed before anything else.' })
+  mustChangePassword: boolean;
+}
+
+@ObjectType()
+export class Viewer {
+  @Field(() => UserType)
+  user: UserType;
+
+  @Field(() => TenantType)
+  tenant: TenantType;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => [TenantMembership])
+  memberships: TenantMembership[];
+
+  @Field()
+  mustChangePassword: boolean;
+}

@@ -1,0 +1,21 @@
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { TenantOwnedEntity } from '../../platform/db/base.entity.js';
+import { Role } from '../../platform/auth/principal.js';
+import { User } from './user.entity.js';
+
+/** A user's role in one tenant. One identity may belong to several tenants. */
+@Entity({ tableName: 'memberships' })
+@Unique({ properties: ['tenantId', 'user'] })
+@Index({ properties: ['tenantId', 'role'] })
+export class Membership extends TenantOwnedEntity<'active'> {
+  @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
+  user: User;
+
+  // A string column validated in code: portable across SQLite and MySQL without enum rebuilds.
+  @Property({ type: 'string', length: 16 })
+  role: Role;
+
+  /** Deactivation is per tenant: an admin of one tenant cannot lock a user out of another. */
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+}

@@ -1,0 +1,33 @@
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { Role } from '../../platform/auth/principal.js';
+
+@InputType()
+export class UserFilter {
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+
+  @Field({ nullable: true })
+  active?: boolean;
+
+  @Field({ nullable: true, description: 'Matches name or email.' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
+  name: string;
+
+  @Field(() => Role)
+  role: Role;
+}

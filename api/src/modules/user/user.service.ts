@@ -1,0 +1,91 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { Principal } from '../../platform/auth/principal.js';
+import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
+import { badInput, conflict, notFound } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { Membership } from './membership.entity.js';
+import { toUserType } from './user.mapper.js';
+import { User } from './user.entity.js';
+import type { CreateUserInput, UserFilter } from './user.inputs.js';
+import type { CreateUserPayload, UserType } from './user.types.js';
+
+/** Tenant user administration. Every query runs on the request's tenant-scoped EntityManager. */
+export class UserService {
+  async list(em: EntityManager, filter: UserFilter | undefined, first?: number | null, after?: string | null): Promise<Connection<UserType>> {
+    const limit = pageSize(first);
+    const where: FilterQuery<Membership> = {};
+    if (filter?.role) where.role = filter.role;
+    if (filter?.active !== undefined && filter.active !== null) {
+      where.$and = [filter.active ? { active: true, user: { active: true } } : { $or: [{ active: false }, { user: { active: false } }] }];
+    }
+    if (filter?.search) {
+      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.user = { $or: [{ email: { $like: like } }, { name: { $like: like } }] };
+    }
+    const totalCount = await em.count(Membership, where);
+    const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: String(decodeCursor(after)[0]) } }] } : where;
+    const rows = await em.find(Membership, page, { populate: ['user'], orderBy: { id: 'asc' }, limit: limit + 1 });
+    const hasNextPage = rows.length > limit;
+    const edges = rows.slice(0, limit).map((m) => ({ cursor: encodeCursor([m.id]), node: toUserType(m) }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage: !!after,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  /** Adds a member. Creates the identity (with a one-time temporary password) when it is new. */
+  async create(em: EntityManager, input: CreateUserInput): Promise<CreateUserPayload> {
+    const email = input.email.trim().toLowerCase();
+    return em.transactional(async (tx) => {
+      let user = await tx.findOne(User, { email });
+      let temporaryPassword: string | null = null;
+      if (user) {
+        if (await tx.findOne(Membership, { user })) throw conflict('This user is already a member of this tenant');
+      } else {
+        temporaryPassword = generateTemporaryPassword();
+        user = tx.create(User, {
+          email,
+          name: input.name.trim(),
+          passwordHash: await hashPassword(temporaryPassword),
+          mustChangePassword: true,
+        });
+      }
+      const membership = tx.create(Membership, { user, role: input.role });
+      await tx.flush();
+      return { user: toUserType(membership), temporaryPassword };
+    });
+  }
+
+  async updateRole(em: EntityManager, principal: Principal, userId: string, role: UserType['role']): Promise<UserType> {
+    const membership = await this.membershipOf(em, userId);
+    if (userId === principal.userId) throw badInput({ userId: ['You cannot change your own role'] });
+    membership.role = role;
+    await em.flush();
+    return toUserType(membership);
+  }
+
+  /** Deactivates the membership in this tenant and ends its sessions here. */
+  async deactivate(em: EntityManager, principal: Principal, userId: string): Promise<UserType> {
+    const membership = await this.membershipOf(em, userId);
+    if (userId === principal.userId) throw badInput({ userId: ['You cannot deactivate yourself'] });
+    await em.transactional(async (tx) => {
+      membership.active = false;
+      tx.persist(membership);
+      await tx.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+    });
+    return toUserType(membership);
+  }
+
+  private async membershipOf(em: EntityManager, userId: string): Promise<Membership> {
+    const membership = await em.findOne(Membership, { user: userId }, { populate: ['user'] });
+    if (!membership) throw notFound('User');
+    return membership;
+  }
+}

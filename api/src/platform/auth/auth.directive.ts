@@ -1,0 +1,128 @@
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import {
+  DirectiveLocation,
+  GraphQLDirective,
+  GraphQLEnumType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLSchema,
+  defaultFieldResolver,
+  type GraphQLFieldConfig,
+} from 'graphql';
+import { Directive, registerEnumType } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors.js';
+import { Role, type Principal } from './principal.js';
+
+registerEnumType(Role, { name: 'Role', description: 'What a member may do in a tenant.' });
+
+/**
+ * Role directives. `@Auth(...)` and `@Public()` write the SDL directive; enforcement is
+ * derived from that same directive (see `enforceAuthDirectives`), so what schema.graphql
+ * shows is exactly what the server enforces. A root field without either is refused at
+ * startup and, should one slip through, denied at runtime.
+ */
+export function Auth(...roles: [Role, ...Role[]]): MethodDecorator & PropertyDecorator {
+  return Directive(`@auth(requires: [${roles.join(', ')}])`) as MethodDecorator & PropertyDecorator;
+}
+
+export function Public(): MethodDecorator & PropertyDecorator {
+  return Directive('@public') as MethodDecorator & PropertyDecorator;
+}
+
+export interface AccessRule {
+  public: boolean;
+  roles: Role[];
+}
+
+export type RootKind = 'Query' | 'Mutation' | 'Subscription';
+
+/** Adds the directive definitions to a built schema, reusing the schema's own Role enum. */
+export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSchema {
+  const roleEnum = schema.getType('Role');
+  if (!(roleEnum instanceof GraphQLEnumType)) throw new Error('The schema must define the Role enum');
+  const auth = new GraphQLDirective({
+    name: 'auth',
+    description: 'Only principals with one of these roles may use this field.',
+    locations: [DirectiveLocation.FIELD_DEFINITION],
+    args: { requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(roleEnum))) } },
+  });
+  const pub = new GraphQLDirective({
+    name: 'public',
+    description: 'Anyone may use this field, signed in or not.',
+    locations: [DirectiveLocation.FIELD_DEFINITION],
+  });
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, directives: [...config.directives, auth, pub] });
+}
+
+export function accessRuleOf(schema: GraphQLSchema, field: GraphQLFieldConfig<unknown, unknown>): AccessRule | null {
+  const isPublic = !!getDirective(schema, field, 'public')?.length;
+  const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[] } | undefined;
+  if (isPublic && auth) throw new Error('A field cannot be both @public and @auth');
+  if (isPublic) return { public: true, roles: [] };
+  if (auth) return { public: false, roles: auth.requires };
+  return null;
+}
+
+/** Lists every root field with its access rule (null = missing). */
+export function rootAccessRules(schema: GraphQLSchema): Array<{ root: RootKind; field: string; rule: AccessRule | null }> {
+  const out: Array<{ root: RootKind; field: string; rule: AccessRule | null }> = [];
+  const roots: Array<[RootKind, ReturnType<GraphQLSchema['getQueryType']>]> = [
+    ['Query', schema.getQueryType()],
+    ['Mutation', schema.getMutationType()],
+    ['Subscription', schema.getSubscriptionType()],
+  ];
+  for (const [root, type] of roots) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      out.push({ root, field: field.name, rule: accessRuleOf(schema, field as unknown as GraphQLFieldConfig<unknown, unknown>) });
+    }
+  }
+  return out;
+}
+
+export interface AuthContext {
+  principal: Principal | null;
+}
+
+export interface EnforceOptions {
+  /** Root fields a principal with a temporary password may still use. */
+  allowedWithTemporaryPassword: ReadonlySet<string>;
+}
+
+export function checkAccess(rule: AccessRule | null, principal: Principal | null, fieldName: string, options: EnforceOptions): void {
+  if (!rule) throw forbidden(`${fieldName} is not available`);
+  if (rule.public) return;
+  if (!principal) throw unauthenticated();
+  if (!rule.roles.includes(principal.role)) throw forbidden(`Your role (${principal.role}) may not use ${fieldName}`);
+  if (principal.mustChangePassword && !options.allowedWithTemporaryPassword.has(fieldName)) {
+    throw forbidden('Change your temporary password first', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+  }
+}
+
+/** Wraps every root resolver (and subscription source) with the check its directive declares. */
+export function enforceAuthDirectives(schema: GraphQLSchema, options: EnforceOptions): GraphQLSchema {
+  const missing = rootAccessRules(schema).filter((r) => !r.rule);
+  if (missing.length) {
+    throw new Error(`Root fields without @auth or @public: ${missing.map((m) => `${m.root}.${m.field}`).join(', ')}`);
+  }
+  return mapSchema(schema, {
+    [MapperKind.ROOT_FIELD]: (fieldConfig, fieldName) => {
+      const rule = accessRuleOf(schema, fieldConfig as GraphQLFieldConfig<unknown, unknown>);
+      const resolve = fieldConfig.resolve ?? defaultFieldResolver;
+      const guarded = { ...fieldConfig };
+      guarded.resolve = (source, args, context: AuthContext, info) => {
+        checkAccess(rule, context.principal, fieldName, options);
+        return resolve(source, args, context, info);
+      };
+      if (fieldConfig.subscribe) {
+        const subscribe = fieldConfig.subscribe;
+        guarded.subscribe = (source, args, context: AuthContext, info) => {
+          checkAccess(rule, context.principal, fieldName, options);
+          return subscribe(source, args, context, info);
+        };
+      }
+      return guarded;
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { unauthenticated } from '../errors.js';
+import { Role, type Principal } from './principal.js';
+
+const ALGORITHM = 'HS256' as const;
+const ISSUER = 'sociodesk';
+
+interface AccessClaims {
+  sub: string;
+  tid: string;
+  role: Role;
+  jti: string;
+  pwc?: boolean;
+}
+
+export interface AccessToken {
+  token: string;
+  expiresAt: Date;
+  jti: string;
+}
+
+export class TokenService {
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  sign(input: { userId: string; tenantId: string; role: Role; mustChangePassword?: boolean }): AccessToken {
+    const jti = randomUUID();
+    const claims: AccessClaims = { sub: input.userId, tid: input.tenantId, role: input.role, jti };
+    if (input.mustChangePassword) claims.pwc = true;
+    const token = jwt.sign(claims, this.secret, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds, issuer: ISSUER });
+    const decoded = jwt.decode(token) as { exp: number };
+    return { token, jti, expiresAt: new Date(decoded.exp * 1000) };
+  }
+
+  /** Verifies signature (HS256 only), issuer and expiry, and returns the principal. */
+  verify(token: string): Principal {
+    let claims: AccessClaims & { exp: number };
+    try {
+      claims = jwt.verify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER }) as AccessClaims & { exp: number };
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) throw unauthenticated('Access token expired');
+      throw unauthenticated('Invalid access token');
+    }
+    if (!claims.sub || !claims.tid || !claims.jti || !Object.values(Role).includes(claims.role)) {
+      throw unauthenticated('Invalid access token');
+    }
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      tenantId: claims.tid,
+      role: claims.role,
+      tokenId: claims.jti,
+      mustChangePassword: claims.pwc === true,
+      expiresAt: new Date(claims.exp * 1000),
+    };
+  }
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: DatabaseKind; url?: string; sqlitePath?: string; dbName?: string };
+  redisUrl?: string;
+  /** Prefix for every Redis key and channel this process owns. */
+  redisPrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  corsOrigins: string[] | '*';
+  logLevel: string;
+  seedDemoData: boolean;
+  /** Adds `extensions.sqlStatements` to every response (tests and benchmarks). */
+  exposeQueryStats: boolean;
+  /** Directory of the built client, served at `/` when it exists. */
+  clientDist?: string;
+  login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, problems: string[], min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseDatabase(env: Env, dataDir: string, problems: string[]): AppConfig['database'] {
+  const url = env.DATABASE_URL;
+  if (!url) return { kind: 'sqlite', sqlitePath: resolve(dataDir, 'sociodesk.db') };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL (expected mysql://, mariadb:// or sqlite:)');
+    return { kind: 'sqlite', sqlitePath: resolve(dataDir, 'sociodesk.db') };
+  }
+  const protocol = parsed.protocol.replace(/:$/, '');
+  if (protocol === 'sqlite' || protocol === 'file') {
+    const path = decodeURIComponent(parsed.pathname || '');
+    return { kind: 'sqlite', sqlitePath: path === ':memory:' ? ':memory:' : resolve(path) };
+  }
+  if (protocol !== 'mysql' && protocol !== 'mariadb') {
+    problems.push(`DATABASE_URL scheme "${protocol}:" is not supported (use mysql://, mariadb:// or sqlite:)`);
+    return { kind: 'sqlite', sqlitePath: resolve(dataDir, 'sociodesk.db') };
+  }
+  const dbName = parsed.pathname.replace(/^\//, '');
+  if (!dbName) problems.push('DATABASE_URL must name a database, e.g. mysql://user:pass@host:3306/sociodesk');
+  return { kind: protocol, url, dbName };
+}
+
+/** Reads the development JWT secret from the data folder, creating it once. */
+function developmentSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const isProd = nodeEnv === 'production';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const database = parseDatabase(env, dataDir, problems);
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (isProd) problems.push('JWT_SECRET is required when NODE_ENV=production (use at least 32 random characters)');
+    else jwtSecret = developmentSecret(dataDir);
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
+
+  const corsRaw = env.CORS_ORIGINS?.trim();
+  const corsOrigins: AppConfig['corsOrigins'] =
+    !corsRaw ? (isProd ? [] : '*') : corsRaw === '*' ? '*' : corsRaw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(corsOrigins)) {
+    for (const origin of corsOrigins) {
+      if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must look like https://host[:port]`);
+    }
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv as AppConfig['env'],
+    port: intVar(env, 'PORT', 4000, problems, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    database,
+    redisUrl,
+    redisPrefix: env.REDIS_PREFIX ?? 'sociodesk:',
+    jwtSecret,
+    accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, problems, 10, 86_400),
+    refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, problems, 1, 365),
+    corsOrigins,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    seedDemoData: (env.SEED_DEMO_DATA ?? (isProd ? 'false' : 'true')) === 'true',
+    exposeQueryStats: env.EXPOSE_QUERY_STATS === 'true',
+    clientDist: env.CLIENT_DIST ? resolve(env.CLIENT_DIST) : undefined,
+    login: {
+      maxFailuresPerEmail: intVar(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5, problems, 1),
+      maxFailuresPerIp: intVar(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, problems, 1),
+      windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

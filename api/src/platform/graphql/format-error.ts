@@ -1,0 +1,52 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { KNOWN_CODES, type FieldErrors } from '../errors.js';
+import { requestScope, type Logger } from '../logger.js';
+
+// Codes Apollo itself produces for malformed requests; their messages are safe to show.
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function validationFields(errors: ValidationError[], prefix = ''): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) fields[path] = Object.values(error.constraints);
+    if (error.children?.length) Object.assign(fields, validationFields(error.children, path));
+  }
+  return fields;
+}
+
+/**
+ * Shapes every error leaving the API: known codes keep their message, input validation
+ * becomes BAD_USER_INPUT with per-field messages, anything else is masked. Stack traces
+ * are logged, never sent. Every error carries the request id.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const requestId = requestScope.getStore()?.requestId;
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof ArgumentValidationError) {
+      const fields = validationFields(original.extensions.validationErrors as ValidationError[]);
+      const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m.join(', ')}`).join('; ');
+      return { ...base, message: `Invalid input: ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields, requestId } };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (KNOWN_CODES.has(code) || PROTOCOL_CODES.has(code)) {
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions: { ...extensions, code, requestId } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while serving GraphQL');
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+  };
+}
