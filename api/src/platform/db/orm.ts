@@ -29,8 +29,9 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
     migrations: {
       migrationsList: migrationsFor(db.kind),
       path: `src/platform/db/migrations/${db.kind === 'sqlite' ? 'sqlite' : 'mysql'}`,
-      transactional: true,
-      allOrNothing: true,
+      // MySQL commits DDL implicitly, so only SQLite can wrap migrations in a transaction.
+      transactional: db.kind === 'sqlite',
+      allOrNothing: db.kind === 'sqlite',
       snapshot: false,
       emit: 'ts',
     },
