@@ -9,6 +9,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, resolvers } from './modules/index.js';
+import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
@@ -16,6 +17,7 @@ import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
 import { initOrm } from './platform/db/orm.js';
 import type { GraphQLContext } from './platform/graphql/context.js';
+import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
@@ -25,6 +27,7 @@ import { serveClient } from './platform/http/static-client.js';
 import { createLogger, requestScope, type Logger } from './platform/logger.js';
 import { createPubSubHandle } from './platform/pubsub/pubsub.js';
 import { createLimiter } from './platform/ratelimit.js';
+import { DiskStorage } from './platform/storage/storage.js';
 
 export interface App {
   url: string;
@@ -49,13 +52,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const tokens = new TokenService(config.jwtSecret, config.accessTokenTtlSeconds);
   const authenticator = new Authenticator(tokens);
   const window = config.login.windowSeconds;
-  const instances = createModules({
+  const modules = createModules({
+    lockRows: config.database.kind !== 'sqlite',
     tokens,
     refreshTtlDays: config.refreshTokenTtlDays,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
   });
-  const contractSchema = await buildAppSchema({ resolvers, instances, pubSub: pubsub.pubSub });
+  const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
 
   const app = express();
@@ -66,7 +70,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const path = req.baseUrl + req.path;
+      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
+      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   });
@@ -96,9 +102,15 @@ export async function buildApp(config: AppConfig): Promise<App> {
           em: scopedEntityManager(orm, principal),
           ip: req.ip ?? 'unknown',
           logger,
+          loaders: new Loaders(),
         };
       },
     }),
+  );
+  app.use(
+    cors(corsOptions),
+    authMiddleware(authenticator),
+    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger }),
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');

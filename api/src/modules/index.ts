@@ -1,20 +1,45 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TokenService } from '../platform/auth/tokens.js';
+import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
-import { RefreshToken } from './auth/refresh-token.entity.js';
+import { ActivityResolver } from './activity/activity.resolver.js';
+import { ActivityService } from './activity/activity.service.js';
+import { TicketEvent } from './activity/ticket-event.entity.js';
+import { Attachment } from './attachment/attachment.entity.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
+import { RefreshToken } from './auth/refresh-token.entity.js';
+import { Message } from './conversation/message.entity.js';
+import { MessageResolver } from './conversation/message.resolver.js';
+import { MessageService } from './conversation/message.service.js';
+import { IdempotencyRecord } from './idempotency/idempotency.entity.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { Tenant } from './tenant/tenant.entity.js';
+import { Ticket, TicketTag } from './ticket/ticket.entity.js';
+import { TicketResolver } from './ticket/ticket.resolver.js';
+import { TicketService } from './ticket/ticket.service.js';
 import { Membership } from './user/membership.entity.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserService } from './user/user.service.js';
 import { User } from './user/user.entity.js';
 
 /** Every entity the ORM knows about. */
-export const entities: EntityClass[] = [Tenant, User, Membership, RefreshToken];
+export const entities: EntityClass[] = [
+  Tenant,
+  User,
+  Membership,
+  RefreshToken,
+  TenantCounter,
+  Ticket,
+  TicketTag,
+  TicketEvent,
+  Message,
+  Attachment,
+  IdempotencyRecord,
+];
 
 /** Every resolver class in the schema. */
-export const resolvers = [AuthResolver, UserResolver] as const;
+export const resolvers = [AuthResolver, UserResolver, TicketResolver, MessageResolver, ActivityResolver] as const;
 
 /** Root fields a user with a temporary password may still call. */
 export const allowedWithTemporaryPassword = new Set(['me', 'changePassword', 'logout']);
@@ -24,19 +49,33 @@ export interface ModuleDeps {
   refreshTtlDays: number;
   loginFailuresByEmail: RateLimiterAbstract;
   loginFailuresByIp: RateLimiterAbstract;
+  /** SELECT ... FOR UPDATE where the database has row locks (MySQL/MariaDB). */
+  lockRows: boolean;
 }
 
-/** Wires services into resolvers; the result backs type-graphql's container. */
-export function createModules(deps: ModuleDeps): Map<Function, object> {
+export interface Modules {
+  instances: Map<Function, object>;
+  activity: ActivityService;
+}
+
+/** Wires services into resolvers; the instances back type-graphql's container. */
+export function createModules(deps: ModuleDeps): Modules {
   const auth = new AuthService({
     tokens: deps.tokens,
     refreshTtlDays: deps.refreshTtlDays,
     failuresByEmail: deps.loginFailuresByEmail,
     failuresByIp: deps.loginFailuresByIp,
   });
-  const users = new UserService();
-  return new Map<Function, object>([
+  const activity = new ActivityService();
+  const idempotency = new IdempotencyService();
+  const tickets = new TicketService(activity, idempotency, deps.lockRows);
+  const messages = new MessageService(tickets, activity, idempotency);
+  const instances = new Map<Function, object>([
     [AuthResolver, new AuthResolver(auth)],
-    [UserResolver, new UserResolver(users)],
+    [UserResolver, new UserResolver(new UserService())],
+    [TicketResolver, new TicketResolver(tickets, messages)],
+    [MessageResolver, new MessageResolver(messages)],
+    [ActivityResolver, new ActivityResolver()],
   ]);
+  return { instances, activity };
 }

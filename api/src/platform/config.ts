@@ -24,7 +24,24 @@ export interface AppConfig {
   /** Directory of the built client, served at `/` when it exists. */
   clientDist?: string;
   login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
+  uploads: { dir: string; maxBytes: number; allowedTypes: string[] };
 }
+
+export const DEFAULT_UPLOAD_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+];
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -130,6 +147,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailuresPerEmail: intVar(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5, problems, 1),
       maxFailuresPerIp: intVar(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, problems, 1),
       windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
+    },
+    uploads: {
+      dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
+      maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),
+      allowedTypes: env.UPLOAD_ALLOWED_TYPES
+        ? env.UPLOAD_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
+        : DEFAULT_UPLOAD_TYPES,
     },
   };
   if (problems.length) throw new ConfigError(problems);

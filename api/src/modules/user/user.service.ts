@@ -89,3 +89,16 @@ export class UserService {
     return membership;
   }
 }
+
+/** Role of a user in the current tenant (active memberships only), or null. */
+export async function activeRoleOf(em: EntityManager, userId: string): Promise<UserType['role'] | null> {
+  const membership = await em.findOne(Membership, { user: userId, active: true });
+  return membership?.role ?? null;
+}
+
+/** Members of the current tenant by user id, in one query (for batching loaders). */
+export async function membersByIds(em: EntityManager, ids: readonly string[]): Promise<Array<UserType | null>> {
+  const rows = await em.find(Membership, { user: { $in: [...ids] } }, { populate: ['user'], strategy: 'joined' });
+  const byId = new Map(rows.map((m) => [m.user.id, toUserType(m)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

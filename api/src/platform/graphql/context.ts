@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
+import type { Loaders } from './loaders.js';
 
 export interface GraphQLContext {
   requestId: string;
@@ -9,4 +10,6 @@ export interface GraphQLContext {
   em: EntityManager;
   ip: string;
   logger: Logger;
+  /** Batching loaders for this request or operation. */
+  loaders: Loaders;
 }

@@ -13,6 +13,7 @@ import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 import { createErrorFormatter } from './format-error.js';
+import { Loaders } from './loaders.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -78,6 +79,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
           em: scopedEntityManager(orm, principal),
           ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           logger,
+          loaders: new Loaders(),
         };
       },
     },

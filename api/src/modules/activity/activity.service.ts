@@ -1,0 +1,125 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { nextCounterValue } from '../../platform/db/counter.entity.js';
+import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import type { Ticket } from '../ticket/ticket.entity.js';
+import type { TicketActivity } from './activity.types.js';
+import { TicketEvent, TicketEventType, type TicketEventPayload } from './ticket-event.entity.js';
+
+export type EventListener = (events: TicketEvent[]) => void | Promise<void>;
+
+export interface RecordInput {
+  ticket: Ticket;
+  type: TicketEventType;
+  actorId: string | null;
+  payload?: Omit<TicketEventPayload, 'ticket'>;
+  internal?: boolean;
+}
+
+/** The public state of a ticket, stored in each event so readers need no second lookup. */
+export function ticketSnapshot(t: Ticket): Record<string, unknown> {
+  return {
+    id: t.id,
+    number: t.number,
+    title: t.title,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
+    channel: t.channel,
+    customerId: t.customerId,
+    assigneeId: t.assigneeId,
+    escalationLevel: t.escalationLevel,
+    tags: [...t.tags],
+    version: t.version,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    deleted: t.deletedAt !== null,
+  };
+}
+
+/**
+ * Writes TicketEvent rows inside the caller's transaction and hands committed events to
+ * listeners (subscriptions, webhooks) only after the transaction commits.
+ */
+export class ActivityService {
+  private readonly listeners: EventListener[] = [];
+
+  onCommitted(listener: EventListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Must run inside a transaction; the event exists only if that transaction commits. */
+  async record(tx: EntityManager, input: RecordInput): Promise<TicketEvent> {
+    const seq = await nextCounterValue(tx, 'event_seq', 1);
+    const event = tx.create(TicketEvent, {
+      seq,
+      type: input.type,
+      ticketId: input.ticket.id,
+      actorId: input.actorId,
+      internal: input.internal ?? false,
+      payload: { ...input.payload, ticket: ticketSnapshot(input.ticket) },
+    });
+    tx.persist(event);
+    return event;
+  }
+
+  /** Call after commit with the events the transaction recorded. */
+  async committed(events: TicketEvent[]): Promise<void> {
+    if (!events.length) return;
+    for (const listener of this.listeners) await listener(events);
+  }
+}
+
+const SUMMARIES: Record<TicketEventType, string> = {
+  TICKET_CREATED: 'created the ticket',
+  TICKET_UPDATED: 'updated',
+  TICKET_ASSIGNED: 'assigned the ticket',
+  TICKET_CLAIMED: 'claimed the ticket',
+  STATUS_CHANGED: 'changed status',
+  MESSAGE_POSTED: 'posted a message',
+  TAG_ADDED: 'added tag',
+  TAG_REMOVED: 'removed tag',
+  TICKET_DELETED: 'deleted the ticket',
+};
+
+export function toActivity(e: TicketEvent): TicketActivity {
+  const changes = e.payload.changes ?? [];
+  const detail = [
+    ...changes.map((c) => `${c.field} ${c.from ?? '—'} → ${c.to ?? '—'}`),
+    ...(e.payload.tag ? [e.payload.tag] : []),
+    ...(e.type === TicketEventType.MESSAGE_POSTED && e.internal ? ['(internal note)'] : []),
+  ].join(', ');
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    actorId: e.actorId,
+    createdAt: e.createdAt,
+    changes,
+    tag: e.payload.tag ?? null,
+    messageId: e.payload.messageId ?? null,
+    summary: detail ? `${SUMMARIES[e.type]}: ${detail}` : SUMMARIES[e.type],
+  };
+}
+
+/** A ticket's timeline in sequence order; customers never see internal-note events. */
+export async function listActivities(
+  em: EntityManager,
+  ticketId: string,
+  includeInternal: boolean,
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<TicketActivity>> {
+  const limit = pageSize(first, 50);
+  const where: FilterQuery<TicketEvent> = { ticketId, ...(includeInternal ? {} : { internal: false }) };
+  const afterSeq = after ? Number(decodeCursor(after)[0]) : 0;
+  const [rows, totalCount] = await Promise.all([
+    em.find(TicketEvent, { ...where, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
+    em.count(TicketEvent, where),
+  ]);
+  const edges = rows.slice(0, limit).map((e) => ({ node: toActivity(e), cursor: encodeCursor([e.seq]) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../platform/graphql/pagination.js';
+import { TicketEventType } from './ticket-event.entity.js';
+
+@ObjectType()
+export class FieldChange {
+  @Field()
+  field: string;
+
+  @Field(() => String, { nullable: true })
+  from: string | null;
+
+  @Field(() => String, { nullable: true })
+  to: string | null;
+}
+
+/** One entry of a ticket's timeline, read from its TicketEvent row. */
+@ObjectType()
+export class TicketActivity {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'Per-tenant event sequence number.' })
+  seq: number;
+
+  @Field(() => TicketEventType)
+  type: TicketEventType;
+
+  @Field(() => ID, { nullable: true, description: 'Null for changes made by the system.' })
+  actorId: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => [FieldChange])
+  changes: FieldChange[];
+
+  @Field(() => String, { nullable: true })
+  tag: string | null;
+
+  @Field(() => ID, { nullable: true })
+  messageId: string | null;
+
+  @Field({ description: 'A short English description, e.g. "status OPEN → IN_PROGRESS".' })
+  summary: string;
+}
+
+export const TicketActivityConnection = ConnectionType('TicketActivity', TicketActivity);

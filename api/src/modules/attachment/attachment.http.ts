@@ -1,0 +1,99 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { Principal } from '../../platform/auth/principal.js';
+import { scopedEntityManager } from '../../platform/graphql/server.js';
+import { requestScope, type Logger } from '../../platform/logger.js';
+import type { FileStorage } from '../../platform/storage/storage.js';
+import { Message } from '../conversation/message.entity.js';
+import { Ticket } from '../ticket/ticket.entity.js';
+import { canSeeInternal, visibleTicketsWhere } from '../ticket/ticket.policy.js';
+import { Attachment } from './attachment.entity.js';
+
+export interface AttachmentRoutesOptions {
+  orm: MikroORM;
+  storage: FileStorage;
+  maxBytes: number;
+  allowedTypes: string[];
+  logger: Logger;
+}
+
+function fail(res: Response, status: number, code: string, message: string, fields?: Record<string, string[]>) {
+  res.status(status).json({ errors: [{ message, extensions: { code, fields, requestId: requestScope.getStore()?.requestId } }] });
+}
+
+/** POST /uploads (multipart, field "file") and GET /attachments/:id, both behind the same auth as /graphql. */
+export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: options.maxBytes, files: 1, fields: 5 } }).single('file');
+  const principalOf = (res: Response): Principal | null => res.locals.principal ?? null;
+
+  router.post('/uploads', (req: Request, res: Response) => {
+    const principal = principalOf(res);
+    if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
+    upload(req, res, (err: unknown) => {
+      handleUpload(err).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'upload failed');
+        if (!res.headersSent) fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Upload failed');
+      });
+    });
+    const handleUpload = async (err: unknown) => {
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          return fail(res, 413, 'BAD_USER_INPUT', `File is larger than ${options.maxBytes} bytes`, { file: [`must be at most ${options.maxBytes} bytes`] });
+        }
+        return fail(res, 400, 'BAD_USER_INPUT', err.message, { file: [err.message] });
+      }
+      if (err) return fail(res, 400, 'BAD_USER_INPUT', 'Malformed upload', { file: ['could not be read'] });
+      const file = req.file;
+      if (!file) return fail(res, 400, 'BAD_USER_INPUT', 'No file in field "file"', { file: ['is required'] });
+      const type = file.mimetype.toLowerCase();
+      if (!options.allowedTypes.includes(type)) {
+        return fail(res, 415, 'BAD_USER_INPUT', `File type ${type} is not allowed`, { file: [`type ${type} is not allowed`] });
+      }
+      const em = scopedEntityManager(options.orm, principal);
+      const attachment = em.create(Attachment, {
+        uploaderId: principal.userId,
+        filename: file.originalname.replace(/[\r\n"\\/]/g, '_').slice(0, 255) || 'file',
+        contentType: type,
+        size: file.size,
+        storageKey: '',
+      });
+      attachment.storageKey = `${principal.tenantId}/${attachment.id}`;
+      await options.storage.put(attachment.storageKey, file.buffer);
+      try {
+        await em.flush();
+      } catch (error) {
+        await options.storage.remove(attachment.storageKey);
+        throw error;
+      }
+      res.status(201).json({ id: attachment.id, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, url: attachment.url });
+    };
+  });
+
+  router.get('/attachments/:id', async (req: Request, res: Response) => {
+    const principal = principalOf(res);
+    if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
+    const em = scopedEntityManager(options.orm, principal);
+    const attachment = await em.findOne(Attachment, { id: String(req.params.id) });
+    if (!attachment || !(await mayDownload(em, principal, attachment))) return fail(res, 404, 'NOT_FOUND', 'Attachment not found');
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Length', String(attachment.size));
+    res.setHeader('Content-Disposition', `attachment; filename="${attachment.filename}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    options.storage.read(attachment.storageKey).on('error', () => res.destroy()).pipe(res);
+  });
+
+  return router;
+}
+
+/** Unlinked files: only the uploader. Linked files: whoever may see the ticket and the message. */
+async function mayDownload(em: ReturnType<typeof scopedEntityManager>, p: Principal, a: Attachment): Promise<boolean> {
+  if (!a.messageId || !a.ticketId) return a.uploaderId === p.userId;
+  const ticket = await em.findOne(Ticket, { id: a.ticketId, ...visibleTicketsWhere(p) });
+  if (!ticket) return false;
+  const message = await em.findOne(Message, { id: a.messageId });
+  return !!message && (!message.internal || canSeeInternal(p));
+}
+

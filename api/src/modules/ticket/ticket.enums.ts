@@ -1,0 +1,50 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum TicketStatus {
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
+
+export enum TicketPriority {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+
+export enum TicketCategory {
+  BILLING = 'BILLING',
+  TECHNICAL = 'TECHNICAL',
+  ACCOUNT = 'ACCOUNT',
+  SERVICE = 'SERVICE',
+}
+
+export enum TicketChannel {
+  WEB = 'WEB',
+  CHAT = 'CHAT',
+  API = 'API',
+  EMAIL = 'EMAIL',
+}
+
+export enum TicketOrderField {
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  PRIORITY = 'PRIORITY',
+  NUMBER = 'NUMBER',
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+/** Numeric rank stored alongside priority so it sorts LOW < MEDIUM < HIGH. */
+export const PRIORITY_RANK: Record<TicketPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
+
+registerEnumType(TicketStatus, { name: 'TicketStatus' });
+registerEnumType(TicketPriority, { name: 'TicketPriority' });
+registerEnumType(TicketCategory, { name: 'TicketCategory' });
+registerEnumType(TicketChannel, { name: 'TicketChannel' });
+registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
+registerEnumType(OrderDirection, { name: 'OrderDirection' });

@@ -1,0 +1,64 @@
+import { Role, type Principal } from '../../platform/auth/principal.js';
+import { badInput, forbidden, notFound } from '../../platform/errors.js';
+import { TicketStatus } from './ticket.enums.js';
+import type { Ticket } from './ticket.entity.js';
+
+/**
+ * Every record-level ticket rule lives here. Queries, nested fields, mutations and
+ * subscriptions call these checks; nothing else decides who may see or change a ticket.
+ */
+
+export const isStaff = (p: Principal): boolean => p.role === Role.ADMIN || p.role === Role.AGENT;
+
+/** Which tickets a principal may see at all (merged into every ticket query). */
+export function visibleTicketsWhere(p: Principal): { customerId?: string } {
+  return isStaff(p) ? {} : { customerId: p.userId };
+}
+
+/** Customers see only their own tickets; others' tickets do not exist for them. */
+export function assertCanView(p: Principal, ticket: Ticket | null | undefined): asserts ticket is Ticket {
+  if (!ticket) throw notFound('Ticket');
+  if (!isStaff(p) && ticket.customerId !== p.userId) throw notFound('Ticket');
+}
+
+/** Internal notes (and their events) are for staff only. */
+export const canSeeInternal = (p: Principal): boolean => isStaff(p);
+
+export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  [TicketStatus.OPEN]: [TicketStatus.IN_PROGRESS, TicketStatus.CLOSED],
+  [TicketStatus.IN_PROGRESS]: [TicketStatus.RESOLVED, TicketStatus.CLOSED],
+  [TicketStatus.RESOLVED]: [TicketStatus.CLOSED, TicketStatus.IN_PROGRESS],
+  [TicketStatus.CLOSED]: [],
+};
+
+export function assertCanTransition(p: Principal, ticket: Ticket, to: TicketStatus): void {
+  const from = ticket.status;
+  if (!TRANSITIONS[from].includes(to)) {
+    throw badInput({ status: [`cannot change from ${from} to ${to}`] }, `Illegal status transition ${from} → ${to}`);
+  }
+  if (p.role === Role.CUSTOMER) {
+    if (!(from === TicketStatus.RESOLVED && to === TicketStatus.CLOSED)) {
+      throw forbidden(`Customers may only close a resolved ticket (not ${from} → ${to})`);
+    }
+    return;
+  }
+  if (to === TicketStatus.CLOSED && from !== TicketStatus.RESOLVED && p.role !== Role.ADMIN) {
+    throw forbidden(`Only admins may close a ticket that is ${from} (${from} → ${to})`);
+  }
+}
+
+/** Closed tickets take no more messages; a follow-up ticket should be opened instead. */
+export function assertCanPostMessage(p: Principal, ticket: Ticket, internal: boolean): void {
+  if (internal && !isStaff(p)) throw forbidden('Only staff may write internal notes');
+  if (ticket.status === TicketStatus.CLOSED) {
+    throw badInput({ ticketId: ['ticket is closed; open a new ticket instead'] }, `Ticket #${ticket.number} is closed`);
+  }
+}
+
+/** Agents may claim only unassigned tickets; assigning to others is for admins (enforced by the directive). */
+export function assertCanClaim(p: Principal, ticket: Ticket): void {
+  if (!isStaff(p)) throw forbidden('Only staff may claim tickets');
+  if (ticket.assigneeId && ticket.assigneeId !== p.userId) {
+    throw badInput({ id: ['ticket is already assigned'] }, `Ticket #${ticket.number} is already assigned`);
+  }
+}

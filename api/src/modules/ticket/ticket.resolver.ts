@@ -1,0 +1,146 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Auth } from '../../platform/auth/auth.directive.js';
+import { Role } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { listActivities } from '../activity/activity.service.js';
+import { TicketActivityConnection } from '../activity/activity.types.js';
+import { Message } from '../conversation/message.entity.js';
+import { lastMessageLoader, messageCountLoader } from '../conversation/message.loaders.js';
+import { MessageConnection } from '../conversation/message.types.js';
+import type { MessageService } from '../conversation/message.service.js';
+import { memberLoader } from '../user/user.loaders.js';
+import { UserType } from '../user/user.types.js';
+import { Ticket } from './ticket.entity.js';
+import { TicketStatus } from './ticket.enums.js';
+import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
+import { canSeeInternal } from './ticket.policy.js';
+import { listTickets } from './ticket.query.js';
+import type { Ctx as ServiceCtx, TicketService } from './ticket.service.js';
+import { TicketConnection } from './ticket.types.js';
+
+const { ADMIN, AGENT, CUSTOMER } = Role;
+const sctx = (ctx: GraphQLContext): ServiceCtx => ({ em: ctx.em, principal: ctx.principal! });
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  constructor(
+    private readonly ticketService: TicketService,
+    private readonly messageService: MessageService,
+  ) {}
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Query(() => Ticket, { description: 'A ticket you may see; others answer NOT_FOUND.' })
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.ticketService.get(sctx(ctx), { id });
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Query(() => Ticket)
+  ticketByNumber(@Arg('number', () => Int) number: number, @Ctx() ctx: GraphQLContext) {
+    return this.ticketService.get(sctx(ctx), { number });
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Query(() => TicketConnection, { description: 'Customers see only their own tickets.' })
+  tickets(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+    @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
+  ) {
+    return listTickets(ctx, ctx.principal!, filter, orderBy, { first, after, last, before });
+  }
+
+  @Auth(ADMIN, CUSTOMER)
+  @Mutation(() => Ticket, { description: 'Customers open tickets for themselves; admins may open one for a customer.' })
+  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
+    return this.ticketService.create(sctx(ctx), input);
+  }
+
+  @Auth(ADMIN, AGENT)
+  @Mutation(() => Ticket)
+  updateTicket(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTicketInput) input: UpdateTicketInput,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return this.ticketService.update(sctx(ctx), id, input, expectedVersion);
+  }
+
+  @Auth(ADMIN)
+  @Mutation(() => Ticket, { description: 'Assigns to an agent of this tenant, or unassigns with null.' })
+  assignTicket(
+    @Arg('id', () => ID) id: string,
+    @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return this.ticketService.assign(sctx(ctx), id, agentId ?? null);
+  }
+
+  @Auth(ADMIN, AGENT)
+  @Mutation(() => Ticket, { description: 'Assigns an unassigned ticket to yourself.' })
+  claimTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.ticketService.claim(sctx(ctx), id);
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Mutation(() => Ticket, { description: 'Customers may only close their own resolved tickets.' })
+  changeTicketStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => TicketStatus) status: TicketStatus,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return this.ticketService.changeStatus(sctx(ctx), id, status, expectedVersion);
+  }
+
+  @Auth(ADMIN)
+  @Mutation(() => Ticket, { description: 'Soft delete: the ticket disappears from every query.' })
+  deleteTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.ticketService.delete(sctx(ctx), id);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  customer(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
+    return memberLoader(ctx).load(t.customerId);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  assignee(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
+    return t.assigneeId ? memberLoader(ctx).load(t.assigneeId) : null;
+  }
+
+  @FieldResolver(() => MessageConnection, { description: 'Oldest first. Internal notes only for staff.' })
+  messages(
+    @Root() t: Ticket,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.messageService.list(sctx(ctx), t, first, after);
+  }
+
+  @FieldResolver(() => Message, { nullable: true })
+  lastMessage(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
+    return lastMessageLoader(ctx, ctx.principal!).load(t.id);
+  }
+
+  @FieldResolver(() => Int)
+  messageCount(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
+    return messageCountLoader(ctx, ctx.principal!).load(t.id);
+  }
+
+  @FieldResolver(() => TicketActivityConnection, { description: 'The timeline, in order. Customers do not see internal notes.' })
+  activities(
+    @Root() t: Ticket,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listActivities(ctx.em, t.id, canSeeInternal(ctx.principal!), first, after);
+  }
+}

@@ -1,0 +1,39 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/** Where uploaded files live. Disk today; an S3-compatible store can implement the same interface. */
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  read(key: string): Readable;
+  remove(key: string): Promise<void>;
+}
+
+export class DiskStorage implements FileStorage {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  private path(key: string): string {
+    const full = resolve(join(this.root, key));
+    if (!full.startsWith(`${this.root}/`)) throw new Error('Invalid storage key');
+    return full;
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const full = this.path(key);
+    await mkdir(dirname(full), { recursive: true });
+    await writeFile(full, data, { flag: 'wx' });
+  }
+
+  read(key: string): Readable {
+    return createReadStream(this.path(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+}

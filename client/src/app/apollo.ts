@@ -1,0 +1,134 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { OperationTypeNode, print } from 'graphql';
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import { RefreshSessionDocument, type RefreshSessionMutation } from '../generated/graphql';
+import { createAuthLink } from './auth-link';
+import { sessionFromAuthPayload, sessionIdentity, sessionStore, type Session, type SessionStore } from './session';
+import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, type TokenRefresher } from './token-refresh';
+
+export const GRAPHQL_PATH = '/graphql';
+
+function webSocketUrl(path: string): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${path}`;
+}
+
+/** Serialises refreshes across tabs when the browser has the Web Locks API. */
+function withTabLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('sociodesk.token-refresh', task) : task();
+}
+
+interface RefreshResponse {
+  data?: RefreshSessionMutation | null;
+  errors?: Array<{ message?: string; extensions?: { code?: unknown } }>;
+}
+
+/**
+ * Calls refreshSession outside the Apollo link chain: it needs no Authorization header (an
+ * expired one would be refused) and must not wait on the refresh it is part of.
+ */
+async function requestRefresh(refreshToken: string): Promise<Session> {
+  const response = await fetch(GRAPHQL_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ operationName: 'RefreshSession', query: print(RefreshSessionDocument), variables: { refreshToken } }),
+  });
+  let body: RefreshResponse | undefined;
+  try {
+    body = (await response.json()) as RefreshResponse;
+  } catch {
+    body = undefined;
+  }
+  const payload = body?.data?.refreshSession;
+  if (payload) return sessionFromAuthPayload(payload, Date.now());
+  const codes = body?.errors?.map((error) => error.extensions?.code) ?? [];
+  if (response.status === 401 || hasUnauthenticatedError(body?.errors) || codes.includes('BAD_USER_INPUT')) {
+    throw new RefreshRejectedError(body?.errors?.[0]?.message);
+  }
+  throw new Error(`Could not refresh the session (HTTP ${response.status})`);
+}
+
+function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // Objects without an id of their own live inside their parent and are replaced or merged with it.
+      Viewer: { keyFields: false, merge: true },
+      AuthPayload: { keyFields: false },
+      TenantMembership: { keyFields: false },
+      PageInfo: { keyFields: false, merge: true },
+    },
+  });
+}
+
+export interface AppApollo {
+  client: ApolloClient;
+  refresher: TokenRefresher;
+  wsClient: WsClient;
+  /** Stops following the session (tests, hot reload). */
+  dispose(): void;
+}
+
+/**
+ * The Apollo Client of the app: subscriptions over graphql-ws, everything else over HTTP with the
+ * auth link. When the signed-in user or tenant changes, the cache is emptied and the WebSocket
+ * reconnects with the new token.
+ */
+export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
+  const refresher = createTokenRefresher({
+    readSession: () => store.reload(),
+    writeSession: (session) => store.set(session),
+    clearSession: () => store.clear('expired'),
+    requestRefresh,
+    withLock: withTabLock,
+  });
+
+  const wsClient = createClient({
+    url: webSocketUrl(GRAPHQL_PATH),
+    lazy: true,
+    connectionParams: async () => {
+      const session = await refresher.getValidSession();
+      return session ? { authorization: `Bearer ${session.accessToken}` } : {};
+    },
+  });
+
+  const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    new GraphQLWsLink(wsClient),
+    ApolloLink.from([createAuthLink(refresher), httpLink]),
+  );
+
+  const client = new ApolloClient({
+    link,
+    cache: createCache(),
+    devtools: { enabled: import.meta.env.DEV },
+  });
+
+  let identity = sessionIdentity(store.get());
+  const unsubscribe = store.subscribe(() => {
+    const next = sessionIdentity(store.get());
+    if (next === identity) return;
+    identity = next;
+    void client.clearStore();
+    wsClient.terminate();
+  });
+
+  return {
+    client,
+    refresher,
+    wsClient,
+    dispose() {
+      unsubscribe();
+      void wsClient.dispose();
+      client.stop();
+    },
+  };
+}
+
+export const appApollo = createAppApollo();

@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API runs separately; the dev server forwards API paths to it.
+const apiUrl = process.env.API_URL ?? 'http://localhost:4000';
+const toApi = { target: apiUrl, changeOrigin: true };
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { ...toApi, ws: true },
+      '/uploads': toApi,
+      '/attachments': toApi,
+    },
+  },
+  preview: {
+    proxy: {
+      '/graphql': { ...toApi, ws: true },
+      '/uploads': toApi,
+      '/attachments': toApi,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+});
