@@ -18,7 +18,9 @@ function webSocketUrl(path: string): string {
 /** Serialises refreshes across tabs when the browser has the Web Locks API. */
 function withTabLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request('sociodesk.token-refresh', task) : task();
+  if (!locks) return task();
+  // request() resolves with what the callback's promise resolves to (the DOM typings nest it).
+  return locks.request('sociodesk.token-refresh', task) as unknown as Promise<T>;
 }
 
 interface RefreshResponse {

@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property, raw, type EntityManager } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
+import { LibSqlPlatform } from '@mikro-orm/libsql';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { TENANT_FILTER, type TenantFilterParams } from './base.entity.js';
 
@@ -16,18 +17,26 @@ export class TenantCounter {
 }
 
 /**
- * Takes the next value of a tenant counter inside the caller's transaction. The UPDATE
- * locks the counter row until commit, so concurrent transactions of one tenant get
- * distinct values, in commit order. Callers must take counters in a fixed order
- * ('ticket_number' before 'event_seq') to avoid deadlocks.
- * Raw query builder code: the tenant predicate is explicit here.
+ * Takes the next value of a tenant counter inside the caller's transaction. One atomic
+ * upsert increments the row and keeps it locked until commit, so concurrent transactions
+ * of a tenant get distinct values, in commit order. Callers take counters in a fixed order
+ * ('ticket_number' before 'event_seq') so they cannot deadlock.
+ * Raw SQL: the tenant predicate is explicit here.
  */
 export async function nextCounterValue(em: EntityManager, name: string, start: number): Promise<number> {
   const tenantId = em.getFilterParams<TenantFilterParams>(TENANT_FILTER)?.tenantId;
   if (!tenantId) throw new Error('nextCounterValue needs a tenant-scoped EntityManager');
-  const qb = () => (em as SqlEntityManager).createQueryBuilder(TenantCounter);
-  await qb().insert({ tenantId, name, value: start - 1 }).onConflict(['tenant_id', 'name']).ignore().execute();
-  await qb().update({ value: raw('value + 1') }).where({ tenantId, name }).execute();
-  const row = await qb().select('value').where({ tenantId, name }).execute('get');
+  const conn = (em as SqlEntityManager).getConnection();
+  const upsert =
+    em.getPlatform() instanceof LibSqlPlatform
+      ? 'on conflict (tenant_id, name) do update set value = value + 1'
+      : 'on duplicate key update value = value + 1';
+  await conn.execute(`insert into tenant_counters (tenant_id, name, value) values (?, ?, ?) ${upsert}`, [tenantId, name, start], 'run', em.getTransactionContext());
+  const [row] = await conn.execute<Array<{ value: number | string }>>(
+    'select value from tenant_counters where tenant_id = ? and name = ?',
+    [tenantId, name],
+    'all',
+    em.getTransactionContext(),
+  );
   return Number(row.value);
 }

@@ -39,7 +39,7 @@ export function LoginPage() {
     }
   };
 
-  const useAnotherAccount = () => {
+  const resetAccount = () => {
     setTenants(null);
     setTenantSlug('');
     setPassword('');
@@ -105,7 +105,7 @@ export function LoginPage() {
             {loading ? t('login.submitting') : t('login.submit')}
           </button>
           {tenants && (
-            <button type="button" className="button button--link" onClick={useAnotherAccount}>
+            <button type="button" className="button button--link" onClick={resetAccount}>
               {t('login.otherAccount')}
             </button>
           )}

@@ -27,15 +27,15 @@ function extendsTenantOwned(meta: EntityMetadata): boolean {
 async function columnIsNotNull(em: EntityManager, db: string, table: string, column: string): Promise<boolean> {
   const connection = em.getConnection();
   if (db === 'sqlite') {
-    const rows = await connection.execute<Array<{ name: string; notnull: number }>>(`pragma table_info(\`${table}\`)`);
+    const rows = (await connection.execute(`pragma table_info(\`${table}\`)`)) as Array<{ name: string; notnull: number }>;
     const row = rows.find((r) => r.name === column);
     if (!row) throw new Error(`${table}.${column} does not exist`);
     return Number(row.notnull) === 1;
   }
-  const rows = await connection.execute<Array<{ IS_NULLABLE: string }>>(
+  const rows = (await connection.execute(
     'select IS_NULLABLE from information_schema.columns where table_schema = database() and table_name = ? and column_name = ?',
     [table, column],
-  );
+  )) as Array<{ IS_NULLABLE: string }>;
   if (!rows.length) throw new Error(`${table}.${column} does not exist`);
   return rows[0].IS_NULLABLE === 'NO';
 }

@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const SECRET = 's'.repeat(40);
+
+describe('loadConfig', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sociodesk-config-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** Loads with a temp DATA_DIR; returns the ConfigError when it throws one. */
+  const load = (env: Record<string, string | undefined>) => loadConfig({ DATA_DIR: dataDir, ...env });
+  const problemsOf = (env: Record<string, string | undefined>): string[] => {
+    try {
+      load(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('requires JWT_SECRET in production and writes no secret file', () => {
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^JWT_SECRET is required/)]);
+    expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'too-short' })).toEqual([expect.stringMatching(/JWT_SECRET.*32/)]);
+    expect(load({ NODE_ENV: 'production', JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+  });
+
+  it('reports every problem at once, each naming its variable', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://db.example/sociodesk',
+      REDIS_URL: 'http://cache.example:6379',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT must be an integer between 0 and 65535 \(got "eighty"\)$/),
+        expect.stringMatching(/^DATABASE_URL scheme "postgres:" is not supported/),
+        expect.stringMatching(/^REDIS_URL must start with redis:\/\/ or rediss:\/\//),
+        expect.stringMatching(/^JWT_SECRET is required/),
+      ]),
+    );
+    const message = (() => {
+      try {
+        load({ NODE_ENV: 'production', PORT: 'eighty', REDIS_URL: 'http://x' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^Invalid configuration:\n {2}- /);
+    for (const name of ['PORT', 'REDIS_URL', 'JWT_SECRET']) expect(message).toContain(name);
+  });
+
+  it('rejects out-of-range and malformed values', () => {
+    const env = { JWT_SECRET: SECRET };
+    expect(problemsOf({ ...env, PORT: '70000' })).toEqual([expect.stringContaining('PORT')]);
+    expect(problemsOf({ ...env, PORT: '-1' })).toEqual([expect.stringContaining('PORT')]);
+    expect(problemsOf({ ...env, PORT: '80.5' })).toEqual([expect.stringContaining('PORT')]);
+    expect(problemsOf({ ...env, DATABASE_URL: 'not a url' })).toEqual([expect.stringMatching(/DATABASE_URL is not a valid URL/)]);
+    expect(problemsOf({ ...env, DATABASE_URL: 'mysql://db.example:3306/' })).toEqual([expect.stringMatching(/DATABASE_URL must name a database/)]);
+    expect(problemsOf({ ...env, REDIS_URL: 'localhost:6379' })).toEqual([expect.stringContaining('REDIS_URL')]);
+    expect(problemsOf({ ...env, NODE_ENV: 'staging' })).toEqual([expect.stringContaining('NODE_ENV')]);
+    expect(problemsOf({ ...env, CORS_ORIGINS: 'https://ok.example, ftp://bad.example' })).toEqual([expect.stringContaining('ftp://bad.example')]);
+    expect(problemsOf({ ...env, ACCESS_TOKEN_TTL_SECONDS: '5' })).toEqual([expect.stringContaining('ACCESS_TOKEN_TTL_SECONDS')]);
+  });
+
+  it('uses SQLite under DATA_DIR when DATABASE_URL is unset', () => {
+    const config = load({ JWT_SECRET: SECRET });
+    expect(config.database).toEqual({ kind: 'sqlite', sqlitePath: resolve(dataDir, 'sociodesk.db') });
+    expect(config.dataDir).toBe(resolve(dataDir));
+    expect(load({ JWT_SECRET: SECRET, DATABASE_URL: '' }).database.kind).toBe('sqlite');
+    expect(load({ JWT_SECRET: SECRET, DATABASE_URL: `sqlite:${join(dataDir, 'x.db')}` }).database).toEqual({
+      kind: 'sqlite',
+      sqlitePath: join(dataDir, 'x.db'),
+    });
+  });
+
+  it('maps mysql:// and mariadb:// URLs to their kinds', () => {
+    const mysql = load({ JWT_SECRET: SECRET, DATABASE_URL: 'mysql://app:pw@db.example:3306/helpdesk' });
+    expect(mysql.database).toEqual({ kind: 'mysql', url: 'mysql://app:pw@db.example:3306/helpdesk', dbName: 'helpdesk' });
+    const maria = load({ JWT_SECRET: SECRET, DATABASE_URL: 'mariadb://app@db.example/helpdesk_2' });
+    expect(maria.database).toEqual({ kind: 'mariadb', url: 'mariadb://app@db.example/helpdesk_2', dbName: 'helpdesk_2' });
+  });
+
+  it('applies safe defaults per environment', () => {
+    const dev = load({ JWT_SECRET: SECRET });
+    expect(dev).toMatchObject({ env: 'development', port: 4000, corsOrigins: '*', seedDemoData: true, accessTokenTtlSeconds: 900 });
+    const prod = load({ NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: '8080', REDIS_URL: 'rediss://cache.example:6380' });
+    expect(prod).toMatchObject({ env: 'production', port: 8080, corsOrigins: [], seedDemoData: false, redisUrl: 'rediss://cache.example:6380' });
+    expect(load({ NODE_ENV: 'test', JWT_SECRET: SECRET }).logLevel).toBe('silent');
+  });
+
+  it('generates a development secret once in DATA_DIR/jwt-secret and reuses it', () => {
+    const nested = join(dataDir, 'fresh', 'dir');
+    const first = loadConfig({ DATA_DIR: nested });
+    const file = join(nested, 'jwt-secret');
+    expect(existsSync(file)).toBe(true);
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
+
+    const second = loadConfig({ DATA_DIR: nested, NODE_ENV: 'test' });
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    const elsewhere = load({});
+    expect(elsewhere.jwtSecret).not.toBe(first.jwtSecret);
+    // An explicit secret wins and the file is left alone.
+    expect(loadConfig({ DATA_DIR: nested, JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
+  });
+});
