@@ -16,7 +16,7 @@ import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
 import { initOrm } from './platform/db/orm.js';
-import type { GraphQLContext } from './platform/graphql/context.js';
+import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
@@ -47,13 +47,17 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const pubsub = createPubSubHandle(config.redisUrl, logger);
+  const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
   const tokens = new TokenService(config.jwtSecret, config.accessTokenTtlSeconds);
   const authenticator = new Authenticator(tokens);
   const window = config.login.windowSeconds;
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
+    orm,
+    pubSub: pubsub.pubSub,
+    logger,
+    redis,
     tokens,
     refreshTtlDays: config.refreshTokenTtlDays,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
@@ -61,6 +65,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
+  const services = serviceRegistry(modules.instances);
 
   const app = express();
   app.disable('x-powered-by');
@@ -86,6 +91,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     authenticator,
     logger,
     exposeQueryStats: config.exposeQueryStats,
+    connectionHooks: modules.connectionHooks,
+    services,
   });
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
@@ -103,6 +110,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
           ip: req.ip ?? 'unknown',
           logger,
           loaders: new Loaders(),
+          services,
         };
       },
     }),

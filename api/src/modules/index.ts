@@ -1,4 +1,9 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Redis } from 'ioredis';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
+import type { Logger } from '../platform/logger.js';
+import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
@@ -14,6 +19,12 @@ import { MessageResolver } from './conversation/message.resolver.js';
 import { MessageService } from './conversation/message.service.js';
 import { IdempotencyRecord } from './idempotency/idempotency.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { PresenceResolver } from './presence/presence.resolver.js';
+import { PresenceService } from './presence/presence.service.js';
+import { MemoryPresenceStore, RedisPresenceStore } from './presence/presence.store.js';
+import { RealtimeResolver } from './realtime/realtime.resolver.js';
+import { RealtimeService } from './realtime/realtime.service.js';
+import { TicketFeed } from './realtime/ticket-feed.js';
 import { Tenant } from './tenant/tenant.entity.js';
 import { Ticket, TicketTag } from './ticket/ticket.entity.js';
 import { TicketResolver } from './ticket/ticket.resolver.js';
@@ -39,7 +50,15 @@ export const entities: EntityClass[] = [
 ];
 
 /** Every resolver class in the schema. */
-export const resolvers = [AuthResolver, UserResolver, TicketResolver, MessageResolver, ActivityResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  UserResolver,
+  TicketResolver,
+  MessageResolver,
+  ActivityResolver,
+  RealtimeResolver,
+  PresenceResolver,
+] as const;
 
 /** Root fields a user with a temporary password may still call. */
 export const allowedWithTemporaryPassword = new Set(['me', 'changePassword', 'logout']);
@@ -51,11 +70,18 @@ export interface ModuleDeps {
   loginFailuresByIp: RateLimiterAbstract;
   /** SELECT ... FOR UPDATE where the database has row locks (MySQL/MariaDB). */
   lockRows: boolean;
+  orm: MikroORM;
+  pubSub: AppPubSub;
+  logger: Logger;
+  /** Shared Redis (keys prefixed) when configured: presence lives there across instances. */
+  redis?: Redis;
 }
 
 export interface Modules {
+  /** Resolvers and long-lived services by class. */
   instances: Map<Function, object>;
   activity: ActivityService;
+  connectionHooks: ConnectionHooks;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -70,12 +96,24 @@ export function createModules(deps: ModuleDeps): Modules {
   const idempotency = new IdempotencyService();
   const tickets = new TicketService(activity, idempotency, deps.lockRows);
   const messages = new MessageService(tickets, activity, idempotency);
+  const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
+  activity.onCommitted((events) => feed.publish(events));
+  const realtime = new RealtimeService(feed, deps.pubSub, tickets);
+  const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
   const instances = new Map<Function, object>([
+    [RealtimeService, realtime],
+    [PresenceService, presence],
+    [RealtimeResolver, new RealtimeResolver()],
+    [PresenceResolver, new PresenceResolver(presence)],
     [AuthResolver, new AuthResolver(auth)],
     [UserResolver, new UserResolver(new UserService())],
     [TicketResolver, new TicketResolver(tickets, messages)],
     [MessageResolver, new MessageResolver(messages)],
     [ActivityResolver, new ActivityResolver()],
   ]);
-  return { instances, activity };
+  return {
+    instances,
+    activity,
+    connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
+  };
 }

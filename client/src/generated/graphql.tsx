@@ -58,7 +58,7 @@ export type RefreshSessionMutationVariables = Exact<{
 }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, refreshToken: string, expiresAt: string, role: Role, mustChangePassword: boolean, user: { id: string, email: string, name: string, role: Role, active: boolean }, tenant: { id: string, slug: string, name: string }, memberships: Array<{ role: Role, tenant: { id: string, slug: string, name: string } }> } };
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, refreshToken: string, expiresAt: string, mustChangePassword: boolean, user: { id: string }, tenant: { id: string, slug: string } } };
 
 export type SwitchTenantMutationVariables = Exact<{
   tenantSlug: string;
@@ -272,13 +272,20 @@ export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariab
 export const RefreshSessionDocument = gql`
     mutation RefreshSession($refreshToken: String!) {
   refreshSession(refreshToken: $refreshToken) {
-    ...AuthSession
+    accessToken
+    refreshToken
+    expiresAt
+    mustChangePassword
+    user {
+      id
+    }
+    tenant {
+      id
+      slug
+    }
   }
 }
-    ${AuthSessionFragmentDoc}
-${ViewerUserFragmentDoc}
-${TenantSummaryFragmentDoc}
-${MembershipSummaryFragmentDoc}`;
+    `;
 
 /**
  * __useRefreshSessionMutation__

@@ -21,6 +21,7 @@ export function ticketSnapshot(t: Ticket): Record<string, unknown> {
     id: t.id,
     number: t.number,
     title: t.title,
+    description: t.description,
     status: t.status,
     priority: t.priority,
     category: t.category,
@@ -32,6 +33,9 @@ export function ticketSnapshot(t: Ticket): Record<string, unknown> {
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
+    firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: t.resolvedAt?.toISOString() ?? null,
+    closedAt: t.closedAt?.toISOString() ?? null,
     deleted: t.deletedAt !== null,
   };
 }

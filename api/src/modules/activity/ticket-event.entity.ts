@@ -25,6 +25,8 @@ export interface TicketEventPayload {
   changes?: FieldChangeData[];
   messageId?: string;
   tag?: string;
+  /** For MESSAGE_POSTED: the message as posted. */
+  message?: { id: string; body: string; internal: boolean; kind: string; authorId: string | null; createdAt: string };
   /** The ticket as it was right after this change. */
   ticket?: Record<string, unknown>;
 }

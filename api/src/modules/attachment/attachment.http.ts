@@ -54,7 +54,7 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
       const em = scopedEntityManager(options.orm, principal);
       const attachment = em.create(Attachment, {
         uploaderId: principal.userId,
-        filename: file.originalname.replace(/[\r\n"\\/]/g, '_').slice(0, 255) || 'file',
+        filename: safeFilename(file.originalname),
         contentType: type,
         size: file.size,
         storageKey: '',
@@ -77,15 +77,33 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
     const em = scopedEntityManager(options.orm, principal);
     const attachment = await em.findOne(Attachment, { id: String(req.params.id) });
     if (!attachment || !(await mayDownload(em, principal, attachment))) return fail(res, 404, 'NOT_FOUND', 'Attachment not found');
+    // RFC 6266: an ASCII fallback plus filename*=UTF-8'' so any file name makes a valid header.
+    res.attachment(attachment.filename);
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Length', String(attachment.size));
-    res.setHeader('Content-Disposition', `attachment; filename="${attachment.filename}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, max-age=300');
     options.storage.read(attachment.storageKey).on('error', () => res.destroy()).pipe(res);
   });
 
   return router;
+}
+
+/**
+ * Busboy reads multipart file names as latin1, but browsers send them as raw UTF-8: decode
+ * them again when the bytes are valid UTF-8. Control characters, quotes and slashes go.
+ */
+function safeFilename(original: string): string {
+  let name = original;
+  if (Array.from(name).every((ch) => ch.codePointAt(0)! <= 0xff)) {
+    try {
+      name = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(name, 'latin1'));
+    } catch {
+      // Not UTF-8: keep the latin1 reading.
+    }
+  }
+  const unsafe = (ch: string) => ch.codePointAt(0)! < 0x20 || ch.codePointAt(0) === 0x7f || ch === '"' || ch === '\\' || ch === '/';
+  return Array.from(name, (ch) => (unsafe(ch) ? '_' : ch)).slice(0, 255).join('') || 'file';
 }
 
 /** Unlinked files: only the uploader. Linked files: whoever may see the ticket and the message. */

@@ -80,7 +80,7 @@ export class AuthService {
       await this.revokeFamily(scoped, row.familyId, now);
       throw unauthenticated('Refresh token was already used; the session has been revoked');
     }
-    const membership = await scoped.findOne(Membership, { user: row.user, active: true });
+    const membership = await scoped.findOne(Membership, { user: row.user, active: true }, { populate: ['user'] });
     if (!membership || !row.user.active) throw unauthenticated('This account is no longer active');
     const memberships = await this.activeMemberships(em, row.user);
     const tenant = memberships.find((m) => m.tenant.id === row.tenantId)!.tenant;

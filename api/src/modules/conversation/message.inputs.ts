@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -9,6 +9,7 @@ export class PostMessageInput {
   @Field()
   @IsString()
   @Length(1, 20_000, { message: 'must be between 1 and 20000 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
   body: string;
 
   @Field({ defaultValue: false, description: 'An internal note, visible to staff only.' })

@@ -48,7 +48,10 @@ export class MessageService {
               type: TicketEventType.MESSAGE_POSTED,
               actorId: p.userId,
               internal: input.internal,
-              payload: { messageId: m.id },
+              payload: {
+                messageId: m.id,
+                message: { id: m.id, body: m.body, internal: m.internal, kind: m.kind, authorId: m.authorId, createdAt: m.createdAt.toISOString() },
+              },
             }),
           );
           if (statusEvent) recorded.push(await this.activity.record(tx, { ...statusEvent, ticket, actorId: p.userId }));
@@ -105,13 +108,15 @@ export class MessageService {
   private async attach(tx: EntityManager, p: Principal, ticket: Ticket, message: Message, ids: string[]): Promise<void> {
     if (!ids.length) return;
     const unique = [...new Set(ids)];
-    const files = await tx.find(Attachment, { id: { $in: unique }, uploaderId: p.userId, messageId: null });
-    if (files.length !== unique.length) {
+    // One conditional UPDATE claims the files: a concurrent post that linked one of them
+    // first (and committed) makes this match fewer rows, so a file never ends up on two messages.
+    const linked = await tx.nativeUpdate(
+      Attachment,
+      { id: { $in: unique }, tenantId: p.tenantId, uploaderId: p.userId, messageId: null },
+      { messageId: message.id, ticketId: ticket.id },
+    );
+    if (linked !== unique.length) {
       throw badInput({ attachmentIds: ['unknown, already used, or not uploaded by you'] });
-    }
-    for (const file of files) {
-      file.messageId = message.id;
-      file.ticketId = ticket.id;
     }
   }
 }

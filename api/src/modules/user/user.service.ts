@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
@@ -14,16 +14,9 @@ import type { CreateUserPayload, UserType } from './user.types.js';
 export class UserService {
   async list(em: EntityManager, filter: UserFilter | undefined, first?: number | null, after?: string | null): Promise<Connection<UserType>> {
     const limit = pageSize(first);
-    const where: FilterQuery<Membership> = {};
-    if (filter?.role) where.role = filter.role;
-    if (filter?.active !== undefined && filter.active !== null) {
-      where.$and = [filter.active ? { active: true, user: { active: true } } : { $or: [{ active: false }, { user: { active: false } }] }];
-    }
-    if (filter?.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.user = { $or: [{ email: { $like: like } }, { name: { $like: like } }] };
-    }
-    const totalCount = await em.count(Membership, where);
+    // Built once per statement: raw() fragments used as keys are consumed by the query that uses them.
+    const totalCount = await em.count(Membership, this.listWhere(filter));
+    const where = this.listWhere(filter);
     const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: String(decodeCursor(after)[0]) } }] } : where;
     const rows = await em.find(Membership, page, { populate: ['user'], orderBy: { id: 'asc' }, limit: limit + 1 });
     const hasNextPage = rows.length > limit;
@@ -43,11 +36,12 @@ export class UserService {
   /** Adds a member. Creates the identity (with a one-time temporary password) when it is new. */
   async create(em: EntityManager, input: CreateUserInput): Promise<CreateUserPayload> {
     const email = input.email.trim().toLowerCase();
+    const alreadyMember = () => conflict('This user is already a member of this tenant');
     return em.transactional(async (tx) => {
       let user = await tx.findOne(User, { email });
       let temporaryPassword: string | null = null;
       if (user) {
-        if (await tx.findOne(Membership, { user })) throw conflict('This user is already a member of this tenant');
+        if (await tx.findOne(Membership, { user })) throw alreadyMember();
       } else {
         temporaryPassword = generateTemporaryPassword();
         user = tx.create(User, {
@@ -60,6 +54,9 @@ export class UserService {
       const membership = tx.create(Membership, { user, role: input.role });
       await tx.flush();
       return { user: toUserType(membership), temporaryPassword };
+    }).catch((error: unknown) => {
+      // A concurrent request created the same identity or membership first (unique email, unique tenant + user).
+      throw error instanceof UniqueConstraintViolationException ? alreadyMember() : error;
     });
   }
 
@@ -81,6 +78,21 @@ export class UserService {
       await tx.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
     });
     return toUserType(membership);
+  }
+
+  private listWhere(filter: UserFilter | undefined): FilterQuery<Membership> {
+    const where: FilterQuery<Membership> = {};
+    if (filter?.role) where.role = filter.role;
+    if (filter?.active !== undefined && filter.active !== null) {
+      where.$and = [filter.active ? { active: true, user: { active: true } } : { $or: [{ active: false }, { user: { active: false } }] }];
+    }
+    if (filter?.search) {
+      // An explicit ESCAPE character: SQLite has no default one, so `_`, `%` and `\` must not rely on backslash.
+      const like = `%${filter.search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const matches = (column: 'email' | 'name') => ({ [raw((alias: string) => `${alias}.${column} like ? escape '!'`, [like])]: [] });
+      where.user = { $or: [matches('email'), matches('name')] };
+    }
+    return where;
   }
 
   private async membershipOf(em: EntityManager, userId: string): Promise<Membership> {

@@ -12,4 +12,22 @@ export interface GraphQLContext {
   logger: Logger;
   /** Batching loaders for this request or operation. */
   loaders: Loaders;
+  /** Long-lived services by class, for code that has no resolver instance (subscription sources). */
+  services: ServiceRegistry;
+  /** WebSocket operations: called at the start of each subscription event for fresh loaders and identity map. */
+  refresh?(): void;
+}
+
+export interface ServiceRegistry {
+  get<T>(cls: abstract new (...args: never[]) => T): T;
+}
+
+export function serviceRegistry(instances: Map<Function, object>): ServiceRegistry {
+  return {
+    get<T>(cls: abstract new (...args: never[]) => T): T {
+      const instance = instances.get(cls);
+      if (!instance) throw new Error(`No service registered for ${cls.name}`);
+      return instance as T;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { withAuthDirectiveDefinitions } from '../auth/auth.directive.js';
@@ -21,7 +22,8 @@ export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSch
         return instance;
       },
     },
-    pubSub: options.pubSub,
+    // Subscriptions bring their own sources; type-graphql still wants a PubSub to build them.
+    pubSub: options.pubSub ?? createPubSub(),
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
   });

@@ -3,17 +3,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext, ServiceRegistry } from './context.js';
 import { createErrorFormatter } from './format-error.js';
-import { Loaders } from './loaders.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -22,6 +19,8 @@ export interface GraphQLServerOptions {
   authenticator: Authenticator;
   logger: Logger;
   exposeQueryStats: boolean;
+  connectionHooks?: ConnectionHooks;
+  services: ServiceRegistry;
 }
 
 /** One EntityManager fork per request or operation, scoped to the principal's tenant. */
@@ -46,49 +45,30 @@ const requestStatsPlugin: ApolloServerPlugin<GraphQLContext> = {
 
 export interface GraphQLServers {
   apollo: ApolloServer<GraphQLContext>;
-  wsServer: WebSocketServer;
+  ws: ReturnType<typeof createWsServer>;
   stop(): Promise<void>;
 }
 
 export async function createGraphQLServers(options: GraphQLServerOptions): Promise<GraphQLServers> {
   const { schema, httpServer, orm, authenticator, logger } = options;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal | null }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const authorization = (params.authorization ?? params.Authorization) as string | undefined;
-        try {
-          ctx.extra.principal = await authenticator.authenticate({
-            authorization,
-            tenantHeader: (params['x-tenant-id'] ?? params['X-Tenant-ID']) as string | undefined,
-          });
-          return true;
-        } catch (error) {
-          const message = error instanceof Error ? error.message : 'Unauthorized';
-          ctx.extra.socket.close(CloseCode.Forbidden, message.slice(0, 120));
-          return false;
-        }
-      },
-      context: (ctx): GraphQLContext => {
-        const principal = ctx.extra.principal ?? null;
-        return {
-          requestId: `ws-${Math.random().toString(36).slice(2, 12)}`,
-          principal,
-          em: scopedEntityManager(orm, principal),
-          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
-          logger,
-          loaders: new Loaders(),
-        };
-      },
-    },
-    wsServer,
-  );
+  const formatError = createErrorFormatter(logger);
+  const ws = createWsServer({
+    schema,
+    httpServer,
+    orm,
+    authenticator,
+    logger,
+    hooks: options.connectionHooks,
+    services: options.services,
+    formatResult: (result) =>
+      result.errors?.length
+        ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as unknown as ExecutionResult['errors'] }
+        : result,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
@@ -99,7 +79,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await ws.close();
             },
           };
         },
@@ -109,10 +89,9 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
   await apollo.start();
   return {
     apollo,
-    wsServer,
+    ws,
     async stop() {
       await apollo.stop();
-      wsServer.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../../../test/server.js';
 import { createTestTenant, login, LOGIN, TEST_PASSWORD, type TestTenant } from '../../../test/tenants.js';
 
-const REFRESH = `mutation R($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken role } }`;
+const REFRESH = `mutation R($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken role user { id email name role } tenant { slug } } }`;
 const ME = `{ me { user { id email } tenant { id slug } role memberships { tenant { slug } role } } }`;
 
 describe.each(await testDatabases())('auth on %s', (db) => {
@@ -45,6 +45,7 @@ describe.each(await testDatabases())('auth on %s', (db) => {
     const second = (await gqlOk(server.url, REFRESH, { t: first.refreshToken })).refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.role).toBe('CUSTOMER');
+    expect(second.user).toMatchObject({ id: acme.customer1.id, email: acme.customer1.email, role: 'CUSTOMER' });
     const third = (await gqlOk(server.url, REFRESH, { t: second.refreshToken })).refreshSession;
 
     // Replaying an already-used token is treated as theft: the family dies.

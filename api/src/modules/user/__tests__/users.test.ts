@@ -63,6 +63,19 @@ describe.each(await testDatabases())('user administration on %s', (db) => {
     expect(active.totalCount).toBe(4);
     expect(active.edges.map((e) => e.node.id)).not.toContain(t.customer1.id);
     expect((await listUsers(server.url, admin, { filter: { active: true, role: 'CUSTOMER' } })).totalCount).toBe(1);
+    const activeCustomers = await listUsers(server.url, admin, { filter: { active: true, search: 'customer' } });
+    expect(activeCustomers.edges.map((e) => e.node.id)).toEqual([t.customer2.id]);
+  });
+
+  it('searches for _ and % literally, on every database', async () => {
+    const t = await createTestTenant(server.app, 'like');
+    const admin = await tokenFor(server.url, t.admin);
+    const email = `ann_lee@${t.slug}.test`;
+    await gqlOk(server.url, CREATE_USER, { input: { email, name: 'Ann! 100% Lee\\Co', role: 'CUSTOMER' } }, { token: admin });
+    const found = async (search: string) => (await listUsers(server.url, admin, { filter: { search } })).edges.map((e) => e.node.email);
+    for (const search of ['ann_lee', '_', 'n_l', '100%', '%', '0% L', 'ANN_LEE', '!', 'n! 1', '\\', 'e\\C']) expect(await found(search), search).toEqual([email]);
+    expect(await found('annxlee')).toEqual([]);
+    expect(await found('1000')).toEqual([]);
   });
 
   it('walks every page with first: 2 without duplicates or gaps', async () => {
@@ -186,6 +199,17 @@ describe.each(await testDatabases())('user administration on %s', (db) => {
     const noName = await createUser(acmeAdmin, { email: `noname@${acme.slug}.test`, name: '', role: 'AGENT' });
     expect(firstError(noName).extensions?.fields).toHaveProperty('name');
     expect((await listUsers(server.url, acmeAdmin, { filter: { search: 'noname' } })).totalCount).toBe(0);
+  });
+
+  it('answers CONFLICT, not an internal error, when the same user is created concurrently', async () => {
+    const t = await createTestTenant(server.app, 'race');
+    const admin = await tokenFor(server.url, t.admin);
+    const elsewhere = await createTestTenant(server.app, 'race-src');
+    for (const email of [`twice@${t.slug}.test`, elsewhere.agent1.email]) {
+      const results = await Promise.all([0, 1, 2].map(() => createUser(admin, { email, name: 'Twice', role: 'AGENT' })));
+      expect(results.map((r) => errorCode(r) ?? 'ok').sort(), email).toEqual(['CONFLICT', 'CONFLICT', 'ok']);
+      expect((await listUsers(server.url, admin, { filter: { search: email } })).totalCount).toBe(1);
+    }
   });
 
   it('changes roles, visible in the list and in the next refreshed token', async () => {

@@ -102,15 +102,25 @@ describe('role directives', () => {
   it('keeps the permission table unchanged (a diff here is a permission change)', () => {
     expect(accessList(schema)).toMatchInlineSnapshot(`
       [
+        "Mutation.assignTicket: ADMIN",
         "Mutation.changePassword: ADMIN, AGENT, CUSTOMER",
+        "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER",
+        "Mutation.claimTicket: ADMIN, AGENT",
+        "Mutation.createTicket: ADMIN, CUSTOMER",
         "Mutation.createUser: ADMIN",
         "Mutation.deactivateUser: ADMIN",
+        "Mutation.deleteTicket: ADMIN",
         "Mutation.login: public",
         "Mutation.logout: ADMIN, AGENT, CUSTOMER",
+        "Mutation.postMessage: ADMIN, AGENT, CUSTOMER",
         "Mutation.refreshSession: public",
         "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER",
+        "Mutation.updateTicket: ADMIN, AGENT",
         "Mutation.updateUserRole: ADMIN",
         "Query.me: ADMIN, AGENT, CUSTOMER",
+        "Query.ticket: ADMIN, AGENT, CUSTOMER",
+        "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER",
+        "Query.tickets: ADMIN, AGENT, CUSTOMER",
         "Query.users: ADMIN",
       ]
     `);

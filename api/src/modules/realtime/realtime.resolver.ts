@@ -1,0 +1,62 @@
+import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Auth } from '../../platform/auth/auth.directive.js';
+import { Role } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { Message } from '../conversation/message.entity.js';
+import { memberLoader } from '../user/user.loaders.js';
+import { RealtimeService, toNotification } from './realtime.service.js';
+import { TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
+import type { TicketEventEnvelope } from './ticket-feed.js';
+
+const { ADMIN, AGENT, CUSTOMER } = Role;
+type SubData = SubscribeResolverData<unknown, Record<string, any>, GraphQLContext>;
+const service = (ctx: GraphQLContext) => ctx.services.get(RealtimeService);
+const sctx = (ctx: GraphQLContext) => ({ em: ctx.em, principal: ctx.principal! });
+
+@Resolver()
+export class RealtimeResolver {
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Subscription(() => TicketEventNotification, {
+    description: 'Ticket changes as they commit, in sequence order. Customers receive only their own tickets, never internal notes.',
+    subscribe: ({ args, context }: SubData) => service(context).ticketEvents(context.principal!, args.filter),
+  })
+  ticketEvents(
+    @Root() event: TicketEventEnvelope,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => TicketEventFilter, { nullable: true }) _filter?: TicketEventFilter,
+  ): TicketEventNotification {
+    ctx.refresh?.();
+    return toNotification(event);
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Subscription(() => Message, {
+    description: 'New messages of one ticket. Internal notes reach staff only.',
+    subscribe: ({ args, context }: SubData) => service(context).messageAdded(sctx(context), args.ticketId),
+  })
+  messageAdded(@Root() event: TicketEventEnvelope, @Ctx() ctx: GraphQLContext, @Arg('ticketId', () => ID) _ticketId: string): Message {
+    ctx.refresh?.();
+    return toNotification(event).message!;
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Subscription(() => TypingEvent, {
+    description: 'Who is typing in a ticket. Stops by itself a few seconds after the last renewal.',
+    subscribe: ({ args, context }: SubData) => service(context).typing(sctx(context), args.ticketId),
+  })
+  typing(@Root() event: TypingEvent, @Arg('ticketId', () => ID) _ticketId: string): TypingEvent {
+    return event;
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Mutation(() => Boolean, { description: 'Renew about every 3 seconds while typing; send false when done.' })
+  async setTyping(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('isTyping', () => Boolean) isTyping: boolean,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('internal', () => Boolean, { defaultValue: false, description: 'Typing an internal note: hidden from customers.' }) internal: boolean,
+  ): Promise<boolean> {
+    const me = await memberLoader(ctx).load(ctx.principal!.userId);
+    return service(ctx).setTyping(sctx(ctx), ticketId, isTyping, internal, me?.name ?? 'Someone');
+  }
+}

@@ -1,0 +1,124 @@
+import type { Principal } from '../../platform/auth/principal.js';
+import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
+import { mapFilter } from '../../platform/realtime/iterators.js';
+import { PushQueue } from '../../platform/realtime/push-queue.js';
+import { TicketEventType } from '../activity/ticket-event.entity.js';
+import { Message, MessageKind } from '../conversation/message.entity.js';
+import { Ticket } from '../ticket/ticket.entity.js';
+import { canSeeInternal, isStaff } from '../ticket/ticket.policy.js';
+import type { Ctx, TicketService } from '../ticket/ticket.service.js';
+import type { TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
+import type { TicketEventEnvelope, TicketFeed } from './ticket-feed.js';
+
+export const TYPING_TTL_MS = 6000;
+const typingTopic = (tenantId: string) => `typing:${tenantId}`;
+
+const date = (v: unknown) => (v ? new Date(String(v)) : null);
+
+/** Whether a principal may receive an event: the same rules as the ticket and message queries. */
+export function mayReceive(p: Principal, e: TicketEventEnvelope): boolean {
+  if (e.tenantId !== p.tenantId) return false;
+  if (e.internal && !canSeeInternal(p)) return false;
+  if (!isStaff(p) && e.payload.ticket?.customerId !== p.userId) return false;
+  return true;
+}
+
+export function toNotification(e: TicketEventEnvelope): TicketEventNotification {
+  const s = (e.payload.ticket ?? {}) as Record<string, unknown>;
+  const ticket = Object.assign(new Ticket(), {
+    ...s,
+    tenantId: e.tenantId,
+    createdAt: date(s.createdAt),
+    updatedAt: date(s.updatedAt),
+    firstResponseAt: date(s.firstResponseAt),
+    resolvedAt: date(s.resolvedAt),
+    closedAt: date(s.closedAt),
+  }) as Ticket;
+  const m = e.payload.message;
+  const message = m
+    ? Object.assign(new Message(), { ...m, kind: m.kind as MessageKind, ticketId: e.ticketId, tenantId: e.tenantId, createdAt: new Date(m.createdAt) })
+    : null;
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    ticketId: e.ticketId,
+    ticket,
+    actorId: e.actorId,
+    changes: e.payload.changes ?? [],
+    tag: e.payload.tag ?? null,
+    message,
+    createdAt: new Date(e.createdAt),
+  };
+}
+
+/** Live ticket events, messages and typing, each checked against the subscriber. */
+export class RealtimeService {
+  constructor(
+    readonly feed: TicketFeed,
+    private readonly pubSub: AppPubSub,
+    private readonly tickets: TicketService,
+  ) {}
+
+  ticketEvents(p: Principal, filter?: TicketEventFilter | null): AsyncIterableIterator<TicketEventEnvelope> {
+    return mapFilter(this.feed.subscribe(p.tenantId), (e) => {
+      if (!mayReceive(p, e)) return undefined;
+      if (filter?.ticketId && e.ticketId !== filter.ticketId) return undefined;
+      if (filter?.types?.length && !filter.types.includes(e.type)) return undefined;
+      return e;
+    });
+  }
+
+  async messageAdded(ctx: Ctx, ticketId: string): Promise<AsyncIterableIterator<TicketEventEnvelope>> {
+    await this.tickets.get(ctx, { id: ticketId });
+    return this.ticketEvents(ctx.principal, { ticketId, types: [TicketEventType.MESSAGE_POSTED] });
+  }
+
+  async setTyping(ctx: Ctx, ticketId: string, isTyping: boolean, internal: boolean, name: string): Promise<boolean> {
+    await this.tickets.get(ctx, { id: ticketId });
+    const event = {
+      ticketId,
+      userId: ctx.principal.userId,
+      name,
+      isTyping,
+      internal: internal && isStaff(ctx.principal),
+      expiresAt: new Date(Date.now() + (isTyping ? TYPING_TTL_MS : 0)).toISOString(),
+    };
+    this.pubSub.publish(typingTopic(ctx.principal.tenantId), event);
+    return true;
+  }
+
+  /** Typing in one ticket. A typist who stops renewing is reported as stopped after the TTL. */
+  async typing(ctx: Ctx, ticketId: string): Promise<AsyncIterableIterator<TypingEvent>> {
+    await this.tickets.get(ctx, { id: ticketId });
+    const p = ctx.principal;
+    const timers = new Map<string, NodeJS.Timeout>();
+    const source = this.pubSub.subscribe(typingTopic(p.tenantId))[Symbol.asyncIterator]();
+    const out: PushQueue<TypingEvent> = new PushQueue(() => {
+      for (const timer of timers.values()) clearTimeout(timer);
+      void source.return?.();
+    });
+    void (async () => {
+      for (;;) {
+        const next = await source.next();
+        if (next.done) return out.end();
+        const raw = next.value as Omit<TypingEvent, 'expiresAt'> & { expiresAt: string };
+        if (raw.ticketId !== ticketId || (raw.internal && !canSeeInternal(p))) continue;
+        const event: TypingEvent = { ...raw, expiresAt: new Date(raw.expiresAt) };
+        clearTimeout(timers.get(event.userId));
+        timers.delete(event.userId);
+        if (event.isTyping) {
+          timers.set(
+            event.userId,
+            setTimeout(() => {
+              timers.delete(event.userId);
+              out.push({ ...event, isTyping: false, expiresAt: new Date() });
+            }, Math.max(0, event.expiresAt.getTime() - Date.now())),
+          );
+        }
+        out.push(event);
+      }
+    })();
+    return out;
+  }
+}

@@ -1,0 +1,145 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { forTenant } from '../../platform/db/scope.js';
+import type { Logger } from '../../platform/logger.js';
+import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
+import { PushQueue } from '../../platform/realtime/push-queue.js';
+import { TicketEvent, type TicketEventPayload, type TicketEventType } from '../activity/ticket-event.entity.js';
+
+/** A committed TicketEvent as it travels through pub/sub. */
+export interface TicketEventEnvelope {
+  id: string;
+  tenantId: string;
+  seq: number;
+  type: TicketEventType;
+  ticketId: string;
+  actorId: string | null;
+  internal: boolean;
+  createdAt: string;
+  payload: TicketEventPayload;
+}
+
+export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({
+  id: e.id,
+  tenantId: e.tenantId,
+  seq: e.seq,
+  type: e.type,
+  ticketId: e.ticketId,
+  actorId: e.actorId,
+  internal: e.internal,
+  createdAt: e.createdAt.toISOString(),
+  payload: e.payload,
+});
+
+const topic = (tenantId: string) => `ticket-events:${tenantId}`;
+const GAP_WAIT_MS = 150;
+
+/**
+ * One ordered stream of a tenant's events per process. Events may arrive out of order or
+ * twice (local delivery, other instances through Redis); the channel drops duplicates by
+ * seq and, when a seq is missing for a moment, reads the gap from the durable table.
+ */
+class TenantChannel {
+  private lastSeq: number | undefined;
+  private readonly buffer = new Map<number, TicketEventEnvelope>();
+  private gapTimer: NodeJS.Timeout | undefined;
+  readonly consumers = new Set<PushQueue<TicketEventEnvelope>>();
+  private readonly source: AsyncIterator<unknown>;
+
+  constructor(
+    private readonly tenantId: string,
+    pubSub: AppPubSub,
+    private readonly loadRange: (tenantId: string, from: number, to: number) => Promise<TicketEventEnvelope[]>,
+    private readonly logger: Logger,
+  ) {
+    this.source = pubSub.subscribe(topic(tenantId))[Symbol.asyncIterator]();
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const next = await this.source.next();
+      if (next.done) return;
+      this.receive(next.value as TicketEventEnvelope);
+    }
+  }
+
+  private receive(e: TicketEventEnvelope): void {
+    if (this.lastSeq === undefined) this.lastSeq = e.seq - 1;
+    if (e.seq <= this.lastSeq || this.buffer.has(e.seq)) return;
+    this.buffer.set(e.seq, e);
+    this.drain();
+    if (this.buffer.size && !this.gapTimer) this.gapTimer = setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
+  }
+
+  private drain(): void {
+    while (this.lastSeq !== undefined && this.buffer.has(this.lastSeq + 1)) {
+      const e = this.buffer.get(this.lastSeq + 1)!;
+      this.buffer.delete(e.seq);
+      this.lastSeq = e.seq;
+      for (const consumer of this.consumers) consumer.push(e);
+    }
+  }
+
+  private async fillGap(): Promise<void> {
+    this.gapTimer = undefined;
+    if (!this.buffer.size || this.lastSeq === undefined) return;
+    const upTo = Math.min(...this.buffer.keys()) - 1;
+    try {
+      for (const e of await this.loadRange(this.tenantId, this.lastSeq + 1, upTo)) this.buffer.set(e.seq, e);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not read missing ticket events');
+    }
+    // Whatever is still missing did not commit: move past it.
+    if (!this.buffer.has(this.lastSeq + 1)) this.lastSeq = Math.min(...this.buffer.keys()) - 1;
+    this.drain();
+    if (this.buffer.size) this.gapTimer = setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
+  }
+
+  close(): void {
+    clearTimeout(this.gapTimer);
+    void this.source.return?.();
+  }
+}
+
+/** Publishes committed events and hands each process an ordered, de-duplicated stream per tenant. */
+export class TicketFeed {
+  private readonly channels = new Map<string, TenantChannel>();
+
+  constructor(
+    private readonly pubSub: AppPubSub,
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Called after commit, in seq order. */
+  publish(events: TicketEvent[]): void {
+    for (const e of [...events].sort((a, b) => a.seq - b.seq)) this.pubSub.publish(topic(e.tenantId), toEnvelope(e));
+  }
+
+  /** Live events of a tenant, in seq order, starting now. */
+  subscribe(tenantId: string): PushQueue<TicketEventEnvelope> {
+    let channel = this.channels.get(tenantId);
+    if (!channel) {
+      channel = new TenantChannel(tenantId, this.pubSub, (t, from, to) => this.loadRange(t, from, to), this.logger);
+      this.channels.set(tenantId, channel);
+    }
+    const ch = channel;
+    const queue: PushQueue<TicketEventEnvelope> = new PushQueue(() => {
+      ch.consumers.delete(queue);
+      if (ch.consumers.size === 0) {
+        ch.close();
+        this.channels.delete(tenantId);
+      }
+    }, 10_000);
+    ch.consumers.add(queue);
+    return queue;
+  }
+
+  private async loadRange(tenantId: string, from: number, to: number): Promise<TicketEventEnvelope[]> {
+    if (to < from) return [];
+    // Background read outside any request: scope explicitly to the channel's tenant.
+    const em = forTenant(this.orm.em, tenantId);
+    const rows = await em.find(TicketEvent, { seq: { $gte: from, $lte: to } }, { orderBy: { seq: 'asc' } });
+    return rows.map(toEnvelope);
+  }
+}

@@ -1,0 +1,255 @@
+import type { Server } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator } from '../auth/authenticate.js';
+import type { Principal } from '../auth/principal.js';
+import { TENANT_FILTER } from '../db/base.entity.js';
+import type { GraphQLContext, ServiceRegistry } from '../graphql/context.js';
+import { Loaders } from '../graphql/loaders.js';
+import type { Logger } from '../logger.js';
+import { createGroupedSubscribe } from './grouped-subscribe.js';
+
+export interface ConnectionHooks {
+  /** A socket of this principal was authenticated. */
+  connected?(principal: Principal): void | Promise<void>;
+  /** An authenticated socket closed. */
+  disconnected?(principal: Principal): void | Promise<void>;
+}
+
+export interface WsServerOptions {
+  schema: GraphQLSchema;
+  httpServer: Server;
+  orm: MikroORM;
+  authenticator: Authenticator;
+  logger: Logger;
+  formatResult: (result: ExecutionResult) => ExecutionResult;
+  hooks?: ConnectionHooks;
+  services: ServiceRegistry;
+  keepAliveMs?: number;
+}
+
+interface Extra {
+  socket: WebSocket;
+  ip: string;
+  principal?: Principal | null;
+}
+
+/** A GraphQL context for one WebSocket operation; its EntityManager and loaders are made on first use. */
+class WsContext implements GraphQLContext {
+  private _em?: EntityManager;
+  private _loaders?: Loaders;
+
+  constructor(
+    private readonly orm: MikroORM,
+    readonly principal: Principal | null,
+    readonly requestId: string,
+    readonly ip: string,
+    readonly logger: Logger,
+    readonly services: ServiceRegistry,
+  ) {}
+
+  get em(): EntityManager {
+    if (!this._em) {
+      this._em = this.orm.em.fork({ clear: true, useContext: false });
+      if (this.principal) this._em.setFilterParams(TENANT_FILTER, { tenantId: this.principal.tenantId });
+    }
+    return this._em;
+  }
+
+  get loaders(): Loaders {
+    return (this._loaders ??= new Loaders());
+  }
+
+  /** Each subscription event starts with a fresh identity map and fresh loaders. */
+  refresh(): void {
+    this._em = undefined;
+    this._loaders = undefined;
+  }
+}
+
+/** Who may see the same results: staff by role, customers each on their own. */
+function visibilityKey(p: Principal | null): string {
+  if (!p) return 'anonymous';
+  return p.role === 'CUSTOMER' ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
+}
+
+const RAW_MARK = '__sociodesk_shared_payload__:';
+
+type TrackedSocket = WebSocket & { alive?: boolean; principal?: Principal };
+
+/**
+ * graphql-ws on the shared HTTP server at /graphql. Differences from the stock adapter:
+ * one keep-alive sweep for all sockets instead of timers per socket, sockets closed when
+ * their access token expires, parsed documents cached, and grouped subscription
+ * execution whose shared result is serialized once and spliced into each frame.
+ */
+export function createWsServer(options: WsServerOptions) {
+  const { schema, orm, authenticator, logger } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, perMessageDeflate: false });
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const serialized = new WeakMap<object, string>();
+  const docIds = new WeakMap<DocumentNode, number>();
+  const pendingSplices = new Map<number, string>();
+  let spliceCounter = 0;
+  let nextDocId = 1;
+  let opCounter = 0;
+
+  /** Replaces the token left by the replacer with the shared serialized result. */
+  function splice(data: string): string {
+    // The payload is the last key of a graphql-ws message, and ids are JSON-escaped, so the
+    // last unescaped occurrence is ours.
+    const key = `"payload":"${RAW_MARK}`;
+    const at = data.lastIndexOf(key);
+    if (at === -1) return data;
+    const mark = at + '"payload":'.length;
+    const end = data.indexOf('"', mark + 1);
+    const token = Number(data.slice(mark + 1 + RAW_MARK.length, end));
+    const json = pendingSplices.get(token) ?? 'null';
+    pendingSplices.delete(token);
+    return data.slice(0, mark) + json + data.slice(end + 1);
+  }
+
+  const grouped = createGroupedSubscribe(
+    (args) => {
+      const ctx = args.contextValue as WsContext;
+      const doc = docIds.get(args.document);
+      if (doc === undefined) return null;
+      return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal)}`;
+    },
+    {
+      format: options.formatResult,
+      onShared: (result) => serialized.set(result, JSON.stringify(result)),
+    },
+  );
+
+  function documentFor(query: string): DocumentNode | readonly GraphQLError[] {
+    let doc = documents.get(query);
+    if (doc) return doc;
+    try {
+      const parsed = parse(query);
+      const errors = validate(schema, parsed);
+      doc = errors.length ? errors : parsed;
+    } catch (error) {
+      doc = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+    }
+    if (documents.size >= 2000) documents.delete(documents.keys().next().value!);
+    documents.set(query, doc);
+    if (!Array.isArray(doc)) docIds.set(doc as DocumentNode, nextDocId++);
+    return doc;
+  }
+
+  const server = makeServer<Record<string, unknown>, Extra>({
+    schema,
+    onConnect: async (ctx) => {
+      const params = ctx.connectionParams ?? {};
+      try {
+        ctx.extra.principal = await authenticator.authenticate({
+          authorization: (params.authorization ?? params.Authorization) as string | undefined,
+          tenantHeader: (params['x-tenant-id'] ?? params['X-Tenant-ID']) as string | undefined,
+        });
+      } catch (error) {
+        const code = (error as GraphQLError).extensions?.code === 'FORBIDDEN' ? CloseCode.Forbidden : CloseCode.Unauthorized;
+        ctx.extra.socket.close(code, ((error as Error).message || 'Unauthorized').slice(0, 120));
+        return false;
+      }
+      if (ctx.extra.principal) {
+        (ctx.extra.socket as TrackedSocket).principal = ctx.extra.principal;
+        await options.hooks?.connected?.(ctx.extra.principal);
+      }
+      return true;
+    },
+    onClose: async (ctx) => {
+      if (ctx.extra.principal && ctx.acknowledged) await options.hooks?.disconnected?.(ctx.extra.principal);
+    },
+    onSubscribe: (ctx, _id, payload: SubscribePayload) => {
+      const doc = documentFor(payload.query);
+      if (Array.isArray(doc)) return doc as GraphQLError[];
+      const principal = ctx.extra.principal ?? null;
+      const contextValue = new WsContext(orm, principal, `ws-${++opCounter}`, ctx.extra.ip, logger, options.services);
+      return {
+        schema,
+        document: doc as DocumentNode,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue,
+      } satisfies ExecutionArgs;
+    },
+    subscribe: (args) => grouped.subscribe(args),
+    onNext: (_ctx, _id, _payload, _args, result) => (serialized.has(result) ? result : options.formatResult(result)),
+    onError: (_ctx, _id, _payload, errors) =>
+      (options.formatResult({ errors }).errors ?? []) as unknown as readonly GraphQLError[],
+    // A grouped result was serialized once: leave a token in the frame, spliced in by send().
+    jsonMessageReplacer: (key, value) => {
+      if (key !== 'payload' || !value || typeof value !== 'object') return value;
+      const json = serialized.get(value);
+      if (json === undefined) return value;
+      const token = ++spliceCounter;
+      pendingSplices.set(token, json);
+      return `${RAW_MARK}${token}`;
+    },
+  });
+
+  wss.on('connection', (socket, request) => {
+    const extra: Extra = { socket, ip: request.socket.remoteAddress ?? 'unknown' };
+    (socket as TrackedSocket).alive = true;
+    socket.on('pong', () => ((socket as TrackedSocket).alive = true));
+    socket.on('error', (err) => logger.warn({ err: err.message }, 'websocket error'));
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            const frame = splice(data);
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(frame, (err) => (err ? reject(err) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on('message', (message) => {
+            cb(String(message)).catch((err: unknown) => {
+              logger.error({ err }, 'websocket message handling failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      extra,
+    );
+    socket.once('close', (code, reason) => void closed(code, String(reason)));
+  });
+
+  const keepAlive = setInterval(() => {
+    const now = Date.now();
+    for (const client of wss.clients) {
+      const socket = client as TrackedSocket;
+      if (!socket.alive) {
+        socket.terminate();
+        continue;
+      }
+      socket.alive = false;
+      socket.ping();
+      const principal = socket.principal;
+      if (principal && principal.expiresAt.getTime() <= now) socket.close(CloseCode.Unauthorized, 'Access token expired');
+    }
+  }, options.keepAliveMs ?? 15_000);
+  keepAlive.unref();
+
+  return {
+    wss,
+    groups: grouped.groups,
+    async close() {
+      clearInterval(keepAlive);
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
