@@ -54,6 +54,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const window = config.login.windowSeconds;
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
+    typingTtlMs: config.typingTtlMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -136,11 +137,16 @@ export async function buildApp(config: AppConfig): Promise<App> {
     schema,
     logger,
     async close() {
+      logger.debug('closing graphql servers');
       await servers.stop();
+      logger.debug('closing http server');
       await new Promise<void>((ok) => httpServer.close(() => ok()));
+      logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();
+      logger.debug('closing database');
       await orm.close(true);
+      logger.debug('closed');
     },
   };
 }

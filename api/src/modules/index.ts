@@ -70,6 +70,7 @@ export interface ModuleDeps {
   loginFailuresByIp: RateLimiterAbstract;
   /** SELECT ... FOR UPDATE where the database has row locks (MySQL/MariaDB). */
   lockRows: boolean;
+  typingTtlMs: number;
   orm: MikroORM;
   pubSub: AppPubSub;
   logger: Logger;
@@ -98,7 +99,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const messages = new MessageService(tickets, activity, idempotency);
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
-  const realtime = new RealtimeService(feed, deps.pubSub, tickets);
+  const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
   const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
   const instances = new Map<Function, object>([
     [RealtimeService, realtime],

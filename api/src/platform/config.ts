@@ -25,6 +25,8 @@ export interface AppConfig {
   clientDist?: string;
   login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
   uploads: { dir: string; maxBytes: number; allowedTypes: string[] };
+  /** How long a typing indicator lives without renewal. */
+  typingTtlMs: number;
 }
 
 export const DEFAULT_UPLOAD_TYPES = [
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailuresPerIp: intVar(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, problems, 1),
       windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
     },
+    typingTtlMs: intVar(env, 'TYPING_TTL_MS', 6000, problems, 100, 60_000),
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),

@@ -10,7 +10,6 @@ import type { Ctx, TicketService } from '../ticket/ticket.service.js';
 import type { TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
 import type { TicketEventEnvelope, TicketFeed } from './ticket-feed.js';
 
-export const TYPING_TTL_MS = 6000;
 const typingTopic = (tenantId: string) => `typing:${tenantId}`;
 
 const date = (v: unknown) => (v ? new Date(String(v)) : null);
@@ -58,6 +57,7 @@ export class RealtimeService {
     readonly feed: TicketFeed,
     private readonly pubSub: AppPubSub,
     private readonly tickets: TicketService,
+    private readonly typingTtlMs: number,
   ) {}
 
   ticketEvents(p: Principal, filter?: TicketEventFilter | null): AsyncIterableIterator<TicketEventEnvelope> {
@@ -82,7 +82,7 @@ export class RealtimeService {
       name,
       isTyping,
       internal: internal && isStaff(ctx.principal),
-      expiresAt: new Date(Date.now() + (isTyping ? TYPING_TTL_MS : 0)).toISOString(),
+      expiresAt: new Date(Date.now() + (isTyping ? this.typingTtlMs : 0)).toISOString(),
     };
     this.pubSub.publish(typingTopic(ctx.principal.tenantId), event);
     return true;

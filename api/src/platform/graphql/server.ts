@@ -71,6 +71,8 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns signal handling and closes everything in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -114,14 +114,21 @@ describe('role directives', () => {
         "Mutation.logout: ADMIN, AGENT, CUSTOMER",
         "Mutation.postMessage: ADMIN, AGENT, CUSTOMER",
         "Mutation.refreshSession: public",
+        "Mutation.setPresence: ADMIN, AGENT",
+        "Mutation.setTyping: ADMIN, AGENT, CUSTOMER",
         "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER",
         "Mutation.updateTicket: ADMIN, AGENT",
         "Mutation.updateUserRole: ADMIN",
+        "Query.agents: ADMIN, AGENT",
         "Query.me: ADMIN, AGENT, CUSTOMER",
         "Query.ticket: ADMIN, AGENT, CUSTOMER",
         "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER",
         "Query.tickets: ADMIN, AGENT, CUSTOMER",
         "Query.users: ADMIN",
+        "Subscription.messageAdded: ADMIN, AGENT, CUSTOMER",
+        "Subscription.presenceChanged: ADMIN, AGENT",
+        "Subscription.ticketEvents: ADMIN, AGENT, CUSTOMER",
+        "Subscription.typing: ADMIN, AGENT, CUSTOMER",
       ]
     `);
   });
