@@ -10,11 +10,13 @@ export class CreateTicketInput {
   @Field()
   @IsString()
   @Length(3, 200, { message: 'must be between 3 and 200 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
   title: string;
 
   @Field()
   @IsString()
   @Length(1, 20_000, { message: 'must be between 1 and 20000 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
   description: string;
 
   @Field(() => TicketPriority, { defaultValue: TicketPriority.MEDIUM })
@@ -48,11 +50,13 @@ export class UpdateTicketInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(3, 200, { message: 'must be between 3 and 200 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
   title?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 20_000, { message: 'must be between 1 and 20000 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
   description?: string;
 
   @Field(() => TicketPriority, { nullable: true })

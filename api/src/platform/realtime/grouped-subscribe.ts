@@ -3,22 +3,31 @@ import { PushQueue } from './push-queue.js';
 
 type Source = AsyncGenerator<ExecutionResult, void, void>;
 
+/** Where a member's results go: straight onto its socket, already serialized. */
+export interface MemberSink {
+  write(json: string): void;
+}
+
+interface Member {
+  sink: MemberSink;
+  /** Handed to graphql-ws; it only ends (when the group ends or the client unsubscribes). */
+  queue: PushQueue<ExecutionResult>;
+}
+
 interface Group {
   source: Source;
-  members: Set<PushQueue<ExecutionResult>>;
+  members: Set<Member>;
 }
 
 export interface GroupedSubscribeOptions {
   /** Shapes a result (e.g. masks errors) once per event for the whole group. */
   format: (result: ExecutionResult) => ExecutionResult;
-  /** Called with each shaped result; the transport serializes it once for all members. */
-  onShared?: (result: ExecutionResult) => void;
 }
 
 /**
  * Subscribers that share a document, variables and visibility share one execution: the
- * subscription runs once per event and every member receives the same result object.
- * `key` returns null for operations that must run alone.
+ * subscription runs once per event, the result is serialized once, and the same JSON is
+ * written to every member's socket. `key` returns null for operations that must run alone.
  */
 export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | null, options: GroupedSubscribeOptions) {
   const groups = new Map<string, Group>();
@@ -32,13 +41,12 @@ export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | nu
     void (async () => {
       try {
         for await (const event of group.source) {
-          const shaped = options.format(event);
-          options.onShared?.(shaped);
-          for (const member of group.members) member.push(shaped);
+          const json = JSON.stringify(options.format(event));
+          for (const member of group.members) member.sink.write(json);
         }
       } finally {
-        groups.delete(k);
-        for (const member of group.members) member.end();
+        if (groups.get(k) === group) groups.delete(k);
+        for (const member of [...group.members]) member.queue.end();
       }
     })();
     return group;
@@ -46,7 +54,7 @@ export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | nu
 
   return {
     groups,
-    async subscribe(args: ExecutionArgs) {
+    async subscribe(args: ExecutionArgs, sink: MemberSink) {
       const k = key(args);
       if (k === null) return subscribe(args);
       let group: Group | ExecutionResult | undefined = groups.get(k);
@@ -60,15 +68,18 @@ export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | nu
       }
       if (!('members' in group)) return group;
       const joined = group;
-      const member: PushQueue<ExecutionResult> = new PushQueue(() => {
-        joined.members.delete(member);
-        if (joined.members.size === 0 && groups.get(k) === joined) {
-          groups.delete(k);
-          void joined.source.return(undefined);
-        }
-      });
+      const member: Member = {
+        sink,
+        queue: new PushQueue<ExecutionResult>(() => {
+          joined.members.delete(member);
+          if (joined.members.size === 0 && groups.get(k) === joined) {
+            groups.delete(k);
+            void joined.source.return(undefined);
+          }
+        }),
+      };
       joined.members.add(member);
-      return member;
+      return member.queue;
     },
   };
 }

@@ -70,6 +70,9 @@ class WsContext implements GraphQLContext {
     return (this._loaders ??= new Loaders());
   }
 
+  socket?: WebSocket;
+  subscriptionId?: string;
+
   /** Each subscription event starts with a fresh identity map and fresh loaders. */
   refresh(): void {
     this._em = undefined;
@@ -83,41 +86,43 @@ function visibilityKey(p: Principal | null): string {
   return p.role === 'CUSTOMER' ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
 }
 
-const RAW_MARK = '__sociodesk_shared_payload__:';
+/** Sockets that fall this far behind are closed rather than buffered without limit. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Writes a grouped subscription's shared, already-serialized result as a graphql-ws
+ * `next` frame: the only per-subscriber work is one string concatenation and the send.
+ */
+function frameWriter(socket: WebSocket, id: string) {
+  const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    write(json: string): void {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        socket.close(CloseCode.InternalServerError, 'Subscriber too slow');
+        return;
+      }
+      socket.send(`${prefix}${json}}`);
+    },
+  };
+}
 
 type TrackedSocket = WebSocket & { alive?: boolean; principal?: Principal };
 
 /**
  * graphql-ws on the shared HTTP server at /graphql. Differences from the stock adapter:
  * one keep-alive sweep for all sockets instead of timers per socket, sockets closed when
- * their access token expires, parsed documents cached, and grouped subscription
- * execution whose shared result is serialized once and spliced into each frame.
+ * their access token expires, parsed and validated documents cached, and grouped
+ * subscription execution whose shared result is serialized once and written to each
+ * member's socket directly.
  */
 export function createWsServer(options: WsServerOptions) {
   const { schema, orm, authenticator, logger } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, perMessageDeflate: false });
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
-  const serialized = new WeakMap<object, string>();
   const docIds = new WeakMap<DocumentNode, number>();
-  const pendingSplices = new Map<number, string>();
-  let spliceCounter = 0;
   let nextDocId = 1;
   let opCounter = 0;
-
-  /** Replaces the token left by the replacer with the shared serialized result. */
-  function splice(data: string): string {
-    // The payload is the last key of a graphql-ws message, and ids are JSON-escaped, so the
-    // last unescaped occurrence is ours.
-    const key = `"payload":"${RAW_MARK}`;
-    const at = data.lastIndexOf(key);
-    if (at === -1) return data;
-    const mark = at + '"payload":'.length;
-    const end = data.indexOf('"', mark + 1);
-    const token = Number(data.slice(mark + 1 + RAW_MARK.length, end));
-    const json = pendingSplices.get(token) ?? 'null';
-    pendingSplices.delete(token);
-    return data.slice(0, mark) + json + data.slice(end + 1);
-  }
 
   const grouped = createGroupedSubscribe(
     (args) => {
@@ -126,10 +131,7 @@ export function createWsServer(options: WsServerOptions) {
       if (doc === undefined) return null;
       return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal)}`;
     },
-    {
-      format: options.formatResult,
-      onShared: (result) => serialized.set(result, JSON.stringify(result)),
-    },
+    { format: options.formatResult },
   );
 
   function documentFor(query: string): DocumentNode | readonly GraphQLError[] {
@@ -171,11 +173,13 @@ export function createWsServer(options: WsServerOptions) {
     onClose: async (ctx) => {
       if (ctx.extra.principal && ctx.acknowledged) await options.hooks?.disconnected?.(ctx.extra.principal);
     },
-    onSubscribe: (ctx, _id, payload: SubscribePayload) => {
+    onSubscribe: (ctx, id, payload: SubscribePayload) => {
       const doc = documentFor(payload.query);
       if (Array.isArray(doc)) return doc as GraphQLError[];
       const principal = ctx.extra.principal ?? null;
       const contextValue = new WsContext(orm, principal, `ws-${++opCounter}`, ctx.extra.ip, logger, options.services);
+      contextValue.socket = ctx.extra.socket;
+      contextValue.subscriptionId = id;
       return {
         schema,
         document: doc as DocumentNode,
@@ -184,19 +188,13 @@ export function createWsServer(options: WsServerOptions) {
         contextValue,
       } satisfies ExecutionArgs;
     },
-    subscribe: (args) => grouped.subscribe(args),
-    onNext: (_ctx, _id, _payload, _args, result) => (serialized.has(result) ? result : options.formatResult(result)),
+    subscribe: (args) => {
+      const ctx = args.contextValue as WsContext;
+      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!));
+    },
+    onNext: (_ctx, _id, _payload, _args, result) => options.formatResult(result),
     onError: (_ctx, _id, _payload, errors) =>
       (options.formatResult({ errors }).errors ?? []) as unknown as readonly GraphQLError[],
-    // A grouped result was serialized once: leave a token in the frame, spliced in by send().
-    jsonMessageReplacer: (key, value) => {
-      if (key !== 'payload' || !value || typeof value !== 'object') return value;
-      const json = serialized.get(value);
-      if (json === undefined) return value;
-      const token = ++spliceCounter;
-      pendingSplices.set(token, json);
-      return `${RAW_MARK}${token}`;
-    },
   });
 
   wss.on('connection', (socket, request) => {
@@ -209,9 +207,8 @@ export function createWsServer(options: WsServerOptions) {
         protocol: socket.protocol,
         send: (data) =>
           new Promise<void>((resolve, reject) => {
-            const frame = splice(data);
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(frame, (err) => (err ? reject(err) : resolve()));
+                if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (err) => (err ? reject(err) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>

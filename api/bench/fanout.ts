@@ -1,0 +1,170 @@
+/**
+ * Fan-out benchmark: `npm run bench:fanout -w api -- [subscribers] [events]`.
+ * Starts the real API (SQLite, demo data) in a child process, connects N graphql-ws
+ * subscribers to `ticketEvents`, changes a ticket E times and measures the time until
+ * every subscriber has the event. Then does the same with a plain `ws` broadcast of the
+ * same frame (the floor) and prints both, the ratio and the RSS per connection.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+
+const N = Number(process.argv[2] ?? process.env.BENCH_SUBSCRIBERS ?? 5000);
+const EVENTS = Number(process.argv[3] ?? process.env.BENCH_EVENTS ?? 40);
+const BATCH = 250;
+
+function start(cmd: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(ready);
+      if (match) resolve({ child, match });
+    });
+    child.once('exit', (code) => reject(new Error(`child exited early with ${code}:\n${out}`)));
+  });
+}
+
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (ns: bigint) => Number(ns) / 1e6;
+
+async function gql(url: string, query: string, variables: object, token?: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: any; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Opens sockets in batches; `onMessage` sees every frame after the handshake. */
+async function connectAll(count: number, open: (i: number) => Promise<WebSocket>): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += BATCH) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => open(i + j)))));
+  }
+  return sockets;
+}
+
+async function measure(sockets: WebSocket[], trigger: () => Promise<void> | void, isEvent: (data: string) => boolean): Promise<number> {
+  let remaining = sockets.length;
+  let done!: () => void;
+  const all = new Promise<void>((r) => (done = r));
+  const handlers = sockets.map((s) => {
+    const h = (data: Buffer) => {
+      if (isEvent(String(data)) && --remaining === 0) done();
+    };
+    s.on('message', h);
+    return h;
+  });
+  const t0 = process.hrtime.bigint();
+  await trigger();
+  await all;
+  const elapsed = ms(process.hrtime.bigint() - t0);
+  sockets.forEach((s, i) => s.off('message', handlers[i]));
+  return elapsed;
+}
+
+const SUBSCRIPTION = `subscription Board { ticketEvents { seq type ticket { id number title status priority category version tags assignee { id name } customer { id name } } } }`;
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sociodesk-bench-'));
+  const api = await start(
+    ['--import', '@swc-node/register/esm-register', 'src/main.ts'],
+    { SWC_NODE_PROJECT: 'tsconfig.json', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', SEED_DEMO_DATA: 'true', CLIENT_DIST: join(dataDir, 'none') },
+    /Sociodesk is running: (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  const url = api.match[1];
+  const wsUrl = url.replace('http', 'ws') + '/graphql';
+  try {
+    const admin = (await gql(url, `mutation { login(input: { email: "admin@acme.example", password: "sociodesk-demo" }) { accessToken } }`, {})).login.accessToken;
+    const customer = (await gql(url, `mutation { login(input: { email: "customer1@acme.example", password: "sociodesk-demo" }) { accessToken } }`, {})).login.accessToken;
+    const ticket = (await gql(url, `mutation { createTicket(input: { title: "Benchmark ticket", description: "fan-out", category: TECHNICAL }) { id } }`, {}, customer)).createTicket;
+
+    const rssBefore = rssKb(api.child.pid!);
+    const subscribers = await connectAll(N, (i) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const s = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
+        s.once('error', reject);
+        s.once('open', () => s.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${admin}` } })));
+        s.on('message', function onAck(data) {
+          if (JSON.parse(String(data)).type !== 'connection_ack') return;
+          s.off('message', onAck);
+          s.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+          resolve(s);
+        });
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssAfter = rssKb(api.child.pid!);
+
+    let frame = '';
+    const priorities = ['LOW', 'HIGH'];
+    const apiTimes: number[] = [];
+    for (let e = 0; e < EVENTS + 3; e++) {
+      const t = await measure(
+        subscribers,
+        async () => {
+          await gql(url, `mutation P($id: ID!, $p: TicketPriority!) { updateTicket(id: $id, input: { priority: $p }) { id } }`, { id: ticket.id, p: priorities[e % 2] }, admin);
+        },
+        (data) => {
+          if (!data.includes('"next"')) return false;
+          frame ||= data;
+          return true;
+        },
+      );
+      if (e >= 3) apiTimes.push(t); // the first events warm up caches and JIT
+    }
+    subscribers.forEach((s) => s.terminate());
+
+    const floor = await start(['--import', '@swc-node/register/esm-register', 'bench/ws-floor.ts'], { SWC_NODE_PROJECT: 'tsconfig.json' }, /floor listening on (\d+)/);
+    const floorUrl = `ws://127.0.0.1:${floor.match[1]}`;
+    const floorRssBefore = rssKb(floor.child.pid!);
+    const floorClients = await connectAll(N, () => new Promise<WebSocket>((resolve, reject) => {
+      const s = new WebSocket(floorUrl, { perMessageDeflate: false });
+      s.once('open', () => resolve(s));
+      s.once('error', reject);
+    }));
+    const control = await new Promise<WebSocket>((resolve) => {
+      const s = new WebSocket(floorUrl, { perMessageDeflate: false });
+      s.once('open', () => resolve(s));
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const floorRssAfter = rssKb(floor.child.pid!);
+    const floorTimes: number[] = [];
+    for (let e = 0; e < EVENTS + 3; e++) {
+      const t = await measure(floorClients, () => control.send(`broadcast:${frame}`), () => true);
+      if (e >= 3) floorTimes.push(t);
+    }
+    floorClients.forEach((s) => s.terminate());
+    control.terminate();
+    floor.child.kill('SIGTERM');
+
+    const row = (label: string, times: number[], perConnKb: number) =>
+      `${label.padEnd(24)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p99 ${pct(times, 99).toFixed(1).padStart(7)} ms   RSS/conn ${perConnKb.toFixed(1).padStart(6)} KB`;
+    const apiPerConn = (rssAfter - rssBefore) / N;
+    const floorPerConn = (floorRssAfter - floorRssBefore) / N;
+    console.log(`\nfan-out: ${N} subscribers, ${EVENTS} events, frame ${frame.length} bytes, node ${process.version}`);
+    console.log(row('sociodesk ticketEvents', apiTimes, apiPerConn));
+    console.log(row('plain ws broadcast', floorTimes, floorPerConn));
+    console.log(`ratio (sociodesk / floor): p50 ${(pct(apiTimes, 50) / pct(floorTimes, 50)).toFixed(2)}x   p99 ${(pct(apiTimes, 99) / pct(floorTimes, 99)).toFixed(2)}x`);
+    console.log(`targets: p99 within 1.5x of the floor, at most 20 KB per connection`);
+  } finally {
+    api.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
