@@ -35,7 +35,8 @@ export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | nu
 
   async function start(k: string, args: ExecutionArgs): Promise<Group | ExecutionResult> {
     const result = await subscribe(args);
-    if (!(Symbol.asyncIterator in result)) return options.format(result);
+    // A failed setup (e.g. NOT_FOUND) goes back unformatted: the transport formats it like any single result.
+    if (!(Symbol.asyncIterator in result)) return result;
     const group: Group = { source: result as Source, members: new Set() };
     groups.set(k, group);
     void (async () => {
