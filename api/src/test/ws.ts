@@ -164,6 +164,8 @@ export interface WsConnection {
   connected: Promise<void>;
   /** Resolves with the close event's code and reason. */
   closed: Promise<CloseInfo>;
+  /** Set once the socket has closed. */
+  closeInfo: CloseInfo | null;
   subscribe<T = any>(query: string, variables?: Record<string, unknown>): WsSubscription<T>;
   dispose(): Promise<CloseInfo>;
 }
@@ -199,6 +201,7 @@ export function connectWs(httpUrl: string, token?: string | null, options: Conne
   client.on('closed', (event) => {
     const e = event as { code?: number; reason?: string | Buffer };
     const info = { code: e.code ?? 0, reason: String(e.reason ?? '') };
+    connection.closeInfo ??= info;
     onFailed(new Error(`socket closed before acknowledgement: ${info.code} ${info.reason}`));
     onClosed(info);
   });
@@ -207,6 +210,7 @@ export function connectWs(httpUrl: string, token?: string | null, options: Conne
     client,
     connected,
     closed,
+    closeInfo: null,
     subscribe: (query, variables = {}) => new WsSubscription(client, query, variables),
     async dispose() {
       open.delete(connection);

@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
@@ -62,7 +62,11 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     services: options.services,
     formatResult: (result) =>
       result.errors?.length
-        ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as unknown as ExecutionResult['errors'] }
+        ? {
+            ...result,
+            // Idempotent: results that were already shaped (grouped subscriptions) pass through.
+            errors: result.errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e)) as unknown as ExecutionResult['errors'],
+          }
         : result,
   });
 

@@ -184,13 +184,20 @@ describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) 
   it('messageAdded answers NOT_FOUND for another customer’s or another tenant’s ticket', async () => {
     const ticket = await newTicket('customer1');
     for (const token of [tokens.customer2, tokens.otherAdmin, tokens.otherCustomer]) {
-      const sub = connectWs(server.url, token).subscribe(MESSAGE_ADDED, { ticketId: ticket.id });
+      const conn = connectWs(server.url, token);
+      const sub = conn.subscribe(MESSAGE_ADDED, { ticketId: ticket.id });
+      // graphql-ws reports an error of the subscribe step as a `next` with errors plus
+      // `complete` (an `error` message would be accepted too); either way no data.
       const errors = await sub.failed();
       expect(errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect(errors[0].message).toBe('Ticket not found');
       expect(sub.events).toEqual([]);
+      expect(sub.ended === 'complete' || sub.ended === 'error').toBe(true);
       // Nothing leaks afterwards either.
       await post(server.url, tokens.customer1, ticket.id, 'Only for me');
       await sub.expectNothing(300);
+      // The socket survives the failed operation.
+      expect(conn.closeInfo).toBeNull();
     }
   });
 
