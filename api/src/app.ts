@@ -6,11 +6,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import cors from 'cors';
 import express from 'express';
+import { CloseCode } from 'graphql-ws';
 import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
-import { allowedWithTemporaryPassword, createModules, entities, resolvers } from './modules/index.js';
+import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
+import type { SlaWorker } from './modules/sla/sla.worker.js';
 import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
@@ -36,6 +38,8 @@ export interface App {
   orm: MikroORM;
   schema: GraphQLSchema;
   logger: Logger;
+  /** Background workers, exposed so tests can run them at a chosen time. */
+  workers: { sla: SlaWorker };
   close(): Promise<void>;
 }
 
@@ -50,7 +54,6 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
   const tokens = new TokenService(config.jwtSecret, config.accessTokenTtlSeconds);
-  const authenticator = new Authenticator(tokens);
   const window = config.login.windowSeconds;
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
@@ -64,6 +67,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
   });
+  // JWT access tokens first, then API keys.
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)]);
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
@@ -94,7 +99,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
     exposeQueryStats: config.exposeQueryStats,
     connectionHooks: modules.connectionHooks,
     services,
+    sharedByRole,
   });
+  modules.apiKeys.onRevoked((keyId) =>
+    servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
+  );
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
     '/graphql',
@@ -125,6 +134,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
+  modules.slaWorker.start(config.slaWorkerIntervalMs);
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -136,7 +146,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
     orm,
     schema,
     logger,
+    workers: { sla: modules.slaWorker },
     async close() {
+      await modules.slaWorker.stop();
+      await modules.apiKeys.close();
       logger.debug('closing graphql servers');
       await servers.stop();
       logger.debug('closing http server');

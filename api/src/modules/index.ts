@@ -10,6 +10,9 @@ import type { EntityClass } from '../platform/db/orm.js';
 import { ActivityResolver } from './activity/activity.resolver.js';
 import { ActivityService } from './activity/activity.service.js';
 import { TicketEvent } from './activity/ticket-event.entity.js';
+import { ApiKey } from './apikey/api-key.entity.js';
+import { ApiKeyResolver } from './apikey/apikey.resolver.js';
+import { ApiKeyService } from './apikey/apikey.service.js';
 import { Attachment } from './attachment/attachment.entity.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
@@ -25,6 +28,13 @@ import { MemoryPresenceStore, RedisPresenceStore } from './presence/presence.sto
 import { RealtimeResolver } from './realtime/realtime.resolver.js';
 import { RealtimeService } from './realtime/realtime.service.js';
 import { TicketFeed } from './realtime/ticket-feed.js';
+import { Notification } from './notification/notification.entity.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
+import { NotificationService, notificationsFor } from './notification/notification.service.js';
+import { BusinessCalendarRecord, SlaPolicy } from './sla/sla.entity.js';
+import { SlaResolver } from './sla/sla.resolver.js';
+import { SlaService } from './sla/sla.service.js';
+import { SlaWorker } from './sla/sla.worker.js';
 import { Tenant } from './tenant/tenant.entity.js';
 import { Ticket, TicketTag } from './ticket/ticket.entity.js';
 import { TicketResolver } from './ticket/ticket.resolver.js';
@@ -47,6 +57,10 @@ export const entities: EntityClass[] = [
   Message,
   Attachment,
   IdempotencyRecord,
+  ApiKey,
+  SlaPolicy,
+  BusinessCalendarRecord,
+  Notification,
 ];
 
 /** Every resolver class in the schema. */
@@ -58,7 +72,13 @@ export const resolvers = [
   ActivityResolver,
   RealtimeResolver,
   PresenceResolver,
+  ApiKeyResolver,
+  SlaResolver,
+  NotificationResolver,
 ] as const;
+
+/** Subscription fields whose results are the same for every staff member of one role. */
+export const sharedByRole: ReadonlySet<string> = new Set(['ticketEvents', 'messageAdded', 'typing', 'presenceChanged']);
 
 /** Root fields a user with a temporary password may still call. */
 export const allowedWithTemporaryPassword = new Set(['me', 'changePassword', 'logout']);
@@ -83,6 +103,8 @@ export interface Modules {
   instances: Map<Function, object>;
   activity: ActivityService;
   connectionHooks: ConnectionHooks;
+  apiKeys: ApiKeyService;
+  slaWorker: SlaWorker;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -94,15 +116,23 @@ export function createModules(deps: ModuleDeps): Modules {
     failuresByIp: deps.loginFailuresByIp,
   });
   const activity = new ActivityService();
+  activity.onRecorded(notificationsFor);
   const idempotency = new IdempotencyService();
-  const tickets = new TicketService(activity, idempotency, deps.lockRows);
-  const messages = new MessageService(tickets, activity, idempotency);
+  const sla = new SlaService();
+  const tickets = new TicketService(activity, idempotency, deps.lockRows, sla);
+  const messages = new MessageService(tickets, activity, idempotency, sla);
+  const notifications = new NotificationService();
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
   const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
+  const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger);
   const instances = new Map<Function, object>([
+    [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
     [RealtimeService, realtime],
+    [NotificationService, notifications],
+    [SlaResolver, new SlaResolver(sla)],
+    [NotificationResolver, new NotificationResolver(notifications)],
     [PresenceService, presence],
     [RealtimeResolver, new RealtimeResolver()],
     [PresenceResolver, new PresenceResolver(presence)],
@@ -115,6 +145,8 @@ export function createModules(deps: ModuleDeps): Modules {
   return {
     instances,
     activity,
+    apiKeys,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
+    slaWorker: new SlaWorker(deps.orm, sla, activity, deps.lockRows, deps.logger),
   };
 }

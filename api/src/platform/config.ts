@@ -27,6 +27,34 @@ export interface AppConfig {
   uploads: { dir: string; maxBytes: number; allowedTypes: string[] };
   /** How long a typing indicator lives without renewal. */
   typingTtlMs: number;
+  webhooks: WebhookConfig;
+  rateLimit: RateLimitConfig;
+  /** How often the SLA escalation worker runs (0 disables it in this process). */
+  slaWorkerIntervalMs: number;
+}
+
+export interface WebhookConfig {
+  /** Allow endpoints on loopback, private and link-local addresses (tests, trusted networks). */
+  allowPrivate: boolean;
+  /** How often each instance looks for new events and due deliveries (0 disables the worker). */
+  pollMs: number;
+  timeoutMs: number;
+  /** First retry delay; it doubles (with jitter) up to retryMaxDelayMs. */
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  /** A delivery still failing this long after its event disables the endpoint. */
+  retryWindowSeconds: number;
+}
+
+export interface RateLimitConfig {
+  /** Points in a full bucket, per user, API key or (anonymous) IP address. */
+  maxPoints: number;
+  /** Points restored per second. */
+  restoreRate: number;
+  /** Largest cost one operation may have. */
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
 }
 
 export const DEFAULT_UPLOAD_TYPES = [
@@ -151,6 +179,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
     },
     typingTtlMs: intVar(env, 'TYPING_TTL_MS', 6000, problems, 100, 60_000),
+    slaWorkerIntervalMs: intVar(env, 'SLA_WORKER_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30_000, problems, 0, 3_600_000),
+    webhooks: {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+      pollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, problems, 0, 3_600_000),
+      timeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10_000, problems, 100, 60_000),
+      retryBaseMs: intVar(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, problems, 10, 3_600_000),
+      retryMaxDelayMs: intVar(env, 'WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, problems, 10, 86_400_000),
+      retryWindowSeconds: intVar(env, 'WEBHOOK_RETRY_WINDOW_SECONDS', 86_400, problems, 1, 30 * 86_400),
+    },
+    rateLimit: {
+      maxPoints: intVar(env, 'RATE_LIMIT_MAX_POINTS', 2000, problems, 1),
+      restoreRate: intVar(env, 'RATE_LIMIT_RESTORE_RATE', 100, problems, 1),
+      maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
+      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
+      maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
+    },
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),

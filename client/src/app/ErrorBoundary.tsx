@@ -1,3 +1,4 @@
+import { Alert, Button, Center, Stack } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { t } from './i18n';
 
@@ -20,16 +21,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <main className="auth-page">
-        <div className="auth-card">
-          <p className="error" role="alert">
+      <Center mih="100vh">
+        <Stack align="center">
+          <Alert color="red" role="alert">
             {t('error.unexpected')}
-          </p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            {t('error.retry')}
-          </button>
-        </div>
-      </main>
+          </Alert>
+          <Button onClick={() => window.location.reload()}>{t('error.retry')}</Button>
+        </Stack>
+      </Center>
     );
   }
 }

@@ -1,10 +1,13 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode, print } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { RefreshSessionDocument, type RefreshSessionMutation } from '../generated/graphql';
 import { createAuthLink } from './auth-link';
+import { createCache } from './cache';
+import { getConnectionState, setConnectionState } from './connection-status';
+import { createSubscriptionRetryLink } from './subscription-retry-link';
 import { sessionFromAuthPayload, sessionIdentity, sessionStore, type Session, type SessionStore } from './session';
 import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, type TokenRefresher } from './token-refresh';
 
@@ -53,18 +56,6 @@ async function requestRefresh(refreshToken: string): Promise<Session> {
   throw new Error(`Could not refresh the session (HTTP ${response.status})`);
 }
 
-function createCache(): InMemoryCache {
-  return new InMemoryCache({
-    typePolicies: {
-      // Objects without an id of their own live inside their parent and are replaced or merged with it.
-      Viewer: { keyFields: false, merge: true },
-      AuthPayload: { keyFields: false },
-      TenantMembership: { keyFields: false },
-      PageInfo: { keyFields: false, merge: true },
-    },
-  });
-}
-
 export interface AppApollo {
   client: ApolloClient;
   refresher: TokenRefresher;
@@ -87,14 +78,52 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
     withLock: withTabLock,
   });
 
+  // The access token the socket last connected with, to tell the refresher which one was refused.
+  let socketToken: string | null = null;
+  let everConnected = false;
+  let signingOver = false;
   const wsClient = createClient({
     url: webSocketUrl(GRAPHQL_PATH),
     lazy: true,
+    // Network trouble and server restarts: keep trying (the reconnect banner shows meanwhile).
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
     connectionParams: async () => {
       const session = await refresher.getValidSession();
+      socketToken = session?.accessToken ?? null;
       return session ? { authorization: `Bearer ${session.accessToken}` } : {};
     },
+    on: {
+      connected: () => {
+        // Events published while the socket was down are not replayed: catch up once.
+        if (everConnected && getConnectionState() === 'reconnecting') void client.refetchQueries({ include: 'active' });
+        everConnected = true;
+        setConnectionState('connected');
+      },
+      closed: (event) => {
+        const code = (event as { code?: number } | undefined)?.code;
+        // 1000: closed on purpose (no subscription left); 4401: token refresh, reconnects at once.
+        if (everConnected && code !== 1000 && !signingOver) {
+          setConnectionState('reconnecting');
+        } else {
+          everConnected = false;
+          setConnectionState('idle');
+        }
+        signingOver = false;
+      },
+    },
   });
+
+  const subscriptionLink = ApolloLink.from([
+    createSubscriptionRetryLink({
+      onUnauthorized: async () => {
+        const rejected = socketToken;
+        const session = rejected ? await refresher.refreshAfterRejection(rejected) : await refresher.getValidSession();
+        return !!session;
+      },
+    }),
+    new GraphQLWsLink(wsClient),
+  ]);
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
   const link = ApolloLink.split(
@@ -102,7 +131,7 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
     },
-    new GraphQLWsLink(wsClient),
+    subscriptionLink,
     ApolloLink.from([createAuthLink(refresher), httpLink]),
   );
 
@@ -118,6 +147,8 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
     if (next === identity) return;
     identity = next;
     void client.clearStore();
+    // Another user or tenant: reconnect with the new token (not an outage, so no banner or catch-up).
+    signingOver = getConnectionState() !== 'idle';
     wsClient.terminate();
   });
 

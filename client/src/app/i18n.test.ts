@@ -11,8 +11,17 @@ describe('i18n', () => {
   });
 
   it('fills in placeholders and leaves unknown ones', () => {
-    expect(translate('en', 'home.welcome', { name: 'Ana' })).toBe('Welcome, Ana');
-    expect(translate('id', 'home.welcome', { name: 'Ana' })).toBe('Selamat datang, Ana');
-    expect(translate('en', 'home.welcome')).toBe('Welcome, {name}');
+    expect(translate('en', 'ticket.by', { name: 'Ana' })).toBe('by Ana');
+    expect(translate('id', 'ticket.by', { name: 'Ana' })).toBe('oleh Ana');
+    expect(translate('en', 'ticket.by')).toBe('by {name}');
+  });
+
+  it('keeps the same placeholders in every translation', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(dictionaries.en)) {
+      for (const dictionary of Object.values(dictionaries)) {
+        expect(placeholders(dictionary[key as keyof typeof dictionaries.en]), key).toEqual(placeholders(text));
+      }
+    }
   });
 });

@@ -1,128 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { en } from './locales/en';
+import { id } from './locales/id';
+import type { Dictionary, MessageKey } from './locales/types';
+
+export type { MessageKey } from './locales/types';
 
 /**
- * Every string the UI shows goes through `t(key)`. English is the source dictionary: its keys
- * are the only valid ones, and every other language must translate all of them.
+ * Every string the UI shows goes through `t(key)`. English (locales/en.ts) is the source
+ * dictionary: its keys are the only valid ones, and every other language translates all of them.
  */
-const en = {
-  'app.name': 'Sociodesk',
-  'app.loading': 'Loading…',
-  'app.language': 'Language',
-
-  'login.title': 'Sign in',
-  'login.subtitle': 'The open helpdesk for your team',
-  'login.email': 'Email',
-  'login.password': 'Password',
-  'login.tenant': 'Organization',
-  'login.chooseTenant': 'You belong to several organizations. Choose the one to sign in to.',
-  'login.submit': 'Sign in',
-  'login.submitting': 'Signing in…',
-  'login.otherAccount': 'Use another account',
-  'login.invalidCredentials': 'The email or password is incorrect.',
-  'login.sessionEnded': 'Your session has ended. Please sign in again.',
-
-  'error.rateLimited': 'Too many attempts. Please wait a moment and try again.',
-  'error.network': 'Cannot reach the server. Check your connection and try again.',
-  'error.unexpected': 'Something went wrong. Please try again.',
-  'error.retry': 'Try again',
-
-  'header.tenant': 'Organization',
-  'header.role': 'Role',
-  'header.switchTenant': 'Switch organization',
-  'header.signOut': 'Sign out',
-  'header.signingOut': 'Signing out…',
-
-  'role.ADMIN': 'Admin',
-  'role.AGENT': 'Agent',
-  'role.CUSTOMER': 'Customer',
-
-  'home.welcome': 'Welcome, {name}',
-  'home.placeholder': 'Tickets board arrives here',
-  'home.account': 'Your account',
-  'home.name': 'Name',
-  'home.email': 'Email',
-  'home.tenant': 'Organization',
-  'home.role': 'Role',
-  'home.memberSince': 'Member since',
-  'home.memberships': 'Your organizations',
-  'home.current': 'current',
-  'home.tools': 'Tools',
-  'home.graphiql': 'GraphiQL',
-  'home.graphiqlSoon': 'Explore the API in your browser (coming soon).',
-
-  'password.title': 'Choose a new password',
-  'password.intro': 'Your password is temporary. Choose a new one to continue.',
-  'password.current': 'Current password',
-  'password.new': 'New password',
-  'password.confirm': 'Repeat the new password',
-  'password.hint': 'At least {min} characters.',
-  'password.tooShort': 'The new password must have at least {min} characters.',
-  'password.mismatch': 'The new passwords do not match.',
-  'password.submit': 'Change password',
-  'password.submitting': 'Saving…',
-} as const;
-
-export type MessageKey = keyof typeof en;
-type Dictionary = Record<MessageKey, string>;
-
-const id: Dictionary = {
-  'app.name': 'Sociodesk',
-  'app.loading': 'Memuat…',
-  'app.language': 'Bahasa',
-
-  'login.title': 'Masuk',
-  'login.subtitle': 'Helpdesk terbuka untuk tim Anda',
-  'login.email': 'Email',
-  'login.password': 'Kata sandi',
-  'login.tenant': 'Organisasi',
-  'login.chooseTenant': 'Anda anggota beberapa organisasi. Pilih organisasi yang ingin Anda masuki.',
-  'login.submit': 'Masuk',
-  'login.submitting': 'Sedang masuk…',
-  'login.otherAccount': 'Gunakan akun lain',
-  'login.invalidCredentials': 'Email atau kata sandi salah.',
-  'login.sessionEnded': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
-
-  'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
-  'error.network': 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
-  'error.unexpected': 'Terjadi kesalahan. Silakan coba lagi.',
-  'error.retry': 'Coba lagi',
-
-  'header.tenant': 'Organisasi',
-  'header.role': 'Peran',
-  'header.switchTenant': 'Ganti organisasi',
-  'header.signOut': 'Keluar',
-  'header.signingOut': 'Sedang keluar…',
-
-  'role.ADMIN': 'Admin',
-  'role.AGENT': 'Agen',
-  'role.CUSTOMER': 'Pelanggan',
-
-  'home.welcome': 'Selamat datang, {name}',
-  'home.placeholder': 'Papan tiket akan tampil di sini',
-  'home.account': 'Akun Anda',
-  'home.name': 'Nama',
-  'home.email': 'Email',
-  'home.tenant': 'Organisasi',
-  'home.role': 'Peran',
-  'home.memberSince': 'Anggota sejak',
-  'home.memberships': 'Organisasi Anda',
-  'home.current': 'saat ini',
-  'home.tools': 'Alat',
-  'home.graphiql': 'GraphiQL',
-  'home.graphiqlSoon': 'Jelajahi API di peramban Anda (segera hadir).',
-
-  'password.title': 'Pilih kata sandi baru',
-  'password.intro': 'Kata sandi Anda bersifat sementara. Pilih kata sandi baru untuk melanjutkan.',
-  'password.current': 'Kata sandi saat ini',
-  'password.new': 'Kata sandi baru',
-  'password.confirm': 'Ulangi kata sandi baru',
-  'password.hint': 'Minimal {min} karakter.',
-  'password.tooShort': 'Kata sandi baru minimal {min} karakter.',
-  'password.mismatch': 'Kata sandi baru tidak sama.',
-  'password.submit': 'Ganti kata sandi',
-  'password.submitting': 'Menyimpan…',
-};
-
 export const dictionaries = { en, id } satisfies Record<string, Dictionary>;
 export type Language = keyof typeof dictionaries;
 export const languages: ReadonlyArray<{ code: Language; label: string }> = [

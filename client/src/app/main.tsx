@@ -1,20 +1,31 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { appApollo } from './apollo';
-import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
-import './styles.css';
+import { AppRoutes } from './routes';
+import { theme } from './theme';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <ErrorBoundary>
-      <ApolloProvider client={appApollo.client}>
-        <App />
-      </ApolloProvider>
-    </ErrorBoundary>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <ErrorBoundary>
+        <ApolloProvider client={appApollo.client}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </ApolloProvider>
+      </ErrorBoundary>
+    </MantineProvider>
   </StrictMode>,
 );

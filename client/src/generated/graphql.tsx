@@ -12,6 +12,20 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+export type CreateTicketInput = {
+  category: TicketCategory;
+  /** Defaults to WEB. */
+  channel?: TicketChannel | null | undefined;
+  /** Admins only: open the ticket on behalf of this customer. */
+  customerId?: string | number | null | undefined;
+  description: string;
+  /** Repeating a key within 24 hours returns the first result. */
+  idempotencyKey?: string | null | undefined;
+  priority?: TicketPriority;
+  tags?: Array<string> | null | undefined;
+  title: string;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -19,6 +33,37 @@ export type LoginInput = {
   tenantSlug?: string | null | undefined;
 };
 
+export const MessageKind = {
+  System: 'SYSTEM',
+  Text: 'TEXT'
+} as const;
+
+export type MessageKind = typeof MessageKind[keyof typeof MessageKind];
+export const OrderDirection = {
+  Asc: 'ASC',
+  Desc: 'DESC'
+} as const;
+
+export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
+export type PostMessageInput = {
+  /** Ids returned by POST /uploads. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  body: string;
+  /** Repeating a key within 24 hours returns the first result. */
+  idempotencyKey?: string | null | undefined;
+  /** An internal note, visible to staff only. */
+  internal?: boolean;
+  ticketId: string | number;
+};
+
+export const PresenceStatus = {
+  Away: 'AWAY',
+  Busy: 'BUSY',
+  Offline: 'OFFLINE',
+  Online: 'ONLINE'
+} as const;
+
+export type PresenceStatus = typeof PresenceStatus[keyof typeof PresenceStatus];
 /** What a member may do in a tenant. */
 export const Role = {
   Admin: 'ADMIN',
@@ -27,6 +72,92 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+export const TicketCategory = {
+  Account: 'ACCOUNT',
+  Billing: 'BILLING',
+  Service: 'SERVICE',
+  Technical: 'TECHNICAL'
+} as const;
+
+export type TicketCategory = typeof TicketCategory[keyof typeof TicketCategory];
+export const TicketChannel = {
+  Api: 'API',
+  Chat: 'CHAT',
+  Email: 'EMAIL',
+  Web: 'WEB'
+} as const;
+
+export type TicketChannel = typeof TicketChannel[keyof typeof TicketChannel];
+export type TicketEventFilter = {
+  ticketId?: string | number | null | undefined;
+  types?: Array<TicketEventType> | null | undefined;
+};
+
+export const TicketEventType = {
+  MessagePosted: 'MESSAGE_POSTED',
+  StatusChanged: 'STATUS_CHANGED',
+  TagAdded: 'TAG_ADDED',
+  TagRemoved: 'TAG_REMOVED',
+  TicketAssigned: 'TICKET_ASSIGNED',
+  TicketClaimed: 'TICKET_CLAIMED',
+  TicketCreated: 'TICKET_CREATED',
+  TicketDeleted: 'TICKET_DELETED',
+  TicketUpdated: 'TICKET_UPDATED'
+} as const;
+
+export type TicketEventType = typeof TicketEventType[keyof typeof TicketEventType];
+export type TicketFilter = {
+  assigneeId?: string | number | null | undefined;
+  category?: TicketCategory | null | undefined;
+  createdAfter?: string | null | undefined;
+  createdBefore?: string | null | undefined;
+  customerId?: string | number | null | undefined;
+  priority?: TicketPriority | null | undefined;
+  status?: Array<TicketStatus> | null | undefined;
+  tag?: string | null | undefined;
+  /** Searches title and description. */
+  text?: string | null | undefined;
+  /** Only tickets with no assignee. */
+  unassigned?: boolean | null | undefined;
+};
+
+export type TicketOrder = {
+  direction?: OrderDirection;
+  field?: TicketOrderField;
+};
+
+export const TicketOrderField = {
+  CreatedAt: 'CREATED_AT',
+  Number: 'NUMBER',
+  Priority: 'PRIORITY',
+  UpdatedAt: 'UPDATED_AT'
+} as const;
+
+export type TicketOrderField = typeof TicketOrderField[keyof typeof TicketOrderField];
+export const TicketPriority = {
+  High: 'HIGH',
+  Low: 'LOW',
+  Medium: 'MEDIUM'
+} as const;
+
+export type TicketPriority = typeof TicketPriority[keyof typeof TicketPriority];
+export const TicketStatus = {
+  Closed: 'CLOSED',
+  InProgress: 'IN_PROGRESS',
+  Open: 'OPEN',
+  Resolved: 'RESOLVED'
+} as const;
+
+export type TicketStatus = typeof TicketStatus[keyof typeof TicketStatus];
+export type UpdateTicketInput = {
+  category?: TicketCategory | null | undefined;
+  description?: string | null | undefined;
+  priority?: TicketPriority | null | undefined;
+  /** Replaces the tag set. */
+  tags?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -75,6 +206,159 @@ export type MembershipSummaryFragment = { role: Role, tenant: { id: string, slug
 
 export type AuthSessionFragment = { accessToken: string, refreshToken: string, expiresAt: string, role: Role, mustChangePassword: boolean, user: { id: string, email: string, name: string, role: Role, active: boolean }, tenant: { id: string, slug: string, name: string }, memberships: Array<{ role: Role, tenant: { id: string, slug: string, name: string } }> };
 
+export type MessageAddedSubscriptionVariables = Exact<{
+  ticketId: string | number;
+}>;
+
+
+export type MessageAddedSubscription = { messageAdded: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } };
+
+export type PostMessageMutationVariables = Exact<{
+  input: PostMessageInput;
+}>;
+
+
+export type PostMessageMutation = { postMessage: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } };
+
+export type SetTypingMutationVariables = Exact<{
+  ticketId: string | number;
+  isTyping: boolean;
+  internal?: boolean;
+}>;
+
+
+export type SetTypingMutation = { setTyping: boolean };
+
+export type TicketMessagesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TicketMessagesQuery = { ticket: { id: string, messages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } }> } } };
+
+export type TypingSubscriptionVariables = Exact<{
+  ticketId: string | number;
+}>;
+
+
+export type TypingSubscription = { typing: { ticketId: string, userId: string, name: string, isTyping: boolean, expiresAt: string } };
+
+export type MessageFieldsFragment = { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> };
+
+export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentsQuery = { agents: Array<{ __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } }> };
+
+export type PresenceChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PresenceChangedSubscription = { presenceChanged: { __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } } | null };
+
+export type SetPresenceMutationVariables = Exact<{
+  status: PresenceStatus;
+}>;
+
+
+export type SetPresenceMutation = { setPresence: { __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } } };
+
+export type AgentPresenceFieldsFragment = { __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } };
+
+export type AssignTicketMutationVariables = Exact<{
+  id: string | number;
+  agentId?: string | number | null | undefined;
+}>;
+
+
+export type AssignTicketMutation = { assignTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type ChangeTicketStatusMutationVariables = Exact<{
+  id: string | number;
+  status: TicketStatus;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ChangeTicketStatusMutation = { changeTicketStatus: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type ClaimTicketMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimTicketMutation = { claimTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type CreateTicketMutationVariables = Exact<{
+  input: CreateTicketInput;
+}>;
+
+
+export type CreateTicketMutation = { createTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type DeleteTicketMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteTicketMutation = { deleteTicket: { id: string, number: number } };
+
+export type TicketActivitiesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TicketActivitiesQuery = { ticket: { id: string, activities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, seq: number, type: TicketEventType, createdAt: string, summary: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, actor: { id: string, name: string } | null } }> } } };
+
+export type TicketByNumberQueryVariables = Exact<{
+  number: number;
+}>;
+
+
+export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type TicketEventsSubscriptionVariables = Exact<{
+  filter?: TicketEventFilter | null | undefined;
+}>;
+
+
+export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } } };
+
+export type TicketsQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  orderBy?: TicketOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } }> } };
+
+export type UpdateTicketMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateTicketInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type UpdateTicketMutation = { updateTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+
+export type PersonSummaryFragment = { __typename: 'User', id: string, name: string, email: string, role: Role };
+
+export type TicketCardFragment = { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null };
+
+export type TicketDetailFragment = { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null };
+
+export type CustomersQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type CustomersQuery = { users: { totalCount: number, edges: Array<{ node: { __typename: 'User', id: string, name: string, email: string, role: Role } }> } };
+
 export const ViewerUserFragmentDoc = gql`
     fragment ViewerUser on User {
   id
@@ -115,6 +399,79 @@ export const AuthSessionFragmentDoc = gql`
   memberships {
     ...MembershipSummary
   }
+}
+    `;
+export const PersonSummaryFragmentDoc = gql`
+    fragment PersonSummary on User {
+  __typename
+  id
+  name
+  email
+  role
+}
+    `;
+export const MessageFieldsFragmentDoc = gql`
+    fragment MessageFields on Message {
+  __typename
+  id
+  ticketId
+  body
+  internal
+  kind
+  createdAt
+  author {
+    ...PersonSummary
+  }
+  attachments {
+    id
+    filename
+    contentType
+    size
+    url
+  }
+}
+    `;
+export const AgentPresenceFieldsFragmentDoc = gql`
+    fragment AgentPresenceFields on AgentPresence {
+  __typename
+  status
+  updatedAt
+  user {
+    ...PersonSummary
+  }
+}
+    `;
+export const TicketCardFragmentDoc = gql`
+    fragment TicketCard on Ticket {
+  __typename
+  id
+  number
+  title
+  status
+  priority
+  category
+  channel
+  tags
+  version
+  createdAt
+  updatedAt
+  messageCount
+  assignee {
+    ...PersonSummary
+  }
+  customer {
+    ...PersonSummary
+  }
+}
+    `;
+export const TicketDetailFragmentDoc = gql`
+    fragment TicketDetail on Ticket {
+  ...TicketCard
+  description
+  escalationLevel
+  firstResponseAt
+  resolvedAt
+  closedAt
 }
     `;
 export const ChangePasswordDocument = gql`
@@ -344,3 +701,763 @@ export function useSwitchTenantMutation(baseOptions?: ApolloReactHooks.MutationH
       }
 export type SwitchTenantMutationHookResult = ReturnType<typeof useSwitchTenantMutation>;
 export type SwitchTenantMutationResult = ApolloReactCommon.MutationResult<SwitchTenantMutation>;
+export const MessageAddedDocument = gql`
+    subscription MessageAdded($ticketId: ID!) {
+  messageAdded(ticketId: $ticketId) {
+    ...MessageFields
+  }
+}
+    ${MessageFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useMessageAddedSubscription__
+ *
+ * To run a query within a React component, call `useMessageAddedSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useMessageAddedSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useMessageAddedSubscription({
+ *   variables: {
+ *      ticketId: // value for 'ticketId'
+ *   },
+ * });
+ */
+export function useMessageAddedSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<MessageAddedSubscription, MessageAddedSubscriptionVariables> & ({ variables: MessageAddedSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<MessageAddedSubscription, MessageAddedSubscriptionVariables>(MessageAddedDocument, options);
+      }
+export type MessageAddedSubscriptionHookResult = ReturnType<typeof useMessageAddedSubscription>;
+export type MessageAddedSubscriptionResult = ApolloReactCommon.SubscriptionResult<MessageAddedSubscription>;
+export const PostMessageDocument = gql`
+    mutation PostMessage($input: PostMessageInput!) {
+  postMessage(input: $input) {
+    ...MessageFields
+  }
+}
+    ${MessageFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __usePostMessageMutation__
+ *
+ * To run a mutation, you first call `usePostMessageMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `usePostMessageMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [postMessageMutation, { data, loading, error }] = usePostMessageMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function usePostMessageMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<PostMessageMutation, PostMessageMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<PostMessageMutation, PostMessageMutationVariables>(PostMessageDocument, options);
+      }
+export type PostMessageMutationHookResult = ReturnType<typeof usePostMessageMutation>;
+export type PostMessageMutationResult = ApolloReactCommon.MutationResult<PostMessageMutation>;
+export const SetTypingDocument = gql`
+    mutation SetTyping($ticketId: ID!, $isTyping: Boolean!, $internal: Boolean! = false) {
+  setTyping(ticketId: $ticketId, isTyping: $isTyping, internal: $internal)
+}
+    `;
+
+/**
+ * __useSetTypingMutation__
+ *
+ * To run a mutation, you first call `useSetTypingMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSetTypingMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [setTypingMutation, { data, loading, error }] = useSetTypingMutation({
+ *   variables: {
+ *      ticketId: // value for 'ticketId'
+ *      isTyping: // value for 'isTyping'
+ *      internal: // value for 'internal'
+ *   },
+ * });
+ */
+export function useSetTypingMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SetTypingMutation, SetTypingMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SetTypingMutation, SetTypingMutationVariables>(SetTypingDocument, options);
+      }
+export type SetTypingMutationHookResult = ReturnType<typeof useSetTypingMutation>;
+export type SetTypingMutationResult = ApolloReactCommon.MutationResult<SetTypingMutation>;
+export const TicketMessagesDocument = gql`
+    query TicketMessages($id: ID!, $first: Int, $after: String) {
+  ticket(id: $id) {
+    id
+    messages(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...MessageFields
+        }
+      }
+    }
+  }
+}
+    ${MessageFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useTicketMessagesQuery__
+ *
+ * To run a query within a React component, call `useTicketMessagesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useTicketMessagesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketMessagesQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useTicketMessagesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<TicketMessagesQuery, TicketMessagesQueryVariables> & ({ variables: TicketMessagesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TicketMessagesQuery, TicketMessagesQueryVariables>(TicketMessagesDocument, options);
+      }
+export function useTicketMessagesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TicketMessagesQuery, TicketMessagesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TicketMessagesQuery, TicketMessagesQueryVariables>(TicketMessagesDocument, options);
+        }
+// @ts-ignore
+export function useTicketMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TicketMessagesQuery, TicketMessagesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketMessagesQuery, TicketMessagesQueryVariables>;
+export function useTicketMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketMessagesQuery, TicketMessagesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketMessagesQuery | undefined, TicketMessagesQueryVariables>;
+export function useTicketMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketMessagesQuery, TicketMessagesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TicketMessagesQuery, TicketMessagesQueryVariables>(TicketMessagesDocument, options);
+        }
+export type TicketMessagesQueryHookResult = ReturnType<typeof useTicketMessagesQuery>;
+export type TicketMessagesLazyQueryHookResult = ReturnType<typeof useTicketMessagesLazyQuery>;
+export type TicketMessagesSuspenseQueryHookResult = ReturnType<typeof useTicketMessagesSuspenseQuery>;
+export type TicketMessagesQueryResult = ApolloReactCommon.QueryResult<TicketMessagesQuery, TicketMessagesQueryVariables>;
+export const TypingDocument = gql`
+    subscription Typing($ticketId: ID!) {
+  typing(ticketId: $ticketId) {
+    ticketId
+    userId
+    name
+    isTyping
+    expiresAt
+  }
+}
+    `;
+
+/**
+ * __useTypingSubscription__
+ *
+ * To run a query within a React component, call `useTypingSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useTypingSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTypingSubscription({
+ *   variables: {
+ *      ticketId: // value for 'ticketId'
+ *   },
+ * });
+ */
+export function useTypingSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<TypingSubscription, TypingSubscriptionVariables> & ({ variables: TypingSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<TypingSubscription, TypingSubscriptionVariables>(TypingDocument, options);
+      }
+export type TypingSubscriptionHookResult = ReturnType<typeof useTypingSubscription>;
+export type TypingSubscriptionResult = ApolloReactCommon.SubscriptionResult<TypingSubscription>;
+export const AgentsDocument = gql`
+    query Agents {
+  agents {
+    ...AgentPresenceFields
+  }
+}
+    ${AgentPresenceFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useAgentsQuery__
+ *
+ * To run a query within a React component, call `useAgentsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useAgentsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useAgentsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useAgentsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<AgentsQuery, AgentsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<AgentsQuery, AgentsQueryVariables>(AgentsDocument, options);
+      }
+export function useAgentsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AgentsQuery, AgentsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<AgentsQuery, AgentsQueryVariables>(AgentsDocument, options);
+        }
+// @ts-ignore
+export function useAgentsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AgentsQuery, AgentsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AgentsQuery, AgentsQueryVariables>;
+export function useAgentsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AgentsQuery, AgentsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AgentsQuery | undefined, AgentsQueryVariables>;
+export function useAgentsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AgentsQuery, AgentsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<AgentsQuery, AgentsQueryVariables>(AgentsDocument, options);
+        }
+export type AgentsQueryHookResult = ReturnType<typeof useAgentsQuery>;
+export type AgentsLazyQueryHookResult = ReturnType<typeof useAgentsLazyQuery>;
+export type AgentsSuspenseQueryHookResult = ReturnType<typeof useAgentsSuspenseQuery>;
+export type AgentsQueryResult = ApolloReactCommon.QueryResult<AgentsQuery, AgentsQueryVariables>;
+export const PresenceChangedDocument = gql`
+    subscription PresenceChanged {
+  presenceChanged {
+    ...AgentPresenceFields
+  }
+}
+    ${AgentPresenceFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __usePresenceChangedSubscription__
+ *
+ * To run a query within a React component, call `usePresenceChangedSubscription` and pass it any options that fit your needs.
+ * When your component renders, `usePresenceChangedSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = usePresenceChangedSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function usePresenceChangedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<PresenceChangedSubscription, PresenceChangedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<PresenceChangedSubscription, PresenceChangedSubscriptionVariables>(PresenceChangedDocument, options);
+      }
+export type PresenceChangedSubscriptionHookResult = ReturnType<typeof usePresenceChangedSubscription>;
+export type PresenceChangedSubscriptionResult = ApolloReactCommon.SubscriptionResult<PresenceChangedSubscription>;
+export const SetPresenceDocument = gql`
+    mutation SetPresence($status: PresenceStatus!) {
+  setPresence(status: $status) {
+    ...AgentPresenceFields
+  }
+}
+    ${AgentPresenceFieldsFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useSetPresenceMutation__
+ *
+ * To run a mutation, you first call `useSetPresenceMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSetPresenceMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [setPresenceMutation, { data, loading, error }] = useSetPresenceMutation({
+ *   variables: {
+ *      status: // value for 'status'
+ *   },
+ * });
+ */
+export function useSetPresenceMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SetPresenceMutation, SetPresenceMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SetPresenceMutation, SetPresenceMutationVariables>(SetPresenceDocument, options);
+      }
+export type SetPresenceMutationHookResult = ReturnType<typeof useSetPresenceMutation>;
+export type SetPresenceMutationResult = ApolloReactCommon.MutationResult<SetPresenceMutation>;
+export const AssignTicketDocument = gql`
+    mutation AssignTicket($id: ID!, $agentId: ID) {
+  assignTicket(id: $id, agentId: $agentId) {
+    ...TicketDetail
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useAssignTicketMutation__
+ *
+ * To run a mutation, you first call `useAssignTicketMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useAssignTicketMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [assignTicketMutation, { data, loading, error }] = useAssignTicketMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      agentId: // value for 'agentId'
+ *   },
+ * });
+ */
+export function useAssignTicketMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AssignTicketMutation, AssignTicketMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AssignTicketMutation, AssignTicketMutationVariables>(AssignTicketDocument, options);
+      }
+export type AssignTicketMutationHookResult = ReturnType<typeof useAssignTicketMutation>;
+export type AssignTicketMutationResult = ApolloReactCommon.MutationResult<AssignTicketMutation>;
+export const ChangeTicketStatusDocument = gql`
+    mutation ChangeTicketStatus($id: ID!, $status: TicketStatus!, $expectedVersion: Int) {
+  changeTicketStatus(id: $id, status: $status, expectedVersion: $expectedVersion) {
+    ...TicketCard
+  }
+}
+    ${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useChangeTicketStatusMutation__
+ *
+ * To run a mutation, you first call `useChangeTicketStatusMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useChangeTicketStatusMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [changeTicketStatusMutation, { data, loading, error }] = useChangeTicketStatusMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      status: // value for 'status'
+ *      expectedVersion: // value for 'expectedVersion'
+ *   },
+ * });
+ */
+export function useChangeTicketStatusMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ChangeTicketStatusMutation, ChangeTicketStatusMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ChangeTicketStatusMutation, ChangeTicketStatusMutationVariables>(ChangeTicketStatusDocument, options);
+      }
+export type ChangeTicketStatusMutationHookResult = ReturnType<typeof useChangeTicketStatusMutation>;
+export type ChangeTicketStatusMutationResult = ApolloReactCommon.MutationResult<ChangeTicketStatusMutation>;
+export const ClaimTicketDocument = gql`
+    mutation ClaimTicket($id: ID!) {
+  claimTicket(id: $id) {
+    ...TicketDetail
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useClaimTicketMutation__
+ *
+ * To run a mutation, you first call `useClaimTicketMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useClaimTicketMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [claimTicketMutation, { data, loading, error }] = useClaimTicketMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useClaimTicketMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ClaimTicketMutation, ClaimTicketMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ClaimTicketMutation, ClaimTicketMutationVariables>(ClaimTicketDocument, options);
+      }
+export type ClaimTicketMutationHookResult = ReturnType<typeof useClaimTicketMutation>;
+export type ClaimTicketMutationResult = ApolloReactCommon.MutationResult<ClaimTicketMutation>;
+export const CreateTicketDocument = gql`
+    mutation CreateTicket($input: CreateTicketInput!) {
+  createTicket(input: $input) {
+    ...TicketDetail
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useCreateTicketMutation__
+ *
+ * To run a mutation, you first call `useCreateTicketMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateTicketMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createTicketMutation, { data, loading, error }] = useCreateTicketMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateTicketMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateTicketMutation, CreateTicketMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateTicketMutation, CreateTicketMutationVariables>(CreateTicketDocument, options);
+      }
+export type CreateTicketMutationHookResult = ReturnType<typeof useCreateTicketMutation>;
+export type CreateTicketMutationResult = ApolloReactCommon.MutationResult<CreateTicketMutation>;
+export const DeleteTicketDocument = gql`
+    mutation DeleteTicket($id: ID!) {
+  deleteTicket(id: $id) {
+    id
+    number
+  }
+}
+    `;
+
+/**
+ * __useDeleteTicketMutation__
+ *
+ * To run a mutation, you first call `useDeleteTicketMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeleteTicketMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deleteTicketMutation, { data, loading, error }] = useDeleteTicketMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useDeleteTicketMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteTicketMutation, DeleteTicketMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteTicketMutation, DeleteTicketMutationVariables>(DeleteTicketDocument, options);
+      }
+export type DeleteTicketMutationHookResult = ReturnType<typeof useDeleteTicketMutation>;
+export type DeleteTicketMutationResult = ApolloReactCommon.MutationResult<DeleteTicketMutation>;
+export const TicketActivitiesDocument = gql`
+    query TicketActivities($id: ID!, $first: Int, $after: String) {
+  ticket(id: $id) {
+    id
+    activities(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          seq
+          type
+          createdAt
+          summary
+          tag
+          changes {
+            field
+            from
+            to
+          }
+          actor {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useTicketActivitiesQuery__
+ *
+ * To run a query within a React component, call `useTicketActivitiesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useTicketActivitiesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketActivitiesQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useTicketActivitiesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<TicketActivitiesQuery, TicketActivitiesQueryVariables> & ({ variables: TicketActivitiesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TicketActivitiesQuery, TicketActivitiesQueryVariables>(TicketActivitiesDocument, options);
+      }
+export function useTicketActivitiesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TicketActivitiesQuery, TicketActivitiesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TicketActivitiesQuery, TicketActivitiesQueryVariables>(TicketActivitiesDocument, options);
+        }
+// @ts-ignore
+export function useTicketActivitiesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TicketActivitiesQuery, TicketActivitiesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketActivitiesQuery, TicketActivitiesQueryVariables>;
+export function useTicketActivitiesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketActivitiesQuery, TicketActivitiesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketActivitiesQuery | undefined, TicketActivitiesQueryVariables>;
+export function useTicketActivitiesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketActivitiesQuery, TicketActivitiesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TicketActivitiesQuery, TicketActivitiesQueryVariables>(TicketActivitiesDocument, options);
+        }
+export type TicketActivitiesQueryHookResult = ReturnType<typeof useTicketActivitiesQuery>;
+export type TicketActivitiesLazyQueryHookResult = ReturnType<typeof useTicketActivitiesLazyQuery>;
+export type TicketActivitiesSuspenseQueryHookResult = ReturnType<typeof useTicketActivitiesSuspenseQuery>;
+export type TicketActivitiesQueryResult = ApolloReactCommon.QueryResult<TicketActivitiesQuery, TicketActivitiesQueryVariables>;
+export const TicketByNumberDocument = gql`
+    query TicketByNumber($number: Int!) {
+  ticketByNumber(number: $number) {
+    ...TicketDetail
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useTicketByNumberQuery__
+ *
+ * To run a query within a React component, call `useTicketByNumberQuery` and pass it any options that fit your needs.
+ * When your component renders, `useTicketByNumberQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketByNumberQuery({
+ *   variables: {
+ *      number: // value for 'number'
+ *   },
+ * });
+ */
+export function useTicketByNumberQuery(baseOptions: ApolloReactHooks.QueryHookOptions<TicketByNumberQuery, TicketByNumberQueryVariables> & ({ variables: TicketByNumberQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TicketByNumberQuery, TicketByNumberQueryVariables>(TicketByNumberDocument, options);
+      }
+export function useTicketByNumberLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TicketByNumberQuery, TicketByNumberQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TicketByNumberQuery, TicketByNumberQueryVariables>(TicketByNumberDocument, options);
+        }
+// @ts-ignore
+export function useTicketByNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TicketByNumberQuery, TicketByNumberQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketByNumberQuery, TicketByNumberQueryVariables>;
+export function useTicketByNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketByNumberQuery, TicketByNumberQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketByNumberQuery | undefined, TicketByNumberQueryVariables>;
+export function useTicketByNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketByNumberQuery, TicketByNumberQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TicketByNumberQuery, TicketByNumberQueryVariables>(TicketByNumberDocument, options);
+        }
+export type TicketByNumberQueryHookResult = ReturnType<typeof useTicketByNumberQuery>;
+export type TicketByNumberLazyQueryHookResult = ReturnType<typeof useTicketByNumberLazyQuery>;
+export type TicketByNumberSuspenseQueryHookResult = ReturnType<typeof useTicketByNumberSuspenseQuery>;
+export type TicketByNumberQueryResult = ApolloReactCommon.QueryResult<TicketByNumberQuery, TicketByNumberQueryVariables>;
+export const TicketEventsDocument = gql`
+    subscription TicketEvents($filter: TicketEventFilter) {
+  ticketEvents(filter: $filter) {
+    id
+    seq
+    type
+    ticketId
+    createdAt
+    tag
+    changes {
+      field
+      from
+      to
+    }
+    ticket {
+      ...TicketDetail
+    }
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useTicketEventsSubscription__
+ *
+ * To run a query within a React component, call `useTicketEventsSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useTicketEventsSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketEventsSubscription({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useTicketEventsSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<TicketEventsSubscription, TicketEventsSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<TicketEventsSubscription, TicketEventsSubscriptionVariables>(TicketEventsDocument, options);
+      }
+export type TicketEventsSubscriptionHookResult = ReturnType<typeof useTicketEventsSubscription>;
+export type TicketEventsSubscriptionResult = ApolloReactCommon.SubscriptionResult<TicketEventsSubscription>;
+export const TicketsDocument = gql`
+    query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
+  tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...TicketCard
+      }
+    }
+  }
+}
+    ${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useTicketsQuery__
+ *
+ * To run a query within a React component, call `useTicketsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useTicketsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketsQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *      orderBy: // value for 'orderBy'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useTicketsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<TicketsQuery, TicketsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TicketsQuery, TicketsQueryVariables>(TicketsDocument, options);
+      }
+export function useTicketsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TicketsQuery, TicketsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TicketsQuery, TicketsQueryVariables>(TicketsDocument, options);
+        }
+// @ts-ignore
+export function useTicketsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TicketsQuery, TicketsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketsQuery, TicketsQueryVariables>;
+export function useTicketsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketsQuery, TicketsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketsQuery | undefined, TicketsQueryVariables>;
+export function useTicketsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketsQuery, TicketsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TicketsQuery, TicketsQueryVariables>(TicketsDocument, options);
+        }
+export type TicketsQueryHookResult = ReturnType<typeof useTicketsQuery>;
+export type TicketsLazyQueryHookResult = ReturnType<typeof useTicketsLazyQuery>;
+export type TicketsSuspenseQueryHookResult = ReturnType<typeof useTicketsSuspenseQuery>;
+export type TicketsQueryResult = ApolloReactCommon.QueryResult<TicketsQuery, TicketsQueryVariables>;
+export const UpdateTicketDocument = gql`
+    mutation UpdateTicket($id: ID!, $input: UpdateTicketInput!, $expectedVersion: Int) {
+  updateTicket(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    ...TicketDetail
+  }
+}
+    ${TicketDetailFragmentDoc}
+${TicketCardFragmentDoc}
+${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useUpdateTicketMutation__
+ *
+ * To run a mutation, you first call `useUpdateTicketMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateTicketMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateTicketMutation, { data, loading, error }] = useUpdateTicketMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      input: // value for 'input'
+ *      expectedVersion: // value for 'expectedVersion'
+ *   },
+ * });
+ */
+export function useUpdateTicketMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateTicketMutation, UpdateTicketMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateTicketMutation, UpdateTicketMutationVariables>(UpdateTicketDocument, options);
+      }
+export type UpdateTicketMutationHookResult = ReturnType<typeof useUpdateTicketMutation>;
+export type UpdateTicketMutationResult = ApolloReactCommon.MutationResult<UpdateTicketMutation>;
+export const CustomersDocument = gql`
+    query Customers($search: String) {
+  users(first: 50, filter: {role: CUSTOMER, active: true, search: $search}) {
+    totalCount
+    edges {
+      node {
+        ...PersonSummary
+      }
+    }
+  }
+}
+    ${PersonSummaryFragmentDoc}`;
+
+/**
+ * __useCustomersQuery__
+ *
+ * To run a query within a React component, call `useCustomersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useCustomersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useCustomersQuery({
+ *   variables: {
+ *      search: // value for 'search'
+ *   },
+ * });
+ */
+export function useCustomersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+      }
+export function useCustomersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+        }
+// @ts-ignore
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomersQuery, CustomersQueryVariables>;
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomersQuery | undefined, CustomersQueryVariables>;
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+        }
+export type CustomersQueryHookResult = ReturnType<typeof useCustomersQuery>;
+export type CustomersLazyQueryHookResult = ReturnType<typeof useCustomersLazyQuery>;
+export type CustomersSuspenseQueryHookResult = ReturnType<typeof useCustomersSuspenseQuery>;
+export type CustomersQueryResult = ApolloReactCommon.QueryResult<CustomersQuery, CustomersQueryVariables>;

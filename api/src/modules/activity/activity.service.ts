@@ -6,6 +6,8 @@ import type { TicketActivity } from './activity.types.js';
 import { TicketEvent, TicketEventType, type TicketEventPayload } from './ticket-event.entity.js';
 
 export type EventListener = (events: TicketEvent[]) => void | Promise<void>;
+/** Runs inside the writing transaction for each recorded event (e.g. to write notifications). */
+export type RecordHook = (tx: EntityManager, event: TicketEvent, ticket: Ticket) => Promise<void>;
 
 export interface RecordInput {
   ticket: Ticket;
@@ -36,6 +38,13 @@ export function ticketSnapshot(t: Ticket): Record<string, unknown> {
     firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
     resolvedAt: t.resolvedAt?.toISOString() ?? null,
     closedAt: t.closedAt?.toISOString() ?? null,
+    firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null,
+    resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
+    slaPolicyId: t.slaPolicyId,
+    slaBusinessHours: t.slaBusinessHours,
+    slaFirstResponseMinutes: t.slaFirstResponseMinutes,
+    slaResolutionMinutes: t.slaResolutionMinutes,
+    slaPausedAt: t.slaPausedAt?.toISOString() ?? null,
     deleted: t.deletedAt !== null,
   };
 }
@@ -46,6 +55,11 @@ export function ticketSnapshot(t: Ticket): Record<string, unknown> {
  */
 export class ActivityService {
   private readonly listeners: EventListener[] = [];
+  private readonly hooks: RecordHook[] = [];
+
+  onRecorded(hook: RecordHook): void {
+    this.hooks.push(hook);
+  }
 
   onCommitted(listener: EventListener): void {
     this.listeners.push(listener);
@@ -63,6 +77,7 @@ export class ActivityService {
       payload: { ...input.payload, ticket: ticketSnapshot(input.ticket) },
     });
     tx.persist(event);
+    for (const hook of this.hooks) await hook(tx, event, input.ticket);
     return event;
   }
 
@@ -83,6 +98,8 @@ const SUMMARIES: Record<TicketEventType, string> = {
   TAG_ADDED: 'added tag',
   TAG_REMOVED: 'removed tag',
   TICKET_DELETED: 'deleted the ticket',
+  SLA_AT_RISK: 'SLA at risk',
+  SLA_ESCALATED: 'SLA breached, escalated',
 };
 
 export function toActivity(e: TicketEvent): TicketActivity {
@@ -90,6 +107,7 @@ export function toActivity(e: TicketEvent): TicketActivity {
   const detail = [
     ...changes.map((c) => `${c.field} ${c.from ?? '—'} → ${c.to ?? '—'}`),
     ...(e.payload.tag ? [e.payload.tag] : []),
+    ...(e.payload.sla ? [e.payload.sla.toLowerCase().replace('_', ' ')] : []),
     ...(e.type === TicketEventType.MESSAGE_POSTED && e.internal ? ['(internal note)'] : []),
   ].join(', ');
   return {

@@ -12,6 +12,8 @@ export enum TicketEventType {
   TAG_ADDED = 'TAG_ADDED',
   TAG_REMOVED = 'TAG_REMOVED',
   TICKET_DELETED = 'TICKET_DELETED',
+  SLA_AT_RISK = 'SLA_AT_RISK',
+  SLA_ESCALATED = 'SLA_ESCALATED',
 }
 registerEnumType(TicketEventType, { name: 'TicketEventType' });
 
@@ -25,6 +27,8 @@ export interface TicketEventPayload {
   changes?: FieldChangeData[];
   messageId?: string;
   tag?: string;
+  /** For SLA_AT_RISK and SLA_ESCALATED: which clock ('FIRST_RESPONSE' or 'RESOLUTION'). */
+  sla?: string;
   /** For MESSAGE_POSTED: the message as posted. */
   message?: { id: string; body: string; internal: boolean; kind: string; authorId: string | null; createdAt: string };
   /** The ticket as it was right after this change. */

@@ -1,13 +1,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
-import type { Principal } from '../../platform/auth/principal.js';
+import { hasScope, type Principal } from '../../platform/auth/principal.js';
+import { Scope } from '../../platform/auth/scopes.js';
 import { scopedEntityManager } from '../../platform/graphql/server.js';
 import { requestScope, type Logger } from '../../platform/logger.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import { Message } from '../conversation/message.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { canSeeInternal, visibleTicketsWhere } from '../ticket/ticket.policy.js';
+import { canReadMessages, canSeeInternal, visibleTicketsWhere } from '../ticket/ticket.policy.js';
 import { Attachment } from './attachment.entity.js';
 
 export interface AttachmentRoutesOptions {
@@ -31,6 +32,7 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
   router.post('/uploads', (req: Request, res: Response) => {
     const principal = principalOf(res);
     if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
+    if (!hasScope(principal, Scope.MESSAGES_WRITE)) return fail(res, 403, 'FORBIDDEN', 'This API key lacks the scope messages:write');
     upload(req, res, (err: unknown) => {
       handleUpload(err).catch((error: unknown) => {
         options.logger.error({ err: error }, 'upload failed');
@@ -109,6 +111,7 @@ function safeFilename(original: string): string {
 /** Unlinked files: only the uploader. Linked files: whoever may see the ticket and the message. */
 async function mayDownload(em: ReturnType<typeof scopedEntityManager>, p: Principal, a: Attachment): Promise<boolean> {
   if (!a.messageId || !a.ticketId) return a.uploaderId === p.userId;
+  if (!canReadMessages(p)) return false;
   const ticket = await em.findOne(Ticket, { id: a.ticketId, ...visibleTicketsWhere(p) });
   if (!ticket) return false;
   const message = await em.findOne(Message, { id: a.messageId });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Scope } from '../../platform/auth/scopes.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Attachment } from '../attachment/attachment.entity.js';
 import { memberLoader } from '../user/user.loaders.js';
@@ -14,8 +15,8 @@ import type { MessageService } from './message.service.js';
 export class MessageResolver {
   constructor(private readonly messages: MessageService) {}
 
-  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER)
-  @Mutation(() => Message, { description: 'Replies on a ticket. Staff may post internal notes.' })
+  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER, Role.PARTNER, { scopes: [Scope.MESSAGES_WRITE] })
+  @Mutation(() => Message, { description: 'Replies on a ticket. Staff may post internal notes; API keys never.' })
   postMessage(@Arg('input', () => PostMessageInput) input: PostMessageInput, @Ctx() ctx: GraphQLContext) {
     return this.messages.post({ em: ctx.em, principal: ctx.principal! }, input);
   }

@@ -6,9 +6,10 @@ import type { ActivityService } from '../activity/activity.service.js';
 import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
 import { Attachment } from '../attachment/attachment.entity.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { SlaService } from '../sla/sla.service.js';
 import { TicketStatus } from '../ticket/ticket.enums.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
-import { assertCanPostMessage, assertCanView, canSeeInternal, isStaff } from '../ticket/ticket.policy.js';
+import { assertCanPostMessage, assertCanReadMessages, assertCanView, canSeeInternal, isStaff } from '../ticket/ticket.policy.js';
 import { applyStatus, type Ctx, type TicketService } from '../ticket/ticket.service.js';
 import { Message } from './message.entity.js';
 import type { PostMessageInput } from './message.inputs.js';
@@ -19,6 +20,7 @@ export class MessageService {
     private readonly tickets: TicketService,
     private readonly activity: ActivityService,
     private readonly idempotency: IdempotencyService,
+    private readonly sla: SlaService,
   ) {}
 
   /** What a principal may read of a ticket's messages. */
@@ -40,7 +42,7 @@ export class MessageService {
           const m = tx.create(Message, { ticketId: ticket.id, authorId: p.userId, body: input.body.trim(), internal: input.internal });
           await this.attach(tx, p, ticket, m, input.attachmentIds ?? []);
           const now = new Date();
-          const statusEvent = this.sideEffects(p, ticket, input.internal, now);
+          const statusEvent = await this.sideEffects(tx, p, ticket, input.internal, now);
           ticket.updatedAt = now;
           recorded.push(
             await this.activity.record(tx, {
@@ -74,6 +76,7 @@ export class MessageService {
 
   async list(ctx: Ctx, ticket: Ticket, first?: number | null, after?: string | null): Promise<Connection<Message>> {
     assertCanView(ctx.principal, ticket);
+    assertCanReadMessages(ctx.principal);
     const limit = pageSize(first, 50);
     const where: FilterQuery<Message> = { ticketId: ticket.id, ...MessageService.visible(ctx.principal) };
     const and: FilterQuery<Message>[] = [where];
@@ -95,11 +98,15 @@ export class MessageService {
   }
 
   /** First public staff reply stamps firstResponseAt; a customer reply reopens a resolved ticket. */
-  private sideEffects(p: Principal, ticket: Ticket, internal: boolean, now: Date) {
-    if (isStaff(p) && !internal && !ticket.firstResponseAt) ticket.firstResponseAt = now;
+  private async sideEffects(tx: EntityManager, p: Principal, ticket: Ticket, internal: boolean, now: Date) {
+    if (isStaff(p) && !internal && !ticket.firstResponseAt) {
+      ticket.firstResponseAt = now;
+      await this.sla.firstResponded(tx, ticket, now);
+    }
     if (!isStaff(p) && ticket.status === TicketStatus.RESOLVED) {
       const event = applyStatus(ticket, TicketStatus.IN_PROGRESS);
       ticket.version += 1;
+      await this.sla.statusChanged(tx, ticket, TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, now);
       return event;
     }
     return null;

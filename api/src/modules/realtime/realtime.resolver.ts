@@ -1,32 +1,50 @@
-import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Scope } from '../../platform/auth/scopes.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Message } from '../conversation/message.entity.js';
 import { memberLoader } from '../user/user.loaders.js';
-import { RealtimeService, toNotification } from './realtime.service.js';
-import { TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
+import { present, RealtimeService, toNotification } from './realtime.service.js';
+import { TicketEventConnection, TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
 import type { TicketEventEnvelope } from './ticket-feed.js';
 
-const { ADMIN, AGENT, CUSTOMER } = Role;
+const { ADMIN, AGENT, CUSTOMER, PARTNER } = Role;
+const EVENTS = { scopes: [Scope.EVENTS_READ] as [string] };
 type SubData = SubscribeResolverData<unknown, Record<string, any>, GraphQLContext>;
 const service = (ctx: GraphQLContext) => ctx.services.get(RealtimeService);
 const sctx = (ctx: GraphQLContext) => ({ em: ctx.em, principal: ctx.principal! });
 
 @Resolver()
 export class RealtimeResolver {
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, EVENTS)
+  @Query(() => TicketEventConnection, {
+    description:
+      'The change feed: committed ticket events after a cursor, oldest first, each once. Customers see only their own tickets; only staff see internal notes.',
+  })
+  ticketEventFeed(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from an earlier page or event; leave out to start at the beginning.' })
+    after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 100; 50 when left out.' }) first?: number,
+  ) {
+    return service(ctx).eventFeed(sctx(ctx), after, first);
+  }
+
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, EVENTS)
   @Subscription(() => TicketEventNotification, {
-    description: 'Ticket changes as they commit, in sequence order. Customers receive only their own tickets, never internal notes.',
-    subscribe: ({ args, context }: SubData) => service(context).ticketEvents(context.principal!, args.filter),
+    description:
+      'Ticket changes as they commit, in sequence order. With `after`, every event after that cursor is replayed first, then live ones follow: none twice, none missing. Customers receive only their own tickets, never internal notes.',
+    subscribe: ({ args, context }: SubData) => service(context).ticketEvents(context.principal!, args.filter, args.after),
   })
   ticketEvents(
     @Root() event: TicketEventEnvelope,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => TicketEventFilter, { nullable: true }) _filter?: TicketEventFilter,
+    @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor (an event\'s `cursor`).' }) _after?: string,
   ): TicketEventNotification {
     ctx.refresh?.();
-    return toNotification(event);
+    return present(ctx.principal!, event);
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER)

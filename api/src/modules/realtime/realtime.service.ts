@@ -5,9 +5,10 @@ import { PushQueue } from '../../platform/realtime/push-queue.js';
 import { TicketEventType } from '../activity/ticket-event.entity.js';
 import { Message, MessageKind } from '../conversation/message.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { canSeeInternal, isStaff } from '../ticket/ticket.policy.js';
+import { canReadMessages, canSeeInternal, isStaff, seesAllTickets } from '../ticket/ticket.policy.js';
 import type { Ctx, TicketService } from '../ticket/ticket.service.js';
-import type { TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
+import type { TicketEventConnection, TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
+import { eventCursor, listEventFeed, resumableEvents, seqOfCursor } from './event-feed.js';
 import type { TicketEventEnvelope, TicketFeed } from './ticket-feed.js';
 
 const typingTopic = (tenantId: string) => `typing:${tenantId}`;
@@ -18,7 +19,7 @@ const date = (v: unknown) => (v ? new Date(String(v)) : null);
 export function mayReceive(p: Principal, e: TicketEventEnvelope): boolean {
   if (e.tenantId !== p.tenantId) return false;
   if (e.internal && !canSeeInternal(p)) return false;
-  if (!isStaff(p) && e.payload.ticket?.customerId !== p.userId) return false;
+  if (!seesAllTickets(p) && e.payload.ticket?.customerId !== p.userId) return false;
   return true;
 }
 
@@ -32,6 +33,9 @@ export function toNotification(e: TicketEventEnvelope): TicketEventNotification 
     firstResponseAt: date(s.firstResponseAt),
     resolvedAt: date(s.resolvedAt),
     closedAt: date(s.closedAt),
+    firstResponseDueAt: date(s.firstResponseDueAt),
+    resolutionDueAt: date(s.resolutionDueAt),
+    slaPausedAt: date(s.slaPausedAt),
   }) as Ticket;
   const m = e.payload.message;
   const message = m
@@ -40,6 +44,7 @@ export function toNotification(e: TicketEventEnvelope): TicketEventNotification 
   return {
     id: e.id,
     seq: e.seq,
+    cursor: eventCursor(e.seq),
     type: e.type,
     ticketId: e.ticketId,
     ticket,
@@ -51,6 +56,13 @@ export function toNotification(e: TicketEventEnvelope): TicketEventNotification 
   };
 }
 
+/** An event as a principal receives it: API keys without messages:read get no message body. */
+export function present(p: Principal, e: TicketEventEnvelope): TicketEventNotification {
+  const notification = toNotification(e);
+  if (!canReadMessages(p)) notification.message = null;
+  return notification;
+}
+
 /** Live ticket events, messages and typing, each checked against the subscriber. */
 export class RealtimeService {
   constructor(
@@ -60,13 +72,21 @@ export class RealtimeService {
     private readonly typingTtlMs: number,
   ) {}
 
-  ticketEvents(p: Principal, filter?: TicketEventFilter | null): AsyncIterableIterator<TicketEventEnvelope> {
-    return mapFilter(this.feed.subscribe(p.tenantId), (e) => {
+  /** Live events; with `after`, first every event after that cursor (replayed from the table). */
+  ticketEvents(p: Principal, filter?: TicketEventFilter | null, after?: string | null): AsyncIterableIterator<TicketEventEnvelope> {
+    const source = after ? resumableEvents(this.feed, p.tenantId, seqOfCursor(after)) : this.feed.subscribe(p.tenantId);
+    return mapFilter(source, (e) => {
       if (!mayReceive(p, e)) return undefined;
       if (filter?.ticketId && e.ticketId !== filter.ticketId) return undefined;
       if (filter?.types?.length && !filter.types.includes(e.type)) return undefined;
       return e;
     });
+  }
+
+  /** The change feed as a page of events after a cursor, with what the principal may see. */
+  async eventFeed(ctx: Ctx, after?: string | null, first?: number | null): Promise<TicketEventConnection> {
+    const page = await listEventFeed(ctx.em, ctx.principal, after, first);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: present(ctx.principal, edge.node) })) };
   }
 
   async messageAdded(ctx: Ctx, ticketId: string): Promise<AsyncIterableIterator<TicketEventEnvelope>> {

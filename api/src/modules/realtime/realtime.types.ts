@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../platform/graphql/pagination.js';
 import { FieldChange } from '../activity/activity.types.js';
 import { TicketEventType } from '../activity/ticket-event.entity.js';
 import { Message } from '../conversation/message.entity.js';
@@ -12,6 +13,9 @@ export class TicketEventNotification {
 
   @Field(() => Int, { description: 'Per-tenant sequence number: a resume cursor, increasing in commit order.' })
   seq: number;
+
+  @Field({ description: 'Opaque resume cursor of this event: pass it as `after` to ticketEventFeed or ticketEvents.' })
+  cursor: string;
 
   @Field(() => TicketEventType)
   type: TicketEventType;
@@ -64,4 +68,22 @@ export class TypingEvent {
   expiresAt: Date;
 
   internal: boolean;
+}
+
+@ObjectType()
+export class TicketEventEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => TicketEventNotification)
+  node: TicketEventNotification;
+}
+
+@ObjectType({ description: 'A page of the change feed. There is no totalCount: the feed only grows.' })
+export class TicketEventConnection {
+  @Field(() => [TicketEventEdge])
+  edges: TicketEventEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
 }

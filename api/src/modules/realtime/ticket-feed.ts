@@ -135,7 +135,15 @@ export class TicketFeed {
     return queue;
   }
 
-  private async loadRange(tenantId: string, from: number, to: number): Promise<TicketEventEnvelope[]> {
+  /** Up to `limit` committed events of a tenant after `afterSeq`, in seq order (replay). */
+  async loadAfter(tenantId: string, afterSeq: number, limit: number): Promise<TicketEventEnvelope[]> {
+    // Background read outside any request: scope explicitly to the tenant.
+    const em = forTenant(this.orm.em, tenantId);
+    const rows = await em.find(TicketEvent, { seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
+    return rows.map(toEnvelope);
+  }
+
+  async loadRange(tenantId: string, from: number, to: number): Promise<TicketEventEnvelope[]> {
     if (to < from) return [];
     // Background read outside any request: scope explicitly to the channel's tenant.
     const em = forTenant(this.orm.em, tenantId);

@@ -3,6 +3,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TenantOwnedEntity } from '../../platform/db/base.entity.js';
 import { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from './ticket.enums.js';
 
+/** "No deadline": far enough to sort last, and a real value so keyset cursors stay simple. */
+export const SLA_NEVER = new Date('9999-12-31T00:00:00.000Z');
+
 /**
  * A support ticket. `customerId`/`assigneeId` are plain columns; the GraphQL `customer`
  * and `assignee` fields are resolved through batched loaders.
@@ -16,7 +19,29 @@ import { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from './t
 @Index({ properties: ['tenantId', 'assigneeId'] })
 @Filter({ name: 'notDeleted', cond: { deletedAt: null }, default: true })
 export class Ticket extends TenantOwnedEntity<
-  'status' | 'escalationLevel' | 'tags' | 'version' | 'assigneeId' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'deletedAt'
+  | 'status'
+  | 'escalationLevel'
+  | 'tags'
+  | 'version'
+  | 'assigneeId'
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'deletedAt'
+  | 'slaPolicyId'
+  | 'slaBusinessHours'
+  | 'slaFirstResponseMinutes'
+  | 'slaResolutionMinutes'
+  | 'firstResponseDueAt'
+  | 'firstResponseAtRiskAt'
+  | 'resolutionDueAt'
+  | 'resolutionAtRiskAt'
+  | 'slaPausedAt'
+  | 'slaPausedMinutes'
+  | 'slaNotified'
+  | 'slaDueAt'
+  | 'slaAtRiskAt'
+  | 'slaNextCheckAt'
 > {
   @Field(() => ID)
   override id: string;
@@ -92,7 +117,59 @@ export class Ticket extends TenantOwnedEntity<
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   deletedAt: Date | null = null;
+
+  // --- SLA: targets copied from the policy, and the clocks (see modules/sla/sla.engine.ts).
+  @Property({ type: 'string', length: 36, nullable: true })
+  slaPolicyId: string | null = null;
+
+  @Property({ type: 'boolean' })
+  slaBusinessHours: boolean = false;
+
+  @Property({ type: 'integer', nullable: true })
+  slaFirstResponseMinutes: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  slaResolutionMinutes: number | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the first public staff reply is due (SLA).' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseAtRiskAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When resolution is due (SLA); moves while the ticket is resolved.' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionAtRiskAt: Date | null = null;
+
+  /** Set while the resolution clock is paused (ticket RESOLVED). */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaPausedAt: Date | null = null;
+
+  /** Working minutes the resolution clock has spent paused. */
+  @Property({ type: 'double' })
+  slaPausedMinutes: number = 0;
+
+  /** Bit 1: first-response at-risk notice sent; bit 2: resolution at-risk notice sent. */
+  @Property({ type: 'integer' })
+  slaNotified: number = 0;
+
+  /** Earliest pending due time (SLA_NEVER when none; set on create): sorting and SLA-state filters. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaDueAt: Date | null;
+
+  /** Earliest pending at-risk time (far future when none). */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaAtRiskAt: Date | null;
+
+  /** When the escalation worker should look at this ticket next (far future when never). */
+  @Property({ type: 'datetime', length: 3, nullable: true, index: true })
+  slaNextCheckAt: Date | null;
 }
+
 
 /** One row per tag of a ticket, for filtering by tag. */
 @Entity({ tableName: 'ticket_tags' })

@@ -1,4 +1,5 @@
-import { Role, type Principal } from '../../platform/auth/principal.js';
+import { hasScope, Role, type Principal } from '../../platform/auth/principal.js';
+import { Scope } from '../../platform/auth/scopes.js';
 import { badInput, forbidden, notFound } from '../../platform/errors.js';
 import { TicketStatus } from './ticket.enums.js';
 import type { Ticket } from './ticket.entity.js';
@@ -10,19 +11,29 @@ import type { Ticket } from './ticket.entity.js';
 
 export const isStaff = (p: Principal): boolean => p.role === Role.ADMIN || p.role === Role.AGENT;
 
+/** Staff and API keys (PARTNER, with tickets:read by directive) see every ticket of their tenant. */
+export const seesAllTickets = (p: Principal): boolean => isStaff(p) || p.role === Role.PARTNER;
+
 /** Which tickets a principal may see at all (merged into every ticket query). */
 export function visibleTicketsWhere(p: Principal): { customerId?: string } {
-  return isStaff(p) ? {} : { customerId: p.userId };
+  return seesAllTickets(p) ? {} : { customerId: p.userId };
 }
 
 /** Customers see only their own tickets; others' tickets do not exist for them. */
 export function assertCanView(p: Principal, ticket: Ticket | null | undefined): asserts ticket is Ticket {
   if (!ticket) throw notFound('Ticket');
-  if (!isStaff(p) && ticket.customerId !== p.userId) throw notFound('Ticket');
+  if (!seesAllTickets(p) && ticket.customerId !== p.userId) throw notFound('Ticket');
 }
 
-/** Internal notes (and their events) are for staff only. */
+/** Internal notes (and their events) are for staff only: never for customers or API keys. */
 export const canSeeInternal = (p: Principal): boolean => isStaff(p);
+
+/** Users read the messages of tickets they see; an API key also needs messages:read. */
+export const canReadMessages = (p: Principal): boolean => hasScope(p, Scope.MESSAGES_READ);
+
+export function assertCanReadMessages(p: Principal): void {
+  if (!canReadMessages(p)) throw forbidden('This API key lacks the scope messages:read', { missingScopes: [Scope.MESSAGES_READ] });
+}
 
 export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   [TicketStatus.OPEN]: [TicketStatus.IN_PROGRESS, TicketStatus.CLOSED],

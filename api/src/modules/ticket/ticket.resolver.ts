@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Auth } from '../../platform/auth/auth.directive.js';
+import { Auth, type AuthOptions } from '../../platform/auth/auth.directive.js';
+import { Scope } from '../../platform/auth/scopes.js';
 import { Role } from '../../platform/auth/principal.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { listActivities } from '../activity/activity.service.js';
@@ -13,12 +14,14 @@ import { UserType } from '../user/user.types.js';
 import { Ticket } from './ticket.entity.js';
 import { TicketStatus } from './ticket.enums.js';
 import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
-import { canSeeInternal } from './ticket.policy.js';
+import { assertCanReadMessages, canSeeInternal } from './ticket.policy.js';
 import { listTickets } from './ticket.query.js';
 import type { Ctx as ServiceCtx, TicketService } from './ticket.service.js';
 import { TicketConnection } from './ticket.types.js';
 
-const { ADMIN, AGENT, CUSTOMER } = Role;
+const { ADMIN, AGENT, CUSTOMER, PARTNER } = Role;
+const READ = { scopes: [Scope.TICKETS_READ] } as AuthOptions;
+const WRITE = { scopes: [Scope.TICKETS_WRITE] } as AuthOptions;
 const sctx = (ctx: GraphQLContext): ServiceCtx => ({ em: ctx.em, principal: ctx.principal! });
 
 @Resolver(() => Ticket)
@@ -28,19 +31,19 @@ export class TicketResolver {
     private readonly messageService: MessageService,
   ) {}
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => Ticket, { description: 'A ticket you may see; others answer NOT_FOUND.' })
   ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.ticketService.get(sctx(ctx), { id });
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => Ticket)
   ticketByNumber(@Arg('number', () => Int) number: number, @Ctx() ctx: GraphQLContext) {
     return this.ticketService.get(sctx(ctx), { number });
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => TicketConnection, { description: 'Customers see only their own tickets.' })
   tickets(
     @Ctx() ctx: GraphQLContext,
@@ -54,13 +57,15 @@ export class TicketResolver {
     return listTickets(ctx, ctx.principal!, filter, orderBy, { first, after, last, before });
   }
 
-  @Auth(ADMIN, CUSTOMER)
-  @Mutation(() => Ticket, { description: 'Customers open tickets for themselves; admins may open one for a customer.' })
+  @Auth(ADMIN, CUSTOMER, PARTNER, WRITE)
+  @Mutation(() => Ticket, {
+    description: 'Customers open tickets for themselves; admins and API keys open one for a customer (API keys: channel API).',
+  })
   createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
     return this.ticketService.create(sctx(ctx), input);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, PARTNER, WRITE)
   @Mutation(() => Ticket)
   updateTicket(
     @Arg('id', () => ID) id: string,
@@ -87,8 +92,8 @@ export class TicketResolver {
     return this.ticketService.claim(sctx(ctx), id);
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
-  @Mutation(() => Ticket, { description: 'Customers may only close their own resolved tickets.' })
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
+  @Mutation(() => Ticket, { description: 'Customers may only close their own resolved tickets; API keys follow the agent rules.' })
   changeTicketStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => TicketStatus) status: TicketStatus,
@@ -114,7 +119,7 @@ export class TicketResolver {
     return t.assigneeId ? memberLoader(ctx).load(t.assigneeId) : null;
   }
 
-  @FieldResolver(() => MessageConnection, { description: 'Oldest first. Internal notes only for staff.' })
+  @FieldResolver(() => MessageConnection, { description: 'Oldest first. Internal notes only for staff. API keys need messages:read.' })
   messages(
     @Root() t: Ticket,
     @Ctx() ctx: GraphQLContext,
@@ -124,8 +129,9 @@ export class TicketResolver {
     return this.messageService.list(sctx(ctx), t, first, after);
   }
 
-  @FieldResolver(() => Message, { nullable: true })
+  @FieldResolver(() => Message, { nullable: true, description: 'API keys need messages:read.' })
   lastMessage(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
+    assertCanReadMessages(ctx.principal!);
     return lastMessageLoader(ctx, ctx.principal!).load(t.id);
   }
 

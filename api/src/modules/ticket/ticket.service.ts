@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import type { ActivityService, RecordInput } from '../activity/activity.service.js';
 import { TicketEventType, type FieldChangeData, type TicketEvent } from '../activity/ticket-event.entity.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { SlaService } from '../sla/sla.service.js';
 import { activeRoleOf } from '../user/user.service.js';
 import { Ticket, TicketTag } from './ticket.entity.js';
 import { PRIORITY_RANK, TicketChannel, TicketStatus } from './ticket.enums.js';
@@ -23,6 +24,7 @@ export class TicketService {
     private readonly activity: ActivityService,
     private readonly idempotency: IdempotencyService,
     private readonly lockRows: boolean,
+    private readonly sla: SlaService,
   ) {}
 
   async get(ctx: Ctx, where: { id: string } | { number: number }): Promise<Ticket> {
@@ -56,11 +58,12 @@ export class TicketService {
             priority: input.priority,
             priorityRank: PRIORITY_RANK[input.priority],
             category: input.category,
-            channel: input.channel ?? TicketChannel.WEB,
+            channel: channelFor(p, input.channel),
             customerId,
             tags,
           });
           for (const tag of tags) tx.create(TicketTag, { ticketId: t.id, tag });
+          await this.sla.retarget(tx, t);
           recorded.push(await this.activity.record(tx, { ticket: t, type: TicketEventType.TICKET_CREATED, actorId: p.userId }));
           await this.idempotency.remember(tx, request, t.id);
           return t;
@@ -85,6 +88,7 @@ export class TicketService {
       set('priority', input.priority);
       set('category', input.category);
       t.priorityRank = PRIORITY_RANK[t.priority];
+      if (changes.some((c) => c.field === 'priority' || c.field === 'category')) await this.sla.retarget(tx, t);
       if (changes.length) events.push({ type: TicketEventType.TICKET_UPDATED, payload: { changes } });
       if (input.tags) await this.replaceTags(tx, t, normaliseTags(input.tags), events);
     });
@@ -113,9 +117,11 @@ export class TicketService {
   }
 
   changeStatus(ctx: Ctx, id: string, status: TicketStatus, expectedVersion?: number | null): Promise<Ticket> {
-    return this.change(ctx, id, expectedVersion, (_tx, t, events) => {
+    return this.change(ctx, id, expectedVersion, async (tx, t, events) => {
       assertCanTransition(ctx.principal, t, status);
+      const from = t.status;
       events.push(applyStatus(t, status));
+      await this.sla.statusChanged(tx, t, from, status);
     });
   }
 
@@ -168,13 +174,20 @@ export class TicketService {
       if (requested && requested !== p.userId) throw forbidden('Customers can only open tickets for themselves');
       return p.userId;
     }
-    if (p.role !== Role.ADMIN) throw forbidden('Only admins may open tickets on behalf of customers');
-    if (!requested) throw badInput({ customerId: ['is required when staff open a ticket'] });
+    if (p.role !== Role.ADMIN && p.role !== Role.PARTNER) throw forbidden('Only admins may open tickets on behalf of customers');
+    if (!requested) throw badInput({ customerId: [`is required when ${p.role === Role.PARTNER ? 'an API key opens' : 'staff open'} a ticket`] });
     if ((await activeRoleOf(ctx.em, requested)) !== Role.CUSTOMER) {
       throw badInput({ customerId: ['is not an active customer of this tenant'] });
     }
     return requested;
   }
+}
+
+/** Tickets opened through an API key are API-channel tickets; users default to WEB. */
+function channelFor(p: Principal, requested: TicketChannel | undefined): TicketChannel {
+  if (p.role !== Role.PARTNER) return requested ?? TicketChannel.WEB;
+  if (requested && requested !== TicketChannel.API) throw badInput({ channel: ['must be API for tickets opened with an API key'] });
+  return TicketChannel.API;
 }
 
 /** Applies a (checked) status change with its timestamps and returns the event to record. */

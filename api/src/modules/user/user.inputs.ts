@@ -1,6 +1,6 @@
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { Role } from '../../platform/auth/principal.js';
+import { ALL_ROLES, Role } from '../../platform/auth/principal.js';
 
 @InputType()
 export class UserFilter {
@@ -28,6 +28,7 @@ export class CreateUserInput {
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys).' })
+  @IsIn(ALL_ROLES as Role[], { message: 'must be ADMIN, AGENT or CUSTOMER' })
   role: Role;
 }

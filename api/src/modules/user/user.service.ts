@@ -1,5 +1,5 @@
 import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import type { Principal } from '../../platform/auth/principal.js';
+import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
@@ -63,6 +63,7 @@ export class UserService {
   async updateRole(em: EntityManager, principal: Principal, userId: string, role: UserType['role']): Promise<UserType> {
     const membership = await this.membershipOf(em, userId);
     if (userId === principal.userId) throw badInput({ userId: ['You cannot change your own role'] });
+    if (role === Role.PARTNER) throw badInput({ role: ['must be ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys)'] });
     membership.role = role;
     await em.flush();
     return toUserType(membership);

@@ -6,6 +6,7 @@ import {
   GraphQLList,
   GraphQLNonNull,
   GraphQLSchema,
+  GraphQLString,
   defaultFieldResolver,
   type GraphQLFieldConfig,
 } from 'graphql';
@@ -20,9 +21,20 @@ registerEnumType(Role, { name: 'Role', description: 'What a member may do in a t
  * derived from that same directive (see `enforceAuthDirectives`), so what schema.graphql
  * shows is exactly what the server enforces. A root field without either is refused at
  * startup and, should one slip through, denied at runtime.
+ *
+ * API keys (role PARTNER) reach a field only when it lists PARTNER and names the scopes a
+ * key must all hold: `@Auth(ADMIN, AGENT, PARTNER, { scopes: ['tickets:read'] })`.
  */
-export function Auth(...roles: [Role, ...Role[]]): MethodDecorator & PropertyDecorator {
-  return Directive(`@auth(requires: [${roles.join(', ')}])`) as MethodDecorator & PropertyDecorator;
+export interface AuthOptions {
+  scopes: [string, ...string[]];
+}
+
+export function Auth(...spec: [Role, ...Role[]] | [Role, ...Role[], AuthOptions]): MethodDecorator & PropertyDecorator {
+  const last = spec[spec.length - 1];
+  const options = typeof last === 'object' ? (last as AuthOptions) : null;
+  const roles = (options ? spec.slice(0, -1) : spec) as Role[];
+  const scopes = options ? `, scopes: [${options.scopes.map((s) => JSON.stringify(s)).join(', ')}]` : '';
+  return Directive(`@auth(requires: [${roles.join(', ')}]${scopes})`) as MethodDecorator & PropertyDecorator;
 }
 
 export function Public(): MethodDecorator & PropertyDecorator {
@@ -32,6 +44,8 @@ export function Public(): MethodDecorator & PropertyDecorator {
 export interface AccessRule {
   public: boolean;
   roles: Role[];
+  /** Scopes an API key (PARTNER) must all hold. */
+  scopes: string[];
 }
 
 export type RootKind = 'Query' | 'Mutation' | 'Subscription';
@@ -42,9 +56,12 @@ export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSche
   if (!(roleEnum instanceof GraphQLEnumType)) throw new Error('The schema must define the Role enum');
   const auth = new GraphQLDirective({
     name: 'auth',
-    description: 'Only principals with one of these roles may use this field.',
+    description: 'Only principals with one of these roles may use this field; an API key (PARTNER) must also hold every listed scope.',
     locations: [DirectiveLocation.FIELD_DEFINITION],
-    args: { requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(roleEnum))) } },
+    args: {
+      requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(roleEnum))) },
+      scopes: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+    },
   });
   const pub = new GraphQLDirective({
     name: 'public',
@@ -57,10 +74,10 @@ export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSche
 
 export function accessRuleOf(schema: GraphQLSchema, field: GraphQLFieldConfig<unknown, unknown>): AccessRule | null {
   const isPublic = !!getDirective(schema, field, 'public')?.length;
-  const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[] } | undefined;
+  const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[]; scopes?: string[] | null } | undefined;
   if (isPublic && auth) throw new Error('A field cannot be both @public and @auth');
-  if (isPublic) return { public: true, roles: [] };
-  if (auth) return { public: false, roles: auth.requires };
+  if (isPublic) return { public: true, roles: [], scopes: [] };
+  if (auth) return { public: false, roles: auth.requires, scopes: auth.scopes ?? [] };
   return null;
 }
 
@@ -94,7 +111,16 @@ export function checkAccess(rule: AccessRule | null, principal: Principal | null
   if (!rule) throw forbidden(`${fieldName} is not available`);
   if (rule.public) return;
   if (!principal) throw unauthenticated();
-  if (!rule.roles.includes(principal.role)) throw forbidden(`Your role (${principal.role}) may not use ${fieldName}`);
+  if (!rule.roles.includes(principal.role)) {
+    throw forbidden(principal.kind === 'apiKey' ? `API keys may not use ${fieldName}` : `Your role (${principal.role}) may not use ${fieldName}`);
+  }
+  if (principal.role === Role.PARTNER) {
+    const missing = rule.scopes.filter((s) => !principal.scopes.includes(s));
+    // Deny by default: a field open to PARTNER must name at least one scope.
+    if (missing.length || !rule.scopes.length) {
+      throw forbidden(`This API key lacks the scope ${missing.join(', ') || '(none declared)'} for ${fieldName}`, { missingScopes: missing });
+    }
+  }
   if (principal.mustChangePassword && !options.allowedWithTemporaryPassword.has(fieldName)) {
     throw forbidden('Change your temporary password first', { reason: 'PASSWORD_CHANGE_REQUIRED' });
   }
@@ -105,6 +131,11 @@ export function enforceAuthDirectives(schema: GraphQLSchema, options: EnforceOpt
   const missing = rootAccessRules(schema).filter((r) => !r.rule);
   if (missing.length) {
     throw new Error(`Root fields without @auth or @public: ${missing.map((m) => `${m.root}.${m.field}`).join(', ')}`);
+  }
+  for (const { root, field, rule } of rootAccessRules(schema)) {
+    const partner = rule!.roles.includes(Role.PARTNER);
+    if (partner && !rule!.scopes.length) throw new Error(`${root}.${field} is open to PARTNER but names no scope`);
+    if (!partner && rule!.scopes.length) throw new Error(`${root}.${field} names scopes but is not open to PARTNER`);
   }
   return mapSchema(schema, {
     [MapperKind.ROOT_FIELD]: (fieldConfig, fieldName) => {

@@ -44,7 +44,7 @@ export class TokenService {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');
     }
-    if (!claims.sub || !claims.tid || !claims.jti || !Object.values(Role).includes(claims.role)) {
+    if (!claims.sub || !claims.tid || !claims.jti || !Object.values(Role).includes(claims.role) || claims.role === Role.PARTNER) {
       throw unauthenticated('Invalid access token');
     }
     return {
@@ -52,6 +52,7 @@ export class TokenService {
       userId: claims.sub,
       tenantId: claims.tid,
       role: claims.role,
+      scopes: [],
       tokenId: claims.jti,
       mustChangePassword: claims.pwc === true,
       expiresAt: new Date(claims.exp * 1000),

@@ -21,6 +21,7 @@ export interface GraphQLServerOptions {
   exposeQueryStats: boolean;
   connectionHooks?: ConnectionHooks;
   services: ServiceRegistry;
+  sharedByRole: ReadonlySet<string>;
 }
 
 /** One EntityManager fork per request or operation, scoped to the principal's tenant. */
@@ -60,6 +61,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     logger,
     hooks: options.connectionHooks,
     services: options.services,
+    sharedByRole: options.sharedByRole,
     formatResult: (result) =>
       result.errors?.length
         ? {

@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import {
   GraphQLError,
+  Kind,
   parse,
   validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -35,6 +37,8 @@ export interface WsServerOptions {
   formatResult: (result: ExecutionResult) => ExecutionResult;
   hooks?: ConnectionHooks;
   services: ServiceRegistry;
+  /** Subscription fields whose results are the same for every staff member of one role. */
+  sharedByRole: ReadonlySet<string>;
   keepAliveMs?: number;
 }
 
@@ -81,9 +85,26 @@ class WsContext implements GraphQLContext {
 }
 
 /** Who may see the same results: staff by role, customers each on their own. */
-function visibilityKey(p: Principal | null): string {
+function visibilityKey(p: Principal | null, sharedByRole: boolean): string {
   if (!p) return 'anonymous';
-  return p.role === 'CUSTOMER' ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
+  // Customers see their own tickets, API keys hold their own scopes: each is on its own.
+  return p.role === 'CUSTOMER' || p.kind === 'apiKey' || !sharedByRole ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
+}
+
+/** Whether a root field takes a resume cursor (`after`): such operations replay history of their own. */
+function resumes(document: DocumentNode, operationName?: string | null): boolean {
+  const op = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  return (op?.selectionSet.selections ?? []).some((s) => s.kind !== Kind.FIELD || !!s.arguments?.some((a) => a.name.value === 'after'));
+}
+
+/** Root field names of the operation that will run. */
+function rootFields(document: DocumentNode, operationName?: string | null): string[] {
+  const op = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
 }
 
 /** Sockets that fall this far behind are closed rather than buffered without limit. */
@@ -128,8 +149,10 @@ export function createWsServer(options: WsServerOptions) {
     (args) => {
       const ctx = args.contextValue as WsContext;
       const doc = docIds.get(args.document);
-      if (doc === undefined) return null;
-      return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal)}`;
+      if (doc === undefined || resumes(args.document, args.operationName)) return null;
+      // Staff share a group only for fields whose results depend on tenant and role alone.
+      const shared = rootFields(args.document, args.operationName).every((f) => options.sharedByRole.has(f));
+      return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal, shared)}`;
     },
     { format: options.formatResult },
   );
@@ -235,7 +258,9 @@ export function createWsServer(options: WsServerOptions) {
       socket.alive = false;
       socket.ping();
       const principal = socket.principal;
-      if (principal && principal.expiresAt.getTime() <= now) socket.close(CloseCode.Unauthorized, 'Access token expired');
+      if (principal && principal.expiresAt.getTime() <= now) {
+        socket.close(CloseCode.Unauthorized, principal.kind === 'apiKey' ? 'API key expired' : 'Access token expired');
+      }
     }
   }, options.keepAliveMs ?? 15_000);
   keepAlive.unref();
@@ -243,6 +268,18 @@ export function createWsServer(options: WsServerOptions) {
   return {
     wss,
     groups: grouped.groups,
+    /** Closes every socket whose principal matches (e.g. those of a revoked API key). */
+    closeWhere(match: (principal: Principal) => boolean, code: number, reason: string): number {
+      let closed = 0;
+      for (const client of wss.clients) {
+        const principal = (client as TrackedSocket).principal;
+        if (principal && match(principal)) {
+          client.close(code, reason);
+          closed++;
+        }
+      }
+      return closed;
+    },
     async close() {
       clearInterval(keepAlive);
       for (const client of wss.clients) client.close(1001, 'Going away');

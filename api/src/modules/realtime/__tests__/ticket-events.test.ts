@@ -139,7 +139,10 @@ describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) 
   it('sends customers only their own tickets and never internal notes', async () => {
     const own = await newTicket('customer1');
     const cust1 = await primed(tokens.customer1, () => mutate(server.url, tokens.agent1, UPDATE, { id: own.id, input: { title: `Own ticket ${Math.random()}` } }));
-    const staff = await primed(tokens.agent1, () => newTicket('customer2'));
+    // customer2 runs the identical document: grouped execution must still keep them apart.
+    const staff = events(tokens.agent1);
+    const cust2 = events(tokens.customer2);
+    await primeAll([staff, cust2], () => newTicket('customer2'));
     const foreign = await newTicket('customer2');
     await post(server.url, tokens.agent1, foreign.id, 'Reply to customer 2');
     await post(server.url, tokens.agent1, own.id, 'Reply to customer 1');
@@ -160,6 +163,11 @@ describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) 
     expect(await cust1.nextEvent()).toMatchObject({ type: 'STATUS_CHANGED', ticketId: own.id });
     await cust1.expectNothing(500);
     expect(cust1.events.some((e) => e.message?.id === note.id || e.ticketId === foreign.id)).toBe(false);
+    expect((await cust2.take(2)).map((e) => [e.type, e.ticketId])).toEqual([
+      ['TICKET_CREATED', foreign.id],
+      ['MESSAGE_POSTED', foreign.id],
+    ]);
+    await cust2.expectNothing(100);
   });
 
   it('messageAdded: public messages for the customer, internal notes for staff only', async () => {

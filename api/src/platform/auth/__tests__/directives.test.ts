@@ -15,7 +15,8 @@ const options = { allowedWithTemporaryPassword };
 
 function describeRule(rule: AccessRule | null): string {
   if (!rule) return 'MISSING';
-  return rule.public ? 'public' : rule.roles.join(', ');
+  if (rule.public) return 'public';
+  return rule.scopes.length ? `${rule.roles.join(', ')} [${rule.scopes.join(' ')}]` : rule.roles.join(', ');
 }
 
 function accessList(schema: GraphQLSchema): string[] {
@@ -70,11 +71,41 @@ class ProbeResolver {
   }
 }
 
+@Resolver()
+class ScopedProbeResolver {
+  @Auth(Role.AGENT, Role.PARTNER, { scopes: ['tickets:read', 'events:read'] })
+  @Query(() => Role)
+  scopedProbe(): Role {
+    return Role.PARTNER;
+  }
+}
+
+@Resolver()
+class UnscopedPartnerResolver {
+  @Auth(Role.ADMIN, Role.PARTNER)
+  @Query(() => Role)
+  unscopedPartnerProbe(): Role {
+    return Role.PARTNER;
+  }
+}
+
+const apiKey = (scopes: string[]): Principal => ({
+  kind: 'apiKey',
+  tenantId: 't',
+  userId: 'k',
+  role: Role.PARTNER,
+  scopes,
+  tokenId: 'k',
+  mustChangePassword: false,
+  expiresAt: new Date(Date.now() + 60_000),
+});
+
 const principal = (role: Role, mustChangePassword = false): Principal => ({
   kind: 'user',
   tenantId: 't',
   userId: 'u',
   role,
+  scopes: [],
   tokenId: 'j',
   mustChangePassword,
   expiresAt: new Date(Date.now() + 60_000),
@@ -104,30 +135,43 @@ describe('role directives', () => {
       [
         "Mutation.assignTicket: ADMIN",
         "Mutation.changePassword: ADMIN, AGENT, CUSTOMER",
-        "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER",
+        "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write]",
         "Mutation.claimTicket: ADMIN, AGENT",
-        "Mutation.createTicket: ADMIN, CUSTOMER",
+        "Mutation.createApiKey: ADMIN",
+        "Mutation.createTicket: ADMIN, CUSTOMER, PARTNER [tickets:write]",
         "Mutation.createUser: ADMIN",
         "Mutation.deactivateUser: ADMIN",
+        "Mutation.deleteSlaPolicy: ADMIN",
         "Mutation.deleteTicket: ADMIN",
         "Mutation.login: public",
         "Mutation.logout: ADMIN, AGENT, CUSTOMER",
-        "Mutation.postMessage: ADMIN, AGENT, CUSTOMER",
+        "Mutation.markNotificationsRead: ADMIN, AGENT, CUSTOMER",
+        "Mutation.postMessage: ADMIN, AGENT, CUSTOMER, PARTNER [messages:write]",
         "Mutation.refreshSession: public",
+        "Mutation.revokeApiKey: ADMIN",
+        "Mutation.setBusinessCalendar: ADMIN",
         "Mutation.setPresence: ADMIN, AGENT",
+        "Mutation.setSlaPolicy: ADMIN",
         "Mutation.setTyping: ADMIN, AGENT, CUSTOMER",
         "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER",
-        "Mutation.updateTicket: ADMIN, AGENT",
+        "Mutation.updateTicket: ADMIN, AGENT, PARTNER [tickets:write]",
         "Mutation.updateUserRole: ADMIN",
         "Query.agents: ADMIN, AGENT",
+        "Query.apiKeys: ADMIN",
+        "Query.businessCalendar: ADMIN, AGENT",
         "Query.me: ADMIN, AGENT, CUSTOMER",
-        "Query.ticket: ADMIN, AGENT, CUSTOMER",
-        "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER",
-        "Query.tickets: ADMIN, AGENT, CUSTOMER",
+        "Query.notifications: ADMIN, AGENT, CUSTOMER",
+        "Query.slaPolicies: ADMIN, AGENT",
+        "Query.ticket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
+        "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
+        "Query.ticketEventFeed: ADMIN, AGENT, CUSTOMER, PARTNER [events:read]",
+        "Query.tickets: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
+        "Query.unreadNotificationCount: ADMIN, AGENT, CUSTOMER",
         "Query.users: ADMIN",
         "Subscription.messageAdded: ADMIN, AGENT, CUSTOMER",
+        "Subscription.notificationAdded: ADMIN, AGENT, CUSTOMER",
         "Subscription.presenceChanged: ADMIN, AGENT",
-        "Subscription.ticketEvents: ADMIN, AGENT, CUSTOMER",
+        "Subscription.ticketEvents: ADMIN, AGENT, CUSTOMER, PARTNER [events:read]",
         "Subscription.typing: ADMIN, AGENT, CUSTOMER",
       ]
     `);
@@ -180,12 +224,41 @@ describe('role directives', () => {
     expect(await run('{ agentProbe }', principal(Role.AGENT, true))).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
   });
 
+  it('lets an API key through only where PARTNER is listed and it holds every scope', async () => {
+    const guarded = enforceAuthDirectives(
+      await buildAppSchema({
+        resolvers: [ProbeResolver, ScopedProbeResolver],
+        instances: new Map<Function, object>([
+          [ProbeResolver, new ProbeResolver()],
+          [ScopedProbeResolver, new ScopedProbeResolver()],
+        ]),
+      }),
+      options,
+    );
+    const run = async (query: string, p: Principal | null) => {
+      const result = await graphql({ schema: guarded, source: query, contextValue: { principal: p } });
+      return { data: result.data, code: result.errors?.[0]?.extensions?.code, missing: result.errors?.[0]?.extensions?.missingScopes };
+    };
+    expect((await run('{ scopedProbe }', apiKey(['events:read', 'tickets:read']))).data).toEqual({ scopedProbe: 'PARTNER' });
+    expect(await run('{ scopedProbe }', apiKey(['tickets:read']))).toMatchObject({ code: 'FORBIDDEN', missing: ['events:read'] });
+    expect(await run('{ scopedProbe }', apiKey([]))).toMatchObject({ code: 'FORBIDDEN' });
+    // Not listed: closed to keys whatever their scopes.
+    expect(await run('{ agentProbe }', apiKey(['tickets:read', 'events:read']))).toMatchObject({ code: 'FORBIDDEN' });
+    // Users are governed by their role alone.
+    expect((await run('{ scopedProbe }', principal(Role.AGENT))).data).toEqual({ scopedProbe: 'PARTNER' });
+  });
+
+  it('refuses a field open to PARTNER that names no scope', async () => {
+    const open = await buildAppSchema({ resolvers: [...resolvers, UnscopedPartnerResolver] });
+    expect(() => enforceAuthDirectives(open, options)).toThrow(/unscopedPartnerProbe is open to PARTNER but names no scope/);
+  });
+
   it('denies at runtime a field whose rule is missing', () => {
     const attempt = () => checkAccess(null, principal(Role.ADMIN), 'ghost', options);
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow(/ghost is not available/);
-    expect(() => checkAccess({ public: true, roles: [] }, null, 'open', options)).not.toThrow();
-    expect(() => checkAccess({ public: false, roles: [Role.ADMIN] }, principal(Role.ADMIN, true), 'me', options)).not.toThrow();
+    expect(() => checkAccess({ public: true, roles: [], scopes: [] }, null, 'open', options)).not.toThrow();
+    expect(() => checkAccess({ public: false, roles: [Role.ADMIN], scopes: [] }, principal(Role.ADMIN, true), 'me', options)).not.toThrow();
   });
 
   describe('committed schema.graphql', () => {
@@ -206,7 +279,7 @@ describe('role directives', () => {
           const auth = directives.find((d) => d.name.value === 'auth');
           expect(auth, `${name} has neither @public nor @auth`).toBeDefined();
           const printed = print(auth!);
-          expect(printed, name).toMatch(/^@auth\(requires: \[[A-Z, ]+\]\)$/);
+          expect(printed, name).toMatch(/^@auth\(requires: \[[A-Z, ]+\](, scopes: \["[a-z:]+"(, "[a-z:]+")*\])?\)$/);
           expect(sdl.slice(field.loc!.start, field.loc!.end), name).toContain('@auth(requires: [');
         }
       }

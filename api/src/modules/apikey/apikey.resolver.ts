@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Auth } from '../../platform/auth/auth.directive.js';
+import { Role } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import type { ApiKeyService } from './apikey.service.js';
+import { ApiKeyType, CreateApiKeyInput, CreateApiKeyPayload } from './apikey.types.js';
+
+@Resolver()
+export class ApiKeyResolver {
+  constructor(private readonly keys: ApiKeyService) {}
+
+  @Auth(Role.ADMIN)
+  @Query(() => [ApiKeyType], { description: 'API keys of this tenant, newest first, revoked ones included.' })
+  apiKeys(@Ctx() ctx: GraphQLContext) {
+    return this.keys.list(ctx.em);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => CreateApiKeyPayload, { description: 'Issues a key for a partner integration. The secret is returned only here.' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext) {
+    return this.keys.create(ctx.em, ctx.principal!, input);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => ApiKeyType, { description: 'Revokes a key at once; its open WebSocket connections close with 4401.' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.keys.revoke(ctx.em, id);
+  }
+}

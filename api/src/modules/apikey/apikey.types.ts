@@ -1,0 +1,58 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ALL_SCOPES } from '../../platform/auth/scopes.js';
+
+@ObjectType('ApiKey', { description: 'A partner integration key. The secret itself is shown only once, at creation.' })
+export class ApiKeyType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'The visible start of the key, e.g. sdk_live_1a2b3c4d5e6f, to recognize it.' })
+  prefix: string;
+
+  @Field(() => [String])
+  scopes: string[];
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Accurate to about a minute.' })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt: Date | null;
+}
+
+@ObjectType()
+export class CreateApiKeyPayload {
+  @Field(() => ApiKeyType)
+  apiKey: ApiKeyType;
+
+  @Field({ description: 'The whole key. It is shown only this once: store it in a secret manager.' })
+  secret: string;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field()
+  @IsString()
+  @Length(1, 100, { message: 'must be between 1 and 100 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
+  name: string;
+
+  @Field(() => [String], { description: `Any of: ${ALL_SCOPES.join(', ')}.` })
+  @ArrayNotEmpty({ message: 'must name at least one scope' })
+  @ArrayMaxSize(ALL_SCOPES.length)
+  @IsIn(ALL_SCOPES as string[], { each: true, message: `each scope must be one of ${ALL_SCOPES.join(', ')}` })
+  scopes: string[];
+
+  @Field(() => Date, { nullable: true, description: 'The key stops working at this time. Leave out for no expiry.' })
+  @IsOptional()
+  expiresAt?: Date | null;
+}

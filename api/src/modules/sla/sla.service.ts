@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { badInput, notFound } from '../../platform/errors.js';
+import { Ticket } from '../ticket/ticket.entity.js';
+import { TicketStatus } from '../ticket/ticket.enums.js';
+import { isValidTimezone, type BusinessCalendar } from './sla.clock.js';
+import { applyPolicy, onStatusChange, reindex } from './sla.engine.js';
+import { BusinessCalendarRecord, SlaPolicy } from './sla.entity.js';
+import type { BusinessCalendarInput, SlaPolicyInput } from './sla.inputs.js';
+
+/** Used when a tenant has not set business hours: Monday to Friday, 09:00–17:00 UTC. */
+export const DEFAULT_CALENDAR: BusinessCalendar = {
+  timezone: 'UTC',
+  hours: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })),
+  holidays: [],
+};
+
+const RECOMPUTE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED];
+
+/** SLA policies, business hours, and the hooks ticket changes call to keep due times right. */
+export class SlaService {
+  async calendar(em: EntityManager): Promise<BusinessCalendar> {
+    const row = await em.findOne(BusinessCalendarRecord, {});
+    return row ? { timezone: row.timezone, hours: row.hours, holidays: row.holidays } : DEFAULT_CALENDAR;
+  }
+
+  policies(em: EntityManager): Promise<SlaPolicy[]> {
+    return em.find(SlaPolicy, {}, { orderBy: { category: 'asc', priorityKey: 'asc' } });
+  }
+
+  /** The most specific policy: category + priority, else category for any priority. */
+  async policyFor(em: EntityManager, t: Pick<Ticket, 'category' | 'priority'>): Promise<SlaPolicy | null> {
+    const candidates = await em.find(SlaPolicy, { category: t.category, priorityKey: { $in: [t.priority, 'ANY'] } });
+    return candidates.find((p) => p.priorityKey === t.priority) ?? candidates.find((p) => p.priorityKey === 'ANY') ?? null;
+  }
+
+  /** Creating, or changing category/priority: pick the policy again and recompute from creation time. */
+  async retarget(tx: EntityManager, t: Ticket, now = new Date()): Promise<void> {
+    applyPolicy(t, await this.policyFor(tx, t), await this.calendar(tx), now);
+  }
+
+  async statusChanged(tx: EntityManager, t: Ticket, from: TicketStatus, to: TicketStatus, now = new Date()): Promise<void> {
+    if (!t.slaPolicyId) return;
+    onStatusChange(t, from, to, await this.calendar(tx), now);
+  }
+
+  /** The first public staff reply stops the first-response clock. */
+  async firstResponded(tx: EntityManager, t: Ticket, now = new Date()): Promise<void> {
+    if (t.slaPolicyId) reindex(t, await this.calendar(tx), now);
+  }
+
+  async setPolicy(em: EntityManager, input: SlaPolicyInput): Promise<SlaPolicy> {
+    if (input.resolutionMinutes < input.firstResponseMinutes) {
+      throw badInput({ resolutionMinutes: ['must not be shorter than firstResponseMinutes'] });
+    }
+    const priorityKey = input.priority ?? 'ANY';
+    return em.transactional(async (tx) => {
+      let policy = await tx.findOne(SlaPolicy, { category: input.category, priorityKey });
+      if (!policy) policy = tx.create(SlaPolicy, { ...input, priorityKey });
+      else tx.assign(policy, { firstResponseMinutes: input.firstResponseMinutes, resolutionMinutes: input.resolutionMinutes, businessHours: input.businessHours });
+      await tx.flush();
+      await this.recompute(tx, { category: input.category });
+      return policy;
+    });
+  }
+
+  async deletePolicy(em: EntityManager, id: string): Promise<boolean> {
+    return em.transactional(async (tx) => {
+      const policy = await tx.findOne(SlaPolicy, { id });
+      if (!policy) throw notFound('SLA policy');
+      tx.remove(policy);
+      await tx.flush();
+      await this.recompute(tx, { category: policy.category });
+      return true;
+    });
+  }
+
+  async setCalendar(em: EntityManager, input: BusinessCalendarInput): Promise<BusinessCalendar> {
+    if (!isValidTimezone(input.timezone)) throw badInput({ timezone: ['is not a known IANA timezone'] });
+    const bad = input.hours.findIndex((h) => h.close <= h.open);
+    if (bad >= 0) throw badInput({ [`hours.${bad}.close`]: ['must be after open'] });
+    return em.transactional(async (tx) => {
+      const row = await tx.findOne(BusinessCalendarRecord, {});
+      const data = { timezone: input.timezone, hours: input.hours.map((h) => ({ ...h })), holidays: [...new Set(input.holidays)].sort() };
+      if (row) tx.assign(row, data);
+      else tx.create(BusinessCalendarRecord, data);
+      await tx.flush();
+      await this.recompute(tx, {});
+      return data;
+    });
+  }
+
+  /** Recomputes the active tickets a policy or calendar change affects, in the same transaction. */
+  private async recompute(tx: EntityManager, where: { category?: Ticket['category'] }): Promise<void> {
+    const now = new Date();
+    const cal = await this.calendar(tx);
+    const policies = await this.policies(tx);
+    const tickets = await tx.find(Ticket, { ...where, status: { $in: RECOMPUTE } });
+    for (const t of tickets) {
+      const policy = policies.find((p) => p.category === t.category && p.priorityKey === t.priority) ?? policies.find((p) => p.category === t.category && p.priorityKey === 'ANY') ?? null;
+      applyPolicy(t, policy, cal, now);
+    }
+    await tx.flush();
+  }
+}

@@ -1,0 +1,105 @@
+import { LockMode, type MikroORM } from '@mikro-orm/core';
+import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
+import type { Logger } from '../../platform/logger.js';
+import type { ActivityService } from '../activity/activity.service.js';
+import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
+import { Message, MessageKind } from '../conversation/message.entity.js';
+import { Ticket } from '../ticket/ticket.entity.js';
+import { markNotified, newlyAtRisk, reindex, targetLevel, type SlaClockName } from './sla.engine.js';
+import type { SlaService } from './sla.service.js';
+
+const BATCH = 200;
+
+/**
+ * Finds tickets whose SLA needs attention (at risk, breached, or a further period overdue)
+ * and escalates them. Every instance may run it: each ticket is handled in its own
+ * transaction on a row claimed with FOR UPDATE SKIP LOCKED (SQLite serializes writers), and
+ * re-checked once locked, so each step happens exactly once.
+ */
+export class SlaWorker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly sla: SlaService,
+    private readonly activity: ActivityService,
+    private readonly lockRows: boolean,
+    private readonly logger: Logger,
+  ) {}
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.runOnce()
+        .catch((err) => {
+          this.logger.error({ err }, 'SLA worker run failed');
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass at time `now` (injectable for tests). Returns how many tickets changed. */
+  async runOnce(now = new Date()): Promise<number> {
+    // Cross-tenant: the worker serves every tenant; each ticket is then handled in its own tenant scope.
+    const due = await this.orm.em.fork().find(
+      Ticket,
+      { slaNextCheckAt: { $lte: now } },
+      { ...CROSS_TENANT, fields: ['id', 'tenantId'], orderBy: { slaNextCheckAt: 'asc' }, limit: BATCH },
+    );
+    let changed = 0;
+    for (const t of due) if (await this.process(t.tenantId, t.id, now)) changed++;
+    return changed;
+  }
+
+  private async process(tenantId: string, id: string, now: Date): Promise<boolean> {
+    const recorded: TicketEvent[] = [];
+    await forTenant(this.orm.em, tenantId).transactional(async (tx) => {
+      const lock = this.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {};
+      const t = await tx.findOne(Ticket, { id, slaNextCheckAt: { $lte: now } }, lock);
+      if (!t) return; // another worker holds it, or it no longer needs attention
+      const cal = await this.sla.calendar(tx);
+      for (const clock of newlyAtRisk(t, now)) {
+        markNotified(t, clock);
+        recorded.push(await this.activity.record(tx, { ticket: t, type: TicketEventType.SLA_AT_RISK, actorId: null, internal: true, payload: { sla: clock } }));
+      }
+      const level = targetLevel(t, cal, now);
+      if (level > t.escalationLevel) {
+        const from = t.escalationLevel;
+        const clock: SlaClockName = level >= 2 ? 'RESOLUTION' : 'FIRST_RESPONSE';
+        markNotified(t, 'FIRST_RESPONSE');
+        if (level >= 2) markNotified(t, 'RESOLUTION');
+        t.escalationLevel = level;
+        t.version += 1;
+        t.updatedAt = now;
+        const label = clock === 'RESOLUTION' ? 'resolution' : 'first response';
+        tx.create(Message, {
+          ticketId: t.id,
+          authorId: null,
+          kind: MessageKind.SYSTEM,
+          internal: true,
+          body: `SLA ${label} target breached: escalation level ${from} → ${level}.`,
+        });
+        recorded.push(
+          await this.activity.record(tx, {
+            ticket: t,
+            type: TicketEventType.SLA_ESCALATED,
+            actorId: null,
+            internal: true,
+            payload: { sla: clock, changes: [{ field: 'escalationLevel', from: String(from), to: String(level) }] },
+          }),
+        );
+      }
+      reindex(t, cal, now);
+    });
+    await this.activity.committed(recorded);
+    return recorded.length > 0;
+  }
+}

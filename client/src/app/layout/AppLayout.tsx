@@ -1,0 +1,66 @@
+import { Alert, AppShell, Button, Center, Loader, Stack } from '@mantine/core';
+import { Outlet } from 'react-router';
+import { useMeQuery } from '../../generated/graphql';
+import { ChangePasswordPage } from '../../modules/auth/components/ChangePasswordPage';
+import { usePresenceSync } from '../../modules/presence/hooks/usePresenceSync';
+import { useTicketEventsSync } from '../../modules/tickets/hooks/useTicketEventsSync';
+import { describeError } from '../errors';
+import { useI18n } from '../i18n';
+import { viewerFromMe, ViewerProvider, type Viewer } from '../viewer';
+import { AppHeader } from './AppHeader';
+import { ReconnectBanner } from './ReconnectBanner';
+
+/** The signed-in frame: header, reconnect banner, live updates, and the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { data, error, loading, refetch } = useMeQuery({ notifyOnNetworkStatusChange: true });
+  const me = data?.me;
+
+  let content;
+  if (me) {
+    content = me.mustChangePassword ? (
+      <ChangePasswordPage required />
+    ) : (
+      <ViewerProvider viewer={viewerFromMe(me)}>
+        <LiveUpdates viewer={viewerFromMe(me)} />
+        <Outlet />
+      </ViewerProvider>
+    );
+  } else if (error) {
+    content = (
+      <Stack align="center" mt="xl">
+        <Alert color="red" role="alert">
+          {describeError(error, t)}
+        </Alert>
+        <Button onClick={() => void refetch()} loading={loading}>
+          {t('error.retry')}
+        </Button>
+      </Stack>
+    );
+  } else {
+    content = (
+      <Center mt="xl" aria-busy="true">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <AppHeader me={me && !me.mustChangePassword ? me : undefined} />
+      </AppShell.Header>
+      <AppShell.Main>
+        <ReconnectBanner />
+        {content}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** Subscriptions that keep every screen current while signed in. */
+function LiveUpdates({ viewer }: { viewer: Viewer }) {
+  useTicketEventsSync();
+  usePresenceSync(viewer.isStaff);
+  return null;
+}

@@ -1,0 +1,18 @@
+import { SegmentedControl, Tooltip } from '@mantine/core';
+import { languages, useI18n, type Language } from '../i18n';
+
+/** Picks the UI language at runtime; the choice is remembered in this browser. */
+export function LanguageSwitch() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <Tooltip label={t('app.language')}>
+      <SegmentedControl
+        size="xs"
+        aria-label={t('app.language')}
+        value={language}
+        onChange={(value) => setLanguage(value as Language)}
+        data={languages.map((option) => ({ value: option.code, label: option.code.toUpperCase() }))}
+      />
+    </Tooltip>
+  );
+}

@@ -1,0 +1,62 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ChangePasswordPage } from '../modules/auth/components/ChangePasswordPage';
+import { LoginRoute } from '../modules/auth/components/LoginRoute';
+import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
+import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
+import { BoardPage } from '../modules/tickets/components/board/BoardPage';
+import { TicketsPage } from '../modules/tickets/components/TicketsPage';
+import { useI18n } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { startPath } from './navigation';
+import { RequireSession } from './RequireSession';
+import { useViewer, type Viewer } from './viewer';
+
+// GraphiQL and its editor are large: their own chunk, loaded on the first visit to /graphiql.
+const GraphiQLPage = lazy(() => import('../modules/graphiql/components/GraphiQLPage'));
+
+function Only({ when, children }: { when: (viewer: Viewer) => boolean; children: ReactNode }) {
+  const viewer = useViewer();
+  return when(viewer) ? children : <NotFoundPage />;
+}
+
+function StartPage() {
+  return <Navigate to={startPath(useViewer())} replace />;
+}
+
+function GraphiQLRoute() {
+  const { t } = useI18n();
+  return (
+    <Suspense
+      fallback={
+        <Center mt="xl" aria-busy="true">
+          <Loader aria-label={t('graphiql.loading')} />
+        </Center>
+      }
+    >
+      <GraphiQLPage />
+    </Suspense>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<StartPage />} />
+          <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
+          <Route path="tickets" element={<TicketsPage />} />
+          <Route path="tickets/new" element={<Only when={(v) => v.isAdmin || v.isCustomer}><NewTicketPage /></Only>} />
+          <Route path="tickets/:number" element={<TicketDetailPage />} />
+          <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
+          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

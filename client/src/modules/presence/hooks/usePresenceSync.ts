@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { useConnectionState } from '../../../app/connection-status';
+import { PresenceStatus, usePresenceChangedSubscription, useSetPresenceMutation } from '../../../generated/graphql';
+
+const STORAGE_KEY = 'sociodesk.presence';
+
+/** The status this person chose (AWAY or BUSY survive reconnects; the server resets to ONLINE). */
+export function chosenPresence(): PresenceStatus {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === PresenceStatus.Away || stored === PresenceStatus.Busy) return stored;
+  } catch {
+    // no storage
+  }
+  return PresenceStatus.Online;
+}
+
+export function rememberPresence(status: PresenceStatus): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, status);
+  } catch {
+    // not remembered; still applies now
+  }
+}
+
+/**
+ * For staff: follows presenceChanged (Apollo writes each event over the agent's cached
+ * presence, so dots update everywhere), and puts back a chosen AWAY/BUSY whenever the socket
+ * (re)connects, because the server marks a new connection ONLINE.
+ */
+export function usePresenceSync(enabled: boolean): void {
+  usePresenceChangedSubscription({ skip: !enabled });
+  const [setPresence] = useSetPresenceMutation();
+  const state = useConnectionState();
+  const applied = useRef(false);
+  useEffect(() => {
+    if (!enabled) return;
+    if (state !== 'connected') {
+      applied.current = false;
+      return;
+    }
+    if (applied.current) return;
+    applied.current = true;
+    const status = chosenPresence();
+    if (status !== PresenceStatus.Online) void setPresence({ variables: { status } }).catch(() => undefined);
+  }, [enabled, state, setPresence]);
+}

@@ -1,0 +1,56 @@
+import { Badge, Group } from '@mantine/core';
+import { useI18n } from '../../../app/i18n';
+import type { TicketCategory, TicketPriority, TicketStatus } from '../../../generated/graphql';
+
+export const STATUS_COLORS: Record<TicketStatus, string> = {
+  OPEN: 'blue',
+  IN_PROGRESS: 'violet',
+  RESOLVED: 'teal',
+  CLOSED: 'gray',
+};
+
+export const PRIORITY_COLORS: Record<TicketPriority, string> = {
+  HIGH: 'red',
+  MEDIUM: 'orange',
+  LOW: 'gray',
+};
+
+export function StatusBadge({ status }: { status: TicketStatus }) {
+  const { t } = useI18n();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: TicketPriority }) {
+  const { t } = useI18n();
+  return (
+    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm">
+      {t(`priority.${priority}`)}
+    </Badge>
+  );
+}
+
+export function CategoryBadge({ category }: { category: TicketCategory }) {
+  const { t } = useI18n();
+  return (
+    <Badge color="cyan" variant="outline" size="sm">
+      {t(`category.${category}`)}
+    </Badge>
+  );
+}
+
+export function TagList({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <Group gap={4}>
+      {tags.map((tag) => (
+        <Badge key={tag} color="gray" variant="dot" size="xs" tt="none">
+          {tag}
+        </Badge>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,106 @@
+import { useDraggable } from '@dnd-kit/core';
+import { ActionIcon, Anchor, Card, Group, Menu, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatAge, formatDateTime } from '../../../../app/format';
+import { useI18n } from '../../../../app/i18n';
+import { useViewer } from '../../../../app/viewer';
+import type { TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
+import { PersonAvatar } from '../../../presence/components/PersonAvatar';
+import { allowedTargets } from '../../transitions';
+import { CategoryBadge, PriorityBadge, TagList } from '../TicketBadges';
+
+interface TicketCardProps {
+  ticket: TicketCardFragment;
+  now: number;
+  onMove?: (ticket: TicketCardFragment, to: TicketStatus) => void;
+  /** Rendered in the drag overlay (follows the pointer). */
+  overlay?: boolean;
+}
+
+/** #number, title, priority, category, tags, assignee with presence, and age. */
+export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketCardProps) {
+  const { t, locale } = useI18n();
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      shadow={overlay ? 'lg' : 'xs'}
+      className="ticket-card"
+      data-testid="ticket-card"
+      data-ticket-number={ticket.number}
+    >
+      <Group justify="space-between" gap={4} wrap="nowrap" mb={4}>
+        <Text size="xs" c="dimmed" fw={700}>
+          #{ticket.number}
+        </Text>
+        <Group gap={4} wrap="nowrap">
+          <PriorityBadge priority={ticket.priority} />
+          {onMove && <MoveMenu ticket={ticket} onMove={onMove} />}
+        </Group>
+      </Group>
+      <Anchor
+        component={Link}
+        to={`/tickets/${ticket.number}`}
+        c="inherit"
+        fw={600}
+        size="sm"
+        lineClamp={2}
+        aria-label={`${t('board.openTicket', { number: ticket.number })}: ${ticket.title}`}
+      >
+        {ticket.title}
+      </Anchor>
+      <Group gap={4} mt={6}>
+        <CategoryBadge category={ticket.category} />
+        <TagList tags={ticket.tags} />
+      </Group>
+      <Group justify="space-between" mt={8} wrap="nowrap">
+        {ticket.assignee ? (
+          <PersonAvatar person={ticket.assignee} />
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('ticket.unassigned')}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed" title={formatDateTime(ticket.createdAt, locale)}>
+          {formatAge(ticket.createdAt, now)}
+        </Text>
+      </Group>
+    </Card>
+  );
+}
+
+/** The keyboard-friendly way to move a card: the statuses this role may move it to. */
+function MoveMenu({ ticket, onMove }: { ticket: TicketCardFragment; onMove: (ticket: TicketCardFragment, to: TicketStatus) => void }) {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  const targets = allowedTargets(viewer.role, ticket.status);
+  if (targets.length === 0) return null;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('board.moveTo', { number: ticket.number })}>
+          ⋯
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('board.moveTo', { number: ticket.number })}</Menu.Label>
+        {targets.map((status) => (
+          <Menu.Item key={status} onClick={() => onMove(ticket, status)}>
+            {t(`status.${status}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** A card that can be dragged to another column. */
+export function DraggableTicketCard(props: TicketCardProps) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: props.ticket.id, data: { ticket: props.ticket } });
+  return (
+    <div ref={setNodeRef} {...listeners} {...attributes} role="listitem" tabIndex={-1} className="draggable-card" data-dragging={isDragging || undefined}>
+      <TicketCardView {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { describeError, errorCode, fieldErrorsOf } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useViewer } from '../../../app/viewer';
+import {
+  useChangeTicketStatusMutation,
+  useTicketByNumberLazyQuery,
+  type TicketCardFragment,
+  type TicketStatus,
+} from '../../../generated/graphql';
+import { syncTicketIntoLists } from '../ticket-cache';
+import { canTransition } from '../transitions';
+
+export type MoveResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Changes a ticket's status the way the board does: refused at once when the role may not
+ * make that move; otherwise shown in the new column immediately (optimistic, with the
+ * ticket's version as expectedVersion) and put back with a readable message if the server
+ * says no (illegal transition, a newer version elsewhere, ...).
+ */
+export function useMoveTicket(): (ticket: TicketCardFragment, to: TicketStatus) => Promise<MoveResult> {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  const client = useApolloClient();
+  const [changeStatus] = useChangeTicketStatusMutation();
+  const [loadTicket] = useTicketByNumberLazyQuery({ fetchPolicy: 'network-only' });
+
+  return useCallback(
+    async (ticket, to) => {
+      const names = { number: ticket.number, from: t(`status.${ticket.status}`), to: t(`status.${to}`) };
+      if (ticket.status === to) return { ok: true };
+      if (!canTransition(viewer.role, ticket.status, to)) return { ok: false, message: t('board.notAllowed', names) };
+      try {
+        await changeStatus({
+          variables: { id: ticket.id, status: to, expectedVersion: ticket.version },
+          optimisticResponse: {
+            changeTicketStatus: { ...ticket, status: to, version: ticket.version + 1, updatedAt: new Date().toISOString() },
+          },
+          // Runs for the optimistic answer too; when the server refuses, Apollo drops that layer (rollback).
+          update: (cache, { data }) => {
+            if (data) syncTicketIntoLists(cache, data.changeTicketStatus.id);
+          },
+        });
+        return { ok: true };
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'CONFLICT') {
+          // Someone else changed it: show the ticket as it is now (this one ticket, not the board).
+          void loadTicket({ variables: { number: ticket.number } })
+            .then(() => syncTicketIntoLists(client.cache, ticket.id))
+            .catch(() => undefined);
+          return { ok: false, message: t('board.conflict', names) };
+        }
+        if (code === 'BAD_USER_INPUT' && fieldErrorsOf(error).status) return { ok: false, message: t('board.illegal', names) };
+        if (code === 'FORBIDDEN') return { ok: false, message: t('board.notAllowed', names) };
+        return { ok: false, message: t('board.failed', { number: ticket.number, reason: describeError(error, t) }) };
+      }
+    },
+    [changeStatus, client, loadTicket, t, viewer.role],
+  );
+}

@@ -1,0 +1,20 @@
+import type { ApolloCache } from '@apollo/client';
+import { TicketEventType, type TicketEventsSubscription } from '../../generated/graphql';
+import { removeTicketFromCache, syncTicketIntoLists } from './ticket-cache';
+import { ticketDetailFragment } from './ticket-documents';
+
+export type TicketEvent = TicketEventsSubscription['ticketEvents'];
+
+/**
+ * Applies one `ticketEvents` event to the cache: the ticket as it is after the change is
+ * written (so every screen showing it updates), then the cached lists are adjusted (new
+ * tickets appear, deleted ones disappear, moved ones move). Nothing is fetched.
+ */
+export function applyTicketEvent(cache: ApolloCache, event: TicketEvent): void {
+  if (event.type === TicketEventType.TicketDeleted) {
+    removeTicketFromCache(cache, event.ticketId);
+    return;
+  }
+  cache.writeFragment({ fragment: ticketDetailFragment, fragmentName: 'TicketDetail', data: event.ticket });
+  syncTicketIntoLists(cache, event.ticket.id);
+}
