@@ -13,6 +13,7 @@ import { allowedWithTemporaryPassword, createModules, entities, resolvers, share
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
+import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
 import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
@@ -39,12 +40,17 @@ export interface App {
   schema: GraphQLSchema;
   logger: Logger;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker };
   close(): Promise<void>;
 }
 
 /** Builds and starts the whole API: ORM and migrations, schema, HTTP and WebSocket servers. */
-export async function buildApp(config: AppConfig): Promise<App> {
+export interface BuildOptions {
+  /** The clock of time-based rules (API key expiry, webhook retries); tests move it forward. */
+  now?: () => number;
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   const orm = await initOrm(config, entities, logger);
   if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
@@ -64,6 +70,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     redis,
     tokens,
     refreshTtlDays: config.refreshTokenTtlDays,
+    webhooks: config.webhooks,
+    now: options.now ?? Date.now,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
   });
@@ -135,6 +143,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
+  modules.webhookWorker.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -146,9 +155,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
     orm,
     schema,
     logger,
-    workers: { sla: modules.slaWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
     async close() {
       await modules.slaWorker.stop();
+      await modules.webhookWorker.stop();
       await modules.apiKeys.close();
       logger.debug('closing graphql servers');
       await servers.stop();

@@ -5,6 +5,7 @@ import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
+import type { WebhookConfig } from '../platform/config.js';
 import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
 import { ActivityResolver } from './activity/activity.resolver.js';
@@ -14,6 +15,10 @@ import { ApiKey } from './apikey/api-key.entity.js';
 import { ApiKeyResolver } from './apikey/apikey.resolver.js';
 import { ApiKeyService } from './apikey/apikey.service.js';
 import { Attachment } from './attachment/attachment.entity.js';
+import { WebhookDelivery, WebhookEndpoint } from './webhook/webhook.entity.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
+import { WebhookService } from './webhook/webhook.service.js';
+import { WebhookWorker } from './webhook/webhook.worker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
@@ -58,6 +63,8 @@ export const entities: EntityClass[] = [
   Attachment,
   IdempotencyRecord,
   ApiKey,
+  WebhookEndpoint,
+  WebhookDelivery,
   SlaPolicy,
   BusinessCalendarRecord,
   Notification,
@@ -73,6 +80,7 @@ export const resolvers = [
   RealtimeResolver,
   PresenceResolver,
   ApiKeyResolver,
+  WebhookResolver,
   SlaResolver,
   NotificationResolver,
 ] as const;
@@ -96,6 +104,9 @@ export interface ModuleDeps {
   logger: Logger;
   /** Shared Redis (keys prefixed) when configured: presence lives there across instances. */
   redis?: Redis;
+  webhooks: WebhookConfig;
+  /** The clock of time-based rules (key expiry, webhook retries); tests may move it. */
+  now: () => number;
 }
 
 export interface Modules {
@@ -104,6 +115,7 @@ export interface Modules {
   activity: ActivityService;
   connectionHooks: ConnectionHooks;
   apiKeys: ApiKeyService;
+  webhookWorker: WebhookWorker;
   slaWorker: SlaWorker;
 }
 
@@ -126,9 +138,12 @@ export function createModules(deps: ModuleDeps): Modules {
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
   const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
-  const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger);
+  const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
+  const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
+  activity.onCommitted(() => webhookWorker.kick());
   const instances = new Map<Function, object>([
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
+    [WebhookResolver, new WebhookResolver(new WebhookService(deps.webhooks, deps.now, () => webhookWorker.kick()))],
     [RealtimeService, realtime],
     [NotificationService, notifications],
     [SlaResolver, new SlaResolver(sla)],
@@ -146,6 +161,7 @@ export function createModules(deps: ModuleDeps): Modules {
     instances,
     activity,
     apiKeys,
+    webhookWorker,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, activity, deps.lockRows, deps.logger),
   };

@@ -6,6 +6,7 @@ import { createClient, type Client as WsClient } from 'graphql-ws';
 import { RefreshSessionDocument, type RefreshSessionMutation } from '../generated/graphql';
 import { createAuthLink } from './auth-link';
 import { createCache } from './cache';
+import { setHttpTokenRefresher } from './http';
 import { getConnectionState, setConnectionState } from './connection-status';
 import { createSubscriptionRetryLink } from './subscription-retry-link';
 import { sessionFromAuthPayload, sessionIdentity, sessionStore, type Session, type SessionStore } from './session';
@@ -77,6 +78,7 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
     requestRefresh,
     withLock: withTabLock,
   });
+  setHttpTokenRefresher(refresher);
 
   // The access token the socket last connected with, to tell the refresher which one was refused.
   let socketToken: string | null = null;

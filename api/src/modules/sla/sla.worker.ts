@@ -28,6 +28,11 @@ export class SlaWorker {
     private readonly logger: Logger,
   ) {}
 
+  /** Another worker over the same services, competing for the same rows (as a second instance would). */
+  sibling(): SlaWorker {
+    return new SlaWorker(this.orm, this.sla, this.activity, this.lockRows, this.logger);
+  }
+
   start(intervalMs: number): void {
     if (intervalMs <= 0) return;
     this.timer = setInterval(() => {

@@ -32,6 +32,15 @@ export enum TicketOrderField {
   UPDATED_AT = 'UPDATED_AT',
   PRIORITY = 'PRIORITY',
   NUMBER = 'NUMBER',
+  /** The earliest pending SLA due time; tickets without one come last. */
+  SLA_DUE = 'SLA_DUE',
+}
+
+/** Live SLA states a list can filter by. */
+export enum SlaFilterState {
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  BREACHED = 'BREACHED',
 }
 
 export enum OrderDirection {
@@ -48,3 +57,4 @@ registerEnumType(TicketCategory, { name: 'TicketCategory' });
 registerEnumType(TicketChannel, { name: 'TicketChannel' });
 registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(SlaFilterState, { name: 'SlaFilterState', description: 'SLA state of the pending clocks at query time.' });

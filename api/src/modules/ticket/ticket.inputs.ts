@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { OrderDirection, TicketCategory, TicketChannel, TicketOrderField, TicketPriority, TicketStatus } from './ticket.enums.js';
+import { OrderDirection, SlaFilterState, TicketCategory, TicketChannel, TicketOrderField, TicketPriority, TicketStatus } from './ticket.enums.js';
 
 const TAG_RULE = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 const TAG_MESSAGE = 'each tag must be 1-50 characters of a-z, 0-9, "-" or "_", starting with a letter or digit';
@@ -109,6 +109,12 @@ export class TicketFilter {
 
   @Field({ nullable: true })
   createdBefore?: Date;
+
+  @Field(() => [SlaFilterState], { nullable: true, description: 'SLA state of the pending clocks, evaluated now.' })
+  slaState?: SlaFilterState[];
+
+  @Field({ nullable: true, description: 'Only tickets with a pending SLA deadline before this time.' })
+  slaDueBefore?: Date;
 }
 
 @InputType()

@@ -4,18 +4,20 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
-import { Ticket, TicketTag } from './ticket.entity.js';
-import { OrderDirection, TicketOrderField } from './ticket.enums.js';
+import { SLA_NEVER, Ticket, TicketTag } from './ticket.entity.js';
+import { OrderDirection, SlaFilterState, TicketOrderField } from './ticket.enums.js';
 import type { TicketFilter, TicketOrder } from './ticket.inputs.js';
 import { visibleTicketsWhere } from './ticket.policy.js';
 
-type SortKey = 'createdAt' | 'updatedAt' | 'priorityRank' | 'number';
+type SortKey = 'createdAt' | 'updatedAt' | 'priorityRank' | 'number' | 'slaDueAt';
 const SORT_KEYS: Record<TicketOrderField, SortKey> = {
   [TicketOrderField.CREATED_AT]: 'createdAt',
   [TicketOrderField.UPDATED_AT]: 'updatedAt',
   [TicketOrderField.PRIORITY]: 'priorityRank',
   [TicketOrderField.NUMBER]: 'number',
+  [TicketOrderField.SLA_DUE]: 'slaDueAt',
 };
+const DATE_KEYS = new Set<SortKey>(['createdAt', 'updatedAt', 'slaDueAt']);
 
 export interface PageArgs {
   first?: number | null;
@@ -37,6 +39,15 @@ export async function ticketWhere(ctx: Pick<GraphQLContext, 'em'>, p: Principal,
   if (f?.customerId) and.push({ customerId: f.customerId });
   if (f?.createdAfter) and.push({ createdAt: { $gte: f.createdAfter } });
   if (f?.createdBefore) and.push({ createdAt: { $lt: f.createdBefore } });
+  if (f?.slaState?.length) {
+    const now = new Date();
+    const states: FilterQuery<Ticket>[] = [];
+    if (f.slaState.includes(SlaFilterState.BREACHED)) states.push({ slaDueAt: { $lte: now } });
+    if (f.slaState.includes(SlaFilterState.AT_RISK)) states.push({ slaAtRiskAt: { $lte: now }, slaDueAt: { $gt: now } });
+    if (f.slaState.includes(SlaFilterState.ON_TRACK)) states.push({ slaAtRiskAt: { $gt: now }, slaDueAt: { $lt: SLA_NEVER } });
+    and.push({ $or: states });
+  }
+  if (f?.slaDueBefore) and.push({ slaDueAt: { $lt: f.slaDueBefore } });
   if (f?.text?.trim()) {
     const like = `%${escapeLike(f.text.trim())}%`;
     and.push({ $or: [{ title: { $like: like } }, { description: { $like: like } }] });
@@ -53,7 +64,7 @@ export async function ticketWhere(ctx: Pick<GraphQLContext, 'em'>, p: Principal,
 }
 
 function cursorValue(t: Ticket, key: SortKey): unknown {
-  const v = t[key];
+  const v = key === 'slaDueAt' ? (t.slaDueAt ?? SLA_NEVER) : t[key];
   return v instanceof Date ? v.toISOString() : v;
 }
 
@@ -80,7 +91,7 @@ export async function listTickets(
   if (cursor) {
     const [rawValue, id] = decodeCursor(cursor, backward ? 'before' : 'after');
     if (typeof id !== 'string') throw badInput({ [backward ? 'before' : 'after']: ['is not a valid cursor'] });
-    const value = key === 'createdAt' || key === 'updatedAt' ? new Date(String(rawValue)) : Number(rawValue);
+    const value = DATE_KEYS.has(key) ? new Date(String(rawValue)) : Number(rawValue);
     // Walking forward on DESC (or backward on ASC) means "smaller than the cursor".
     const op = desc !== backward ? '$lt' : '$gt';
     and.push({ $or: [{ [key]: { [op]: value } }, { [key]: value, id: { [op]: id } }] } as FilterQuery<Ticket>);

@@ -1,0 +1,60 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Auth } from '../../platform/auth/auth.directive.js';
+import { Role } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { DeliveryStatus } from './webhook.entity.js';
+import type { WebhookService } from './webhook.service.js';
+import {
+  CreateWebhookEndpointInput,
+  CreateWebhookEndpointPayload,
+  WebhookDeliveryConnection,
+  WebhookDeliveryType,
+  WebhookEndpointType,
+} from './webhook.types.js';
+
+@Resolver()
+export class WebhookResolver {
+  constructor(private readonly webhooks: WebhookService) {}
+
+  @Auth(Role.ADMIN)
+  @Query(() => [WebhookEndpointType], { description: 'Webhook endpoints of this tenant.' })
+  webhookEndpoints(@Ctx() ctx: GraphQLContext) {
+    return this.webhooks.list(ctx.em);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers an endpoint for events committed from now on. The secret is returned only here.' })
+  createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext) {
+    return this.webhooks.create(ctx.em, ctx.principal!, input);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Deletes an endpoint and its delivery log.' })
+  deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.webhooks.delete(ctx.em, id);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => WebhookEndpointType, { description: 'Re-enables a disabled endpoint; events since it was disabled are delivered.' })
+  enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return this.webhooks.enable(ctx.em, id);
+  }
+
+  @Auth(Role.ADMIN)
+  @Query(() => WebhookDeliveryConnection, { description: 'The delivery log, newest first.' })
+  webhookDeliveries(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('endpointId', () => ID, { nullable: true }) endpointId?: string,
+    @Arg('status', () => DeliveryStatus, { nullable: true }) status?: DeliveryStatus,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.webhooks.deliveries(ctx.em, { endpointId, status }, first, after);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => WebhookDeliveryType, { description: 'Sends a delivery again (same X-Sociodesk-Delivery id), with a fresh retry window.' })
+  redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: GraphQLContext) {
+    return this.webhooks.redeliver(ctx.em, deliveryId);
+  }
+}

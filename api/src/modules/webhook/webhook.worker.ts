@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import type { WebhookConfig } from '../../platform/config.js';
+import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
+import { encodeCursor } from '../../platform/graphql/pagination.js';
+import { postJson } from '../../platform/http/outbound.js';
+import type { Logger } from '../../platform/logger.js';
+import { TicketEvent } from '../activity/ticket-event.entity.js';
+import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
+import { signPayload } from './webhook.signature.js';
+
+const SCAN_BATCH = 500;
+const CLAIM_BATCH = 20;
+
+/** Exponential backoff with jitter: half the doubled delay is fixed, the other half random. */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const delay = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(delay / 2 + (random() * delay) / 2);
+}
+
+/** The JSON a receiver gets: the event as the change feed has it. */
+export function webhookBody(e: TicketEvent): Record<string, unknown> {
+  return {
+    id: e.id,
+    type: e.type,
+    seq: e.seq,
+    cursor: encodeCursor([e.seq]),
+    ticketId: e.ticketId,
+    actorId: e.actorId,
+    createdAt: e.createdAt.toISOString(),
+    data: e.payload,
+  };
+}
+
+/**
+ * Runs on every instance. Each pass (1) turns new TicketEvent rows into delivery rows per
+ * endpoint, advancing the endpoint's cursor in the same transaction, and (2) claims due
+ * deliveries with a conditional UPDATE (after SELECT ... FOR UPDATE SKIP LOCKED where the
+ * database has it), so one attempt is made by exactly one instance, then sends them.
+ * Background work across tenants: rows are read across tenants, and each is then handled
+ * in its own tenant's scope.
+ */
+export class WebhookWorker {
+  private readonly instance = randomUUID();
+  private claims = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly config: WebhookConfig,
+    private readonly lockRows: boolean,
+    private readonly logger: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  start(): void {
+    if (!this.config.pollMs) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** New events or a redelivery: run a pass soon instead of at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: dispatch new events, then attempt due deliveries. */
+  async runOnce(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        const endpoints = await this.dispatch();
+        if ((await this.deliverDue(endpoints)) === CLAIM_BATCH) this.again = true;
+      } catch (err) {
+        this.logger.error({ err }, 'webhook worker pass failed');
+      }
+    })();
+    await this.running;
+    this.running = undefined;
+    if (!this.stopped) this.schedule(this.again ? 0 : this.config.pollMs);
+    this.again = false;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runOnce(), ms);
+    this.timer.unref();
+  }
+
+  private async dispatch(): Promise<Map<string, WebhookEndpoint>> {
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    const endpoints = await em.find(WebhookEndpoint, { enabled: true }, CROSS_TENANT);
+    for (const endpoint of endpoints) {
+      try {
+        await this.dispatchEndpoint(endpoint);
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message, endpointId: endpoint.id }, 'could not create webhook deliveries');
+      }
+    }
+    return new Map(endpoints.map((e) => [e.id, e]));
+  }
+
+  private async dispatchEndpoint(endpoint: WebhookEndpoint): Promise<void> {
+    const em = forTenant(this.orm.em, endpoint.tenantId);
+    const events = await em.find(TicketEvent, { seq: { $gt: endpoint.cursorSeq } }, { orderBy: { seq: 'asc' }, limit: SCAN_BATCH });
+    if (!events.length) return;
+    const wanted = events.filter((e) => !e.internal && (!endpoint.eventTypes.length || endpoint.eventTypes.includes(e.type)));
+    const now = this.now();
+    await em.transactional(async (tx) => {
+      // Conditional cursor move: when another instance already moved it, this one writes nothing.
+      const moved = await tx.nativeUpdate(WebhookEndpoint, { id: endpoint.id, cursorSeq: endpoint.cursorSeq }, { cursorSeq: events.at(-1)!.seq });
+      if (moved !== 1) return;
+      for (const e of wanted) {
+        tx.create(WebhookDelivery, {
+          endpointId: endpoint.id,
+          eventId: e.id,
+          eventSeq: e.seq,
+          eventType: e.type,
+          nextAttemptAt: new Date(now),
+          giveUpAt: new Date(now + this.config.retryWindowSeconds * 1000),
+        });
+      }
+    });
+    if (events.length === SCAN_BATCH) this.again = true;
+  }
+
+  private dueWhere(now: Date, endpointIds: string[]): FilterQuery<WebhookDelivery> {
+    return {
+      status: DeliveryStatus.PENDING,
+      nextAttemptAt: { $lte: now },
+      endpointId: { $in: endpointIds },
+      $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+    };
+  }
+
+  /** Claims and attempts up to one batch of due deliveries; returns how many were claimed. */
+  private async deliverDue(endpoints: Map<string, WebhookEndpoint>): Promise<number> {
+    if (!endpoints.size) return 0;
+    const now = new Date(this.now());
+    const token = `${this.instance}:${++this.claims}`;
+    const lockedUntil = new Date(now.getTime() + this.config.timeoutMs + 30_000);
+    const ids = [...endpoints.keys()];
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    await em.transactional(async (tx) => {
+      const due = await tx.find(WebhookDelivery, this.dueWhere(now, ids), {
+        ...CROSS_TENANT,
+        orderBy: { nextAttemptAt: 'asc' },
+        limit: CLAIM_BATCH,
+        ...(this.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
+      });
+      if (!due.length) return;
+      // The claim itself: only rows still due and unlocked are taken, whatever another instance did meanwhile.
+      await tx.nativeUpdate(
+        WebhookDelivery,
+        { $and: [this.dueWhere(now, ids), { id: { $in: due.map((d) => d.id) } }] },
+        { lockedBy: token, lockedUntil },
+        CROSS_TENANT,
+      );
+    });
+    const claimed = await em.fork({ clear: true }).find(WebhookDelivery, { lockedBy: token }, CROSS_TENANT);
+    await Promise.all(claimed.map((d) => this.attempt(d, endpoints.get(d.endpointId)!, token)));
+    return claimed.length;
+  }
+
+  private async attempt(d: WebhookDelivery, endpoint: WebhookEndpoint, token: string): Promise<void> {
+    const em = forTenant(this.orm.em, d.tenantId);
+    let responseStatus: number | null = null;
+    let latencyMs: number | null = null;
+    let error: string | null = null;
+    try {
+      const event = await em.findOneOrFail(TicketEvent, { id: d.eventId });
+      const body = JSON.stringify(webhookBody(event));
+      const timestamp = Math.floor(this.now() / 1000);
+      const result = await postJson(endpoint.url, body, {
+        timeoutMs: this.config.timeoutMs,
+        allowPrivate: this.config.allowPrivate,
+        headers: {
+          'user-agent': 'Sociodesk-Webhooks/1',
+          'x-sociodesk-event': d.eventType,
+          'x-sociodesk-delivery': d.id,
+          'x-sociodesk-timestamp': String(timestamp),
+          'x-sociodesk-signature': signPayload(endpoint.secret, timestamp, body),
+        },
+      });
+      responseStatus = result.status;
+      latencyMs = result.latencyMs;
+      if (result.status < 200 || result.status >= 300) error = `HTTP ${result.status}`;
+    } catch (err) {
+      error = (err as Error).message.slice(0, 500);
+    }
+    const at = new Date(this.now());
+    const attempts = d.attempts + 1;
+    const mine = { id: d.id, lockedBy: token };
+    const common = { attempts, lastAttemptAt: at, responseStatus, latencyMs, lastError: error, lockedBy: null, lockedUntil: null };
+    if (!error) {
+      await em.nativeUpdate(WebhookDelivery, mine, { ...common, status: DeliveryStatus.SUCCEEDED, deliveredAt: at });
+      await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, failingSince: { $ne: null } }, { failingSince: null });
+      return;
+    }
+    await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, failingSince: null }, { failingSince: at });
+    if (at.getTime() < d.giveUpAt.getTime()) {
+      const next = new Date(at.getTime() + retryDelayMs(attempts, this.config.retryBaseMs, this.config.retryMaxDelayMs));
+      await em.nativeUpdate(WebhookDelivery, mine, { ...common, nextAttemptAt: next });
+      return;
+    }
+    await em.nativeUpdate(WebhookDelivery, mine, { ...common, status: DeliveryStatus.FAILED });
+    const reason = `Disabled ${at.toISOString()}: delivery ${d.id} still failing after ${attempts} attempts (${error})`.slice(0, 300);
+    const disabled = await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, enabled: true }, { enabled: false, disabledAt: at, disabledReason: reason });
+    if (disabled) {
+      // The admins' notice until in-app notifications exist: a log line and the endpoint's disabledReason.
+      this.logger.warn({ tenantId: d.tenantId, endpointId: endpoint.id, url: endpoint.url, attempts, error }, 'webhook endpoint disabled after sustained delivery failures');
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { Alert, Button, CloseButton, FileButton, Group, Paper, Progress, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { describeError } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useViewer } from '../../../app/viewer';
+import { usePostMessageMutation } from '../../../generated/graphql';
+import { useTypingSignal } from '../hooks/useTypingSignal';
+import { useTypingUsers } from '../hooks/useTypingUsers';
+import { useUploads } from '../hooks/useUploads';
+import { appendMessage } from '../message-cache';
+import { TypingIndicator } from './TypingIndicator';
+
+const ACCEPTED = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
+
+/** Reply (or, for staff, internal note) with attachments; tells others while you type. */
+export function ReplyBox({ ticketId }: { ticketId: string }) {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [postMessage, { loading }] = usePostMessageMutation();
+  const uploads = useUploads();
+  const typing = useTypingSignal(ticketId, internal);
+  const typists = useTypingUsers(ticketId, viewer.userId);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!body.trim() || uploads.busy) return;
+    setError(null);
+    typing.stopped();
+    try {
+      await postMessage({
+        variables: {
+          input: {
+            ticketId,
+            body,
+            internal: viewer.isStaff && internal,
+            attachmentIds: uploads.attachmentIds.length > 0 ? uploads.attachmentIds : undefined,
+            idempotencyKey: crypto.randomUUID?.() ?? undefined,
+          },
+        },
+        update: (cache, { data }) => {
+          if (data) appendMessage(cache, data.postMessage);
+        },
+      });
+      setBody('');
+      uploads.clear();
+    } catch (caught) {
+      setError(describeError(caught, t));
+    }
+  };
+
+  return (
+    <Stack gap={4}>
+      <TypingIndicator names={typists} />
+      <Paper withBorder radius="md" p="sm" className={internal ? 'reply reply--internal' : 'reply'}>
+        <form onSubmit={onSubmit} data-testid="reply-form">
+          <Stack gap="xs">
+            <Textarea
+              aria-label={internal ? t('conversation.notePlaceholder') : t('conversation.replyPlaceholder')}
+              placeholder={internal ? t('conversation.notePlaceholder') : t('conversation.replyPlaceholder')}
+              autosize
+              minRows={3}
+              maxRows={12}
+              value={body}
+              onChange={(e) => {
+                setBody(e.currentTarget.value);
+                if (e.currentTarget.value) typing.typed();
+                else typing.stopped();
+              }}
+              onBlur={typing.stopped}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+              }}
+            />
+            {uploads.uploads.map((upload) => (
+              <Group key={upload.key} gap="xs" wrap="nowrap" data-testid="upload">
+                <Text size="xs" w={220} truncate>
+                  📎 {upload.name}
+                </Text>
+                {upload.error ? (
+                  <Text size="xs" c="red" style={{ flex: 1 }}>
+                    {t('conversation.uploadFailed', { name: upload.name, reason: upload.error })}
+                  </Text>
+                ) : (
+                  <Progress
+                    value={Math.round(upload.progress * 100)}
+                    style={{ flex: 1 }}
+                    size="sm"
+                    animated={!upload.attachment}
+                    color={upload.attachment ? 'teal' : 'indigo'}
+                    aria-label={t('conversation.uploading', { name: upload.name, percent: Math.round(upload.progress * 100) })}
+                  />
+                )}
+                <CloseButton size="sm" aria-label={t('conversation.removeAttachment', { name: upload.name })} onClick={() => uploads.remove(upload.key)} />
+              </Group>
+            ))}
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              <Group gap="sm">
+                <FileButton onChange={(files) => uploads.add(files)} accept={ACCEPTED} multiple>
+                  {(props) => (
+                    <Button {...props} variant="default" size="xs">
+                      {t('conversation.attach')}
+                    </Button>
+                  )}
+                </FileButton>
+                {viewer.isStaff && (
+                  <Switch
+                    label={t('conversation.internalToggle')}
+                    checked={internal}
+                    color="yellow"
+                    onChange={(e) => setInternal(e.currentTarget.checked)}
+                  />
+                )}
+              </Group>
+              <Button type="submit" loading={loading} disabled={!body.trim() || uploads.busy} color={internal ? 'yellow' : undefined}>
+                {internal ? t('conversation.sendNote') : t('conversation.send')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

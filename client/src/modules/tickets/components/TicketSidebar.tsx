@@ -1,0 +1,134 @@
+import { Divider, Group, Paper, Select, Stack, TagsInput, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatDateTime } from '../../../app/format';
+import type { ReactNode } from 'react';
+import { useI18n, type MessageKey } from '../../../app/i18n';
+import { useViewer } from '../../../app/viewer';
+import {
+  TicketCategory,
+  TicketPriority,
+  type TicketDetailFragment,
+  type TicketStatus,
+  type UpdateTicketInput,
+} from '../../../generated/graphql';
+import { PersonAvatar } from '../../presence/components/PersonAvatar';
+import { useMoveTicket } from '../hooks/useMoveTicket';
+import { useTicketActions } from '../hooks/useTicketActions';
+import { allowedTargets } from '../transitions';
+import { AssigneeField } from './AssigneeField';
+import { DeleteTicketButton } from './DeleteTicketButton';
+import { CategoryBadge, PriorityBadge, StatusBadge, TagList } from './TicketBadges';
+
+function Row({ label, children }: { label: MessageKey; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Text size="sm" c="dimmed">
+        {t(label)}
+      </Text>
+      <div>{children}</div>
+    </Group>
+  );
+}
+
+/** Status, priority, category, assignee and tags: editable by staff, shown to customers. */
+export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
+  const { t, locale } = useI18n();
+  const viewer = useViewer();
+  const move = useMoveTicket();
+  const { update, busy } = useTicketActions(ticket);
+
+  const onStatus = async (to: string | null) => {
+    if (!to || to === ticket.status) return;
+    const result = await move(ticket, to as TicketStatus);
+    if (!result.ok) notifications.show({ color: 'red', message: result.message });
+  };
+  const onUpdate = (input: UpdateTicketInput) => void update(input);
+
+  const statusOptions = [ticket.status, ...allowedTargets(viewer.role, ticket.status)].map((s) => ({ value: s, label: t(`status.${s}`) }));
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="ticket-sidebar">
+      <Stack gap="sm">
+        {viewer.isStaff ? (
+          <>
+            <Select label={t('ticket.status')} value={ticket.status} allowDeselect={false} data={statusOptions} onChange={(v) => void onStatus(v)} />
+            <Select
+              label={t('ticket.priority')}
+              value={ticket.priority}
+              allowDeselect={false}
+              disabled={busy}
+              data={Object.values(TicketPriority).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+              onChange={(v) => v && v !== ticket.priority && onUpdate({ priority: v as TicketPriority })}
+            />
+            <Select
+              label={t('ticket.category')}
+              value={ticket.category}
+              allowDeselect={false}
+              disabled={busy}
+              data={Object.values(TicketCategory).map((c) => ({ value: c, label: t(`category.${c}`) }))}
+              onChange={(v) => v && v !== ticket.category && onUpdate({ category: v as TicketCategory })}
+            />
+            <AssigneeField ticket={ticket} />
+            <TagsInput
+              label={t('ticket.tags')}
+              description={t('ticket.tagsHint')}
+              value={ticket.tags}
+              disabled={busy}
+              onChange={(tags) => onUpdate({ tags: tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean) })}
+            />
+          </>
+        ) : (
+          <>
+            <Row label="ticket.status">
+              <StatusBadge status={ticket.status} />
+            </Row>
+            <Row label="ticket.priority">
+              <PriorityBadge priority={ticket.priority} />
+            </Row>
+            <Row label="ticket.category">
+              <CategoryBadge category={ticket.category} />
+            </Row>
+            <Row label="ticket.tags">
+              <TagList tags={ticket.tags} />
+            </Row>
+          </>
+        )}
+        <Divider />
+        {viewer.isStaff && (
+          <Row label="ticket.customer">
+            <Group gap={6} wrap="nowrap">
+              <PersonAvatar person={ticket.customer} size="xs" withPresence={false} />
+              <Text size="sm">{ticket.customer?.name ?? '—'}</Text>
+            </Group>
+          </Row>
+        )}
+        {viewer.isCustomer && ticket.assignee && (
+          <Row label="ticket.assignee">
+            <Text size="sm">{ticket.assignee.name}</Text>
+          </Row>
+        )}
+        <Row label="ticket.channel">
+          <Text size="sm">{t(`channel.${ticket.channel}`)}</Text>
+        </Row>
+        <Row label="ticket.created">
+          <Text size="sm">{formatDateTime(ticket.createdAt, locale)}</Text>
+        </Row>
+        <Row label="ticket.updated">
+          <Text size="sm">{formatDateTime(ticket.updatedAt, locale)}</Text>
+        </Row>
+        {viewer.isStaff && (
+          <Row label="ticket.firstResponse">
+            <Text size="sm">{formatDateTime(ticket.firstResponseAt, locale)}</Text>
+          </Row>
+        )}
+        {viewer.isAdmin && (
+          <>
+            <Divider />
+            <DeleteTicketButton ticket={ticket} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
