@@ -22,7 +22,9 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
+import { costPlugin } from './platform/graphql/cost-plugin.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
+import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
@@ -108,6 +110,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
+    plugins: [costPlugin({ schema, bucket: costBucket(config, redis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
@@ -172,4 +175,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       logger.debug('closed');
     },
   };
+}
+
+/** Rate-limit buckets: in Redis (shared by every instance) when configured, else in memory. */
+function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
+  const { maxPoints, restoreRate } = config.rateLimit;
+  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
 }

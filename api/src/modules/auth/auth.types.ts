@@ -4,16 +4,7 @@ import { TenantType } from '../tenant/tenant.types.js';
 import { TenantMembership, UserType } from '../user/user.types.js';
 
 @ObjectType()
-export class AuthPayload {
-  @Field({ description: 'JWT for the Authorization header. Expires at `expiresAt`.' })
-  accessToken: string;
-
-  @Field({ description: 'Single-use token for refreshSession. Rotates on every use.' })
-  refreshToken: string;
-
-  @Field()
-  expiresAt: Date;
-
+export class Viewer {
   @Field(() => UserType)
   user: UserType;
 
@@ -30,20 +21,15 @@ export class AuthPayload {
   mustChangePassword: boolean;
 }
 
+/** A session: the viewer plus its tokens. */
 @ObjectType()
-export class Viewer {
-  @Field(() => UserType)
-  user: UserType;
+export class AuthPayload extends Viewer {
+  @Field({ description: 'JWT for the Authorization header. Expires at `expiresAt`.' })
+  accessToken: string;
 
-  @Field(() => TenantType)
-  tenant: TenantType;
-
-  @Field(() => Role)
-  role: Role;
-
-  @Field(() => [TenantMembership])
-  memberships: TenantMembership[];
+  @Field({ description: 'Single-use token for refreshSession. Rotates on every use.' })
+  refreshToken: string;
 
   @Field()
-  mustChangePassword: boolean;
+  expiresAt: Date;
 }

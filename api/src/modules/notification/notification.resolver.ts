@@ -3,7 +3,7 @@ import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { ConnectionType } from '../../platform/graphql/pagination.js';
-import { mapFilterAsync } from '../../platform/realtime/iterators.js';
+import { mapFilter } from '../../platform/realtime/iterators.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { Notification } from './notification.entity.js';
 import { NotificationService } from './notification.service.js';
@@ -49,7 +49,7 @@ export class NotificationResolver {
       const p = context.principal!;
       const service = context.services.get(NotificationService);
       const feed = context.services.get(RealtimeService).feed;
-      return mapFilterAsync(feed.subscribe(p.tenantId), async (e) => {
+      return mapFilter(feed.subscribe(p.tenantId), async (e) => {
         // Each event is read on a short-lived EntityManager of the subscriber's tenant.
         const [first] = await service.forEvent(context.em.fork({ clear: true }), p, e.id);
         return first;

@@ -22,6 +22,8 @@ export interface GraphQLServerOptions {
   connectionHooks?: ConnectionHooks;
   services: ServiceRegistry;
   sharedByRole: ReadonlySet<string>;
+  /** More Apollo plugins (query cost and rate limits). */
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
 
 /** One EntityManager fork per request or operation, scoped to the principal's tenant. */
@@ -76,6 +78,8 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // One operation per HTTP request: batches would bypass the per-operation cost limit.
+    allowBatchedHttpRequests: false,
     introspection: true,
     // main.ts owns signal handling and closes everything in order.
     stopOnTerminationSignals: false,
@@ -83,6 +87,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
+      ...(options.plugins ?? []),
       {
         async serverWillStart() {
           return {
