@@ -25,5 +25,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // GraphiQL and its editor (monaco) are large, but live in chunks loaded only on /graphiql.
+    chunkSizeWarningLimit: 3000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL's packages start modules with React Compiler directives ("use no memo"); harmless.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -41,6 +41,8 @@ export interface App {
   orm: MikroORM;
   schema: GraphQLSchema;
   logger: Logger;
+  /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
+  subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
   workers: { sla: SlaWorker; webhooks: WebhookWorker };
   close(): Promise<void>;
@@ -158,6 +160,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     orm,
     schema,
     logger,
+    subscriptionGroups: () => servers.ws.groups.size,
     workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
     async close() {
       await modules.slaWorker.stop();

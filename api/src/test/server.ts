@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App, type BuildOptions } from '../app.js';
 import { loadConfig } from '../platform/config.js';
 import { MARIADB_HOST, MARIADB_PORT, REDIS_URL, type TestDatabase } from './databases.js';
 
@@ -21,7 +21,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
  * Starts the real API (HTTP + WebSocket) on a free port against a fresh database of its
  * own: a temporary SQLite file, or a new MariaDB database (with Redis) that is dropped on stop.
  */
-export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sociodesk-test-'));
   const runId = randomBytes(5).toString('hex');
   const env: Record<string, string> = {
@@ -43,7 +43,7 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
         }),
     ...overrides,
   };
-  const app = await buildApp(loadConfig(env));
+  const app = await buildApp(loadConfig(env), options);
   return {
     app,
     db,

@@ -68,10 +68,19 @@ export type PresenceStatus = typeof PresenceStatus[keyof typeof PresenceStatus];
 export const Role = {
   Admin: 'ADMIN',
   Agent: 'AGENT',
-  Customer: 'CUSTOMER'
+  Customer: 'CUSTOMER',
+  Partner: 'PARTNER'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** SLA state of the pending clocks at query time. */
+export const SlaFilterState = {
+  AtRisk: 'AT_RISK',
+  Breached: 'BREACHED',
+  OnTrack: 'ON_TRACK'
+} as const;
+
+export type SlaFilterState = typeof SlaFilterState[keyof typeof SlaFilterState];
 export const TicketCategory = {
   Account: 'ACCOUNT',
   Billing: 'BILLING',
@@ -95,6 +104,8 @@ export type TicketEventFilter = {
 
 export const TicketEventType = {
   MessagePosted: 'MESSAGE_POSTED',
+  SlaAtRisk: 'SLA_AT_RISK',
+  SlaEscalated: 'SLA_ESCALATED',
   StatusChanged: 'STATUS_CHANGED',
   TagAdded: 'TAG_ADDED',
   TagRemoved: 'TAG_REMOVED',
@@ -113,6 +124,10 @@ export type TicketFilter = {
   createdBefore?: string | null | undefined;
   customerId?: string | number | null | undefined;
   priority?: TicketPriority | null | undefined;
+  /** Only tickets with a pending SLA deadline before this time. */
+  slaDueBefore?: string | null | undefined;
+  /** SLA state of the pending clocks, evaluated now. */
+  slaState?: Array<SlaFilterState> | null | undefined;
   status?: Array<TicketStatus> | null | undefined;
   tag?: string | null | undefined;
   /** Searches title and description. */
@@ -130,6 +145,7 @@ export const TicketOrderField = {
   CreatedAt: 'CREATED_AT',
   Number: 'NUMBER',
   Priority: 'PRIORITY',
+  SlaDue: 'SLA_DUE',
   UpdatedAt: 'UPDATED_AT'
 } as const;
 

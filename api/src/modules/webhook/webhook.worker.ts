@@ -163,13 +163,11 @@ export class WebhookWorker {
         ...(this.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
       });
       if (!due.length) return;
-      // The claim itself: only rows still due and unlocked are taken, whatever another instance did meanwhile.
-      await tx.nativeUpdate(
-        WebhookDelivery,
-        { $and: [this.dueWhere(now, ids), { id: { $in: due.map((d) => d.id) } }] },
-        { lockedBy: token, lockedUntil },
-        CROSS_TENANT,
-      );
+      // The claim itself. With row locks the selected rows are ours until commit, so the update
+      // names them by key alone (no range locks that could wait on another instance's rows);
+      // without them (SQLite, one writer at a time) it repeats the due condition.
+      const picked = { id: { $in: due.map((d) => d.id) } };
+      await tx.nativeUpdate(WebhookDelivery, this.lockRows ? picked : { $and: [this.dueWhere(now, ids), picked] }, { lockedBy: token, lockedUntil }, CROSS_TENANT);
     });
     const claimed = await em.fork({ clear: true }).find(WebhookDelivery, { lockedBy: token }, CROSS_TENANT);
     await Promise.all(claimed.map((d) => this.attempt(d, endpoints.get(d.endpointId)!, token)));

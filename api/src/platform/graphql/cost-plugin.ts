@@ -1,12 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+import type * as QueryComplexity from 'graphql-query-complexity';
 import type { RateLimitConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 import { actualCost, costEstimator, operationShape } from './cost.js';
 import type { PointsBucket, ThrottleState } from './throttle.js';
+
+// The CommonJS build: its ES module build imports graphql's .mjs files, a second copy of graphql
+// next to the one the schema is built with (the "another module or realm" error).
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
 /** Whose bucket a request draws from: the API key, the user, or (anonymous) the client IP. */
 export function bucketKey(ctx: Pick<GraphQLContext, 'principal' | 'ip'>): string {

@@ -10,21 +10,24 @@ import { BlockList, isIP } from 'node:net';
  * that is connected to (no second resolution an attacker could rebind).
  */
 
-const blocked = new BlockList();
+// Two lists: a BlockList also matches IPv4 addresses against IPv4-mapped IPv6 rules.
+const blockedV4 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
   ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
+] as const) blockedV4.addSubnet(net, prefix, 'ipv4');
+const blockedV6 = new BlockList();
 for (const [net, prefix] of [
-  ['::', 127], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+  ['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+] as const) blockedV6.addSubnet(net, prefix, 'ipv6');
 
 /** Loopback, private, link-local, CGNAT, multicast, documentation and IPv4-mapped addresses. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
-  if (family === 0) return true;
-  return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return blockedV4.check(address, 'ipv4');
+  if (family === 6) return /^::ffff:/i.test(address) || blockedV6.check(address, 'ipv6');
+  return true;
 }
 
 export class BlockedAddressError extends Error {

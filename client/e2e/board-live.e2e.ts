@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { createTicketAs } from './support/api';
+import { launchBrowser, openSignedIn, screenshot, type WatchedPage } from './support/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const card = (page: Page, status: string, number: number) =>
+  page.locator(`[data-testid="column-${status}"] [data-testid="ticket-card"][data-ticket-number="${number}"]`);
+
+/** Drags with real pointer events, in small steps, as a person would. */
+async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error('Cannot drag: element not visible');
+  await page.mouse.move(start.x + start.width / 2, start.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + 30, { steps: 4 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 120, { steps: 15 });
+  await page.mouse.up();
+}
+
+test("agent A drags a card to In progress and agent B's board shows it within 2 s, without reload", async () => {
+  const ticket = await createTicketAs(baseUrl, 'customer1@acme.example', { title: 'Board sync: printer jams on page 2', priority: 'HIGH' });
+  let a: WatchedPage | undefined;
+  let b: WatchedPage | undefined;
+  try {
+    a = await openSignedIn(browser, baseUrl, 'agent1@acme.example', '/board');
+    b = await openSignedIn(browser, baseUrl, 'agent2@acme.example', '/board');
+    await card(a.page, 'OPEN', ticket.number).waitFor();
+    await card(b.page, 'OPEN', ticket.number).waitFor();
+    const countBefore = Number(await b.page.getByTestId('count-IN_PROGRESS').innerText());
+    // B must not reload: a marker on its window would vanish with a reload.
+    await b.page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+    await drag(a.page, card(a.page, 'OPEN', ticket.number), a.page.getByTestId('column-IN_PROGRESS'));
+    await card(a.page, 'IN_PROGRESS', ticket.number).waitFor({ timeout: 2000 });
+
+    const movedAt = Date.now();
+    await card(b.page, 'IN_PROGRESS', ticket.number).waitFor({ timeout: 2000 });
+    const latency = Date.now() - movedAt;
+    await expect.poll(() => card(b!.page, 'OPEN', ticket.number).count(), { timeout: 2000 }).toBe(0);
+    await expect.poll(async () => Number(await b!.page.getByTestId('count-IN_PROGRESS').innerText()), { timeout: 2000 }).toBe(countBefore + 1);
+    expect(await b.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    expect(latency).toBeLessThan(2000);
+
+    // The server accepted the move: after a reload A still sees it in In progress.
+    await a.page.reload({ waitUntil: 'load' });
+    await card(a.page, 'IN_PROGRESS', ticket.number).waitFor();
+
+    await screenshot(a.page, 'board-agent-a');
+    await screenshot(b.page, 'board-agent-b');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await a?.context.close();
+    await b?.context.close();
+  }
+});
+
+test('an agent may not close an open ticket: the card stays and a message explains why', async () => {
+  const ticket = await createTicketAs(baseUrl, 'customer2@acme.example', { title: 'Board rules: cannot close while open' });
+  const a = await openSignedIn(browser, baseUrl, 'agent1@acme.example', '/board');
+  try {
+    await card(a.page, 'OPEN', ticket.number).waitFor();
+    await drag(a.page, card(a.page, 'OPEN', ticket.number), a.page.getByTestId('column-CLOSED'));
+    await a.page.getByText(`Moving a ticket from Open to Closed is not allowed for your role.`).waitFor({ timeout: 2000 });
+    expect(await card(a.page, 'OPEN', ticket.number).count()).toBe(1);
+    expect(await card(a.page, 'CLOSED', ticket.number).count()).toBe(0);
+    await screenshot(a.page, 'board-refused-move');
+    expect(a.errors).toEqual([]);
+  } finally {
+    await a.context.close();
+  }
+});
