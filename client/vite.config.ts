@@ -7,6 +7,11 @@ const toApi = { target: apiUrl, changeOrigin: true };
 
 export default defineConfig({
   plugins: [react()],
+  optimizeDeps: {
+    // GraphiQL's GraphQL worker (monaco-graphql) imports these, and they (or their own
+    // dependencies) are CommonJS: the dev server must pre-bundle them for the worker to load.
+    include: ['picomatch-browser', 'graphql-language-service'],
+  },
   server: {
     port: 5173,
     proxy: {

@@ -22,6 +22,7 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
+import { documentLimitErrors } from './platform/graphql/cost.js';
 import { costPlugin } from './platform/graphql/cost-plugin.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
 import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
@@ -61,6 +62,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+  const costRedis = redis?.duplicate();
+  costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
   const tokens = new TokenService(config.jwtSecret, config.accessTokenTtlSeconds);
@@ -112,7 +115,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    plugins: [costPlugin({ schema, bucket: costBucket(config, redis), limits: config.rateLimit, logger })],
+    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
+    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
@@ -173,6 +177,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();
+      costRedis?.disconnect();
       logger.debug('closing database');
       await orm.close(true);
       logger.debug('closed');
@@ -180,7 +185,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   };
 }
 
-/** Rate-limit buckets: in Redis (shared by every instance) when configured, else in memory. */
+/**
+ * Rate-limit buckets: in Redis (shared by every instance) when configured, else in memory.
+ * The Redis bucket gets a connection of its own: rate-limiter-flexible defines its Lua
+ * command on the client, and the sign-in limiters must keep theirs.
+ */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
   return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);

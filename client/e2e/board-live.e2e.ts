@@ -81,3 +81,30 @@ test('an agent may not close an open ticket: the card stays and a message explai
     await a.context.close();
   }
 });
+
+test('the filter bar narrows the board and lives in the URL', async () => {
+  const wanted = await createTicketAs(baseUrl, 'customer1@acme.example', { title: 'Filters: router keeps rebooting', priority: 'HIGH', category: 'TECHNICAL', tags: ['router'] });
+  const other = await createTicketAs(baseUrl, 'customer1@acme.example', { title: 'Filters: router manual missing', priority: 'LOW', category: 'TECHNICAL', tags: ['router'] });
+  const a = await openSignedIn(browser, baseUrl, 'agent2@acme.example', '/board');
+  try {
+    await card(a.page, 'OPEN', other.number).waitFor();
+    await a.page.getByRole('textbox', { name: 'Priority' }).click();
+    await a.page.getByRole('option', { name: 'High' }).click();
+    await a.page.getByRole('textbox', { name: 'Tag' }).fill('router');
+    await a.page.getByRole('searchbox', { name: 'Search' }).fill('rebooting');
+    await a.page.waitForURL((url) => url.searchParams.get('priority') === 'HIGH' && url.searchParams.get('tag') === 'router' && url.searchParams.get('q') === 'rebooting');
+    await expect.poll(() => card(a.page, 'OPEN', other.number).count()).toBe(0);
+    await card(a.page, 'OPEN', wanted.number).waitFor();
+    await expect.poll(async () => Number(await a.page.getByTestId('count-OPEN').innerText())).toBe(1);
+
+    // A shared or reloaded URL shows the same board.
+    await a.page.reload({ waitUntil: 'load' });
+    await card(a.page, 'OPEN', wanted.number).waitFor();
+    expect(await a.page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('rebooting');
+    expect(await card(a.page, 'OPEN', other.number).count()).toBe(0);
+    await screenshot(a.page, 'board-filtered');
+    expect(a.errors).toEqual([]);
+  } finally {
+    await a.context.close();
+  }
+});

@@ -31,6 +31,7 @@ test('GraphiQL runs a filtered tickets query with the prefilled token and shows 
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(query);
+    await page.getByRole('button', { name: /Prettify query/ }).click();
     await page.getByRole('button', { name: /Execute query/ }).click();
 
     // Monaco renders spaces as no-break spaces and wraps long lines: compare with plain single spaces.

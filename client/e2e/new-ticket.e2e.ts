@@ -18,7 +18,12 @@ test('sign in, get a field error for a 1-character title, fix it, and the ticket
     // A deep link while signed out leads to the sign-in page and back.
     await page.goto('/tickets/new', { waitUntil: 'load' });
     await page.waitForURL(/\/login\?next=%2Ftickets%2Fnew$/);
-    await screenshot(page, 'new-ticket-login');
+    // The language switches at once, and back.
+    await page.getByText('ID', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await screenshot(page, 'new-ticket-login-id');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await signIn(page, 'customer2@acme.example');
     await page.waitForURL(/\/tickets\/new$/);
 

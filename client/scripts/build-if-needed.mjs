@@ -41,7 +41,9 @@ if (!reason) {
 }
 console.log(`client: building (${reason})`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+// A production bundle whatever NODE_ENV the caller has (test runners set it to "test").
+const env = { ...process.env, NODE_ENV: 'production' };
+const result = spawnSync(npm, ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
 if (result.error) {
   console.error(`client: could not run the build: ${result.error.message}`);
   process.exit(1);

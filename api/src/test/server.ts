@@ -34,6 +34,9 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
     EXPOSE_QUERY_STATS: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     CLIENT_DIST: join(dataDir, 'no-client'),
+    // Suites hammer the API from one address: rate limits are tested with their own settings.
+    RATE_LIMIT_MAX_POINTS: '1000000',
+    RATE_LIMIT_RESTORE_RATE: '1000000',
     ...(db === 'sqlite'
       ? { DATABASE_URL: `sqlite:${join(dataDir, 'test.db')}` }
       : {

@@ -9,6 +9,7 @@ const apiDir = join(repoRoot, 'api');
 const clientDist = join(repoRoot, 'client/dist');
 
 export function buildClientIfNeeded(): void {
+  // The script builds for production even under Vitest's NODE_ENV=test.
   const result = spawnSync(process.execPath, [join(repoRoot, 'client/scripts/build-if-needed.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`Building the client failed (exit ${result.status ?? result.signal})`);
 }

@@ -69,6 +69,6 @@ export async function openSignedIn(browser: Browser, baseUrl: string, email: str
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(outputDir, { recursive: true });
   const file = join(outputDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

@@ -14,6 +14,9 @@ import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, ty
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** Queries the ticketEvents replay keeps current after a reconnect (see useTicketEventsSync). */
+const REPLAYED_QUERIES = new Set(['Tickets', 'TicketByNumber', 'TicketMessages', 'Me']);
+
 function webSocketUrl(path: string): string {
   const { protocol, host } = window.location;
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${path}`;
@@ -97,8 +100,11 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
     },
     on: {
       connected: () => {
-        // Events published while the socket was down are not replayed: catch up once.
-        if (everConnected && getConnectionState() === 'reconnecting') void client.refetchQueries({ include: 'active' });
+        // Back after an outage: ticket lists catch up through the ticketEvents replay (from the
+        // last cursor); other live data (timeline, agents' presence) is read again once.
+        if (everConnected && getConnectionState() === 'reconnecting') {
+          void client.refetchQueries({ include: 'active', onQueryUpdated: (query) => !REPLAYED_QUERIES.has(query.queryName ?? '') });
+        }
         everConnected = true;
         setConnectionState('connected');
       },

@@ -18,7 +18,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <ErrorBoundary>
         <ApolloProvider client={appApollo.client}>
           <BrowserRouter>

@@ -338,10 +338,11 @@ export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', desc
 
 export type TicketEventsSubscriptionVariables = Exact<{
   filter?: TicketEventFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } } };
+export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, cursor: string, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null }, message: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } | null } };
 
 export type TicketsQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -1293,10 +1294,11 @@ export type TicketByNumberLazyQueryHookResult = ReturnType<typeof useTicketByNum
 export type TicketByNumberSuspenseQueryHookResult = ReturnType<typeof useTicketByNumberSuspenseQuery>;
 export type TicketByNumberQueryResult = ApolloReactCommon.QueryResult<TicketByNumberQuery, TicketByNumberQueryVariables>;
 export const TicketEventsDocument = gql`
-    subscription TicketEvents($filter: TicketEventFilter) {
-  ticketEvents(filter: $filter) {
+    subscription TicketEvents($filter: TicketEventFilter, $after: String) {
+  ticketEvents(filter: $filter, after: $after) {
     id
     seq
+    cursor
     type
     ticketId
     createdAt
@@ -1309,11 +1311,15 @@ export const TicketEventsDocument = gql`
     ticket {
       ...TicketDetail
     }
+    message {
+      ...MessageFields
+    }
   }
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
-${PersonSummaryFragmentDoc}`;
+${PersonSummaryFragmentDoc}
+${MessageFieldsFragmentDoc}`;
 
 /**
  * __useTicketEventsSubscription__
@@ -1328,6 +1334,7 @@ ${PersonSummaryFragmentDoc}`;
  * const { data, loading, error } = useTicketEventsSubscription({
  *   variables: {
  *      filter: // value for 'filter'
+ *      after: // value for 'after'
  *   },
  * });
  */

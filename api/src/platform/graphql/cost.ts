@@ -4,16 +4,20 @@ import {
   Kind,
   OperationTypeNode,
   type DocumentNode,
+  type GraphQLError,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError } from '../errors.js';
+import { MAX_PAGE_SIZE } from './pagination.js';
 
 /**
  * What an operation costs, in rate-limit points, computed from the document before it runs:
  * leaf fields 0, each object 1 plus its children, a list paginated with `first`/`last`
- * that many times its item's cost (LIST_SIZE_ASSUMED when neither is given), and each root
+ * that many times its item's cost (LIST_SIZE_ASSUMED when neither is given, at most
+ * MAX_PAGE_SIZE), and each root
  * mutation field 10 more. Introspection is free.
  */
 export const MUTATION_COST = 10;
@@ -24,7 +28,8 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
   const paginated = field.args.some((a) => a.name === 'first' || a.name === 'last');
   const requested = Number(args.first ?? args.last ?? LIST_SIZE_ASSUMED);
-  const size = paginated ? Math.max(1, Number.isFinite(requested) ? requested : LIST_SIZE_ASSUMED) : 1;
+  // Pages hold at most MAX_PAGE_SIZE items: larger requests are refused by the field itself.
+  const size = paginated ? Math.min(MAX_PAGE_SIZE, Math.max(1, Number.isFinite(requested) ? requested : LIST_SIZE_ASSUMED)) : 1;
   return (type.name === 'Mutation' ? MUTATION_COST : 0) + size * (own + childComplexity);
 };
 
@@ -58,6 +63,18 @@ export function operationShape(document: DocumentNode, operationName?: string | 
   const op = selectedOperation(document, operationName);
   if (op) walk(op.selectionSet, 0, new Set());
   return { depth, aliases };
+}
+
+/** Depth and alias limits for every operation of a document (WebSocket subscriptions). */
+export function documentLimitErrors(document: DocumentNode, limits: { maxDepth: number; maxAliases: number }): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const shape = operationShape(document, d.name?.value);
+    if (shape.depth > limits.maxDepth) errors.push(new AppError('BAD_USER_INPUT', `Query depth ${shape.depth} exceeds the maximum of ${limits.maxDepth}`));
+    if (shape.aliases > limits.maxAliases) errors.push(new AppError('BAD_USER_INPUT', `Query uses ${shape.aliases} aliases; the maximum is ${limits.maxAliases}`));
+  }
+  return errors;
 }
 
 /**

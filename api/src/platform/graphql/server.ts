@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
@@ -22,6 +22,8 @@ export interface GraphQLServerOptions {
   connectionHooks?: ConnectionHooks;
   services: ServiceRegistry;
   sharedByRole: ReadonlySet<string>;
+  /** Limits a WebSocket document must also meet (HTTP operations are checked by the cost plugin). */
+  checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -64,6 +66,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     hooks: options.connectionHooks,
     services: options.services,
     sharedByRole: options.sharedByRole,
+    checkDocument: options.checkDocument,
     formatResult: (result) =>
       result.errors?.length
         ? {

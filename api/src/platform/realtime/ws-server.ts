@@ -40,6 +40,8 @@ export interface WsServerOptions {
   /** Subscription fields whose results are the same for every staff member of one role. */
   sharedByRole: ReadonlySet<string>;
   keepAliveMs?: number;
+  /** More checks of a subscription document after validation (e.g. depth and alias limits). */
+  checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
 }
 
 interface Extra {
@@ -162,7 +164,8 @@ export function createWsServer(options: WsServerOptions) {
     if (doc) return doc;
     try {
       const parsed = parse(query);
-      const errors = validate(schema, parsed);
+      let errors = validate(schema, parsed);
+      if (!errors.length) errors = options.checkDocument?.(parsed) ?? [];
       doc = errors.length ? errors : parsed;
     } catch (error) {
       doc = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCache } from '../../app/cache';
 import {
+  TicketMessagesDocument,
   TicketsDocument,
   TicketByNumberDocument,
   type TicketDetailFragment,
@@ -39,7 +40,7 @@ function ticket(id: string, overrides: Partial<TicketDetailFragment> = {}): Tick
 }
 
 function event(type: TicketEvent['type'], t: TicketDetailFragment, seq = 1): TicketEvent {
-  return { id: `e${seq}`, seq, type, ticketId: t.id, createdAt: t.updatedAt, tag: null, changes: [], ticket: t };
+  return { id: `e${seq}`, seq, cursor: `c${seq}`, type, ticketId: t.id, createdAt: t.updatedAt, tag: null, changes: [], ticket: t, message: null };
 }
 
 function column(status: string, extra: TicketsQueryVariables['filter'] = {}): TicketsQueryVariables {
@@ -134,5 +135,41 @@ describe('ticket events update the cache in place', () => {
     applyTicketEvent(cache, event('TICKET_CREATED', ticket('t2')));
     applyTicketEvent(cache, event('TICKET_CREATED', ticket('t2')));
     expect(read(cache, column('OPEN'))).toEqual({ ids: ['t2', 't1'], total: 2 });
+  });
+
+  it('adds the message of a MESSAGE_POSTED event to the open thread, once', () => {
+    const cache = createCache();
+    const t1 = ticket('t1');
+    cache.writeQuery({
+      query: TicketMessagesDocument,
+      variables: { id: 't1', first: 50 },
+      data: {
+        ticket: {
+          __typename: 'Ticket',
+          id: 't1',
+          messages: { __typename: 'MessageConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+        },
+      },
+    });
+    const message = {
+      __typename: 'Message' as const,
+      id: 'm1',
+      ticketId: 't1',
+      body: 'Any news?',
+      internal: false,
+      kind: 'TEXT' as const,
+      createdAt: t1.updatedAt,
+      author: { __typename: 'User' as const, id: 'c1', name: 'Customer', email: 'c@x', role: 'CUSTOMER' as const },
+      attachments: [],
+    };
+    const posted = { ...event('MESSAGE_POSTED', { ...t1, messageCount: 1, version: 2 }), message };
+    applyTicketEvent(cache, posted);
+    applyTicketEvent(cache, posted);
+    const thread = cache.readQuery<{ ticket: { messages: { totalCount: number; edges: Array<{ node: { body: string } }> } } }>({
+      query: TicketMessagesDocument,
+      variables: { id: 't1', first: 50 },
+    });
+    expect(thread?.ticket.messages.edges.map((edge) => edge.node.body)).toEqual(['Any news?']);
+    expect(thread?.ticket.messages.totalCount).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { Role, TicketStatus } from '../../generated/graphql';
 /** The board's columns, in workflow order. */
 export const STATUSES: readonly TicketStatus[] = [TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed];
 
-/** The workflow the API enforces (api ticket.policy TRANSITIONS), kept in step by a test. */
+/** The workflow the API enforces (README "Status transitions"); the server has the last word. */
 export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
   OPEN: [TicketStatus.InProgress, TicketStatus.Closed],
   IN_PROGRESS: [TicketStatus.Resolved, TicketStatus.Closed],

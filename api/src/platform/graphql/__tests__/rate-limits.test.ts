@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
-import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
+import { errorCode, gql } from '../../../test/graphql.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { connectWs, disposeAllWs } from '../../../test/ws.js';
 import { createTicket } from '../../../modules/ticket/__tests__/ticket.fixture.js';
 
 const LIMITS = {
   RATE_LIMIT_MAX_POINTS: '100',
   RATE_LIMIT_RESTORE_RATE: '20',
   QUERY_MAX_COST: '80',
-  QUERY_MAX_DEPTH: '7',
+  QUERY_MAX_DEPTH: '6',
   QUERY_MAX_ALIASES: '5',
 };
 const ME = '{ me { user { id } } }';
@@ -25,7 +26,10 @@ describe.each(await testDatabases())('query cost and rate limits on %s', (db) =>
     server = await startTestServer(db, LIMITS);
     t = await createTestTenant(server.app, 'cost');
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await disposeAllWs();
+    await server?.stop();
+  });
 
   it('reports the cost and the bucket on every response, in extensions and headers', async () => {
     const token = await tokenFor(server.url, t.agent1);
@@ -71,7 +75,7 @@ describe.each(await testDatabases())('query cost and rate limits on %s', (db) =>
     expect(costly.data).toBeNull();
 
     const deep = await gql(server.url, `{ tickets(first: 1) { edges { node { messages(first: 1) { edges { node { author { id } } } } } } } }`, {}, { token });
-    expect(deep.errors![0]).toMatchObject({ message: 'Query depth 8 exceeds the maximum of 7', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(deep.errors![0]).toMatchObject({ message: 'Query depth 8 exceeds the maximum of 6', extensions: { code: 'BAD_USER_INPUT' } });
     expect(deep.extensions!.sqlStatements).toBe(0);
 
     const aliased = await gql(server.url, `{ a: me { role } b: me { role } c: me { role } d: me { role } e: me { role } f: me { role } }`, {}, { token });
@@ -84,6 +88,15 @@ describe.each(await testDatabases())('query cost and rate limits on %s', (db) =>
       body: JSON.stringify([{ query: ME }, { query: ME }]),
     });
     expect(batch.status).toBe(400);
+  });
+
+  it('holds WebSocket subscriptions to the same depth and alias limits', async () => {
+    const conn = connectWs(server.url, await tokenFor(server.url, t.agent1));
+    const aliased = conn.subscribe('subscription { ticketEvents { a: seq b: seq c: seq d: seq e: seq f: seq } }');
+    expect(await aliased.failed()).toMatchObject([{ message: 'Query uses 6 aliases; the maximum is 5', extensions: { code: 'BAD_USER_INPUT' } }]);
+    const deep = conn.subscribe('subscription { ticketEvents { ticket { messages { edges { node { attachments { url } } } } } } }');
+    expect(await deep.failed()).toMatchObject([{ message: 'Query depth 7 exceeds the maximum of 6', extensions: { code: 'BAD_USER_INPUT' } }]);
+    await disposeAllWs();
   });
 
   it('throttles a principal whose bucket is empty with RATE_LIMITED, 429 and Retry-After, then refills it', async () => {

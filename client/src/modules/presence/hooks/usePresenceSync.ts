@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useConnectionState } from '../../../app/connection-status';
-import { PresenceStatus, usePresenceChangedSubscription, useSetPresenceMutation } from '../../../generated/graphql';
+import { AgentsDocument, PresenceStatus, usePresenceChangedSubscription, useSetPresenceMutation } from '../../../generated/graphql';
 
 const STORAGE_KEY = 'sociodesk.presence';
 
@@ -25,8 +25,9 @@ export function rememberPresence(status: PresenceStatus): void {
 
 /**
  * For staff: follows presenceChanged (Apollo writes each event over the agent's cached
- * presence, so dots update everywhere), and puts back a chosen AWAY/BUSY whenever the socket
- * (re)connects, because the server marks a new connection ONLINE.
+ * presence, so dots update everywhere). Whenever the socket (re)connects it states the chosen
+ * status again (the server marks a new connection ONLINE, and its event may have gone out
+ * before this subscription started), then reads the agents' presence once more.
  */
 export function usePresenceSync(enabled: boolean): void {
   usePresenceChangedSubscription({ skip: !enabled });
@@ -41,7 +42,6 @@ export function usePresenceSync(enabled: boolean): void {
     }
     if (applied.current) return;
     applied.current = true;
-    const status = chosenPresence();
-    if (status !== PresenceStatus.Online) void setPresence({ variables: { status } }).catch(() => undefined);
+    void setPresence({ variables: { status: chosenPresence() }, refetchQueries: [AgentsDocument] }).catch(() => undefined);
   }, [enabled, state, setPresence]);
 }

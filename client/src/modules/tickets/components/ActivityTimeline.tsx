@@ -4,11 +4,15 @@ import { formatDateTime, formatRelative } from '../../../app/format';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
 import { useTicketActivitiesQuery, useTicketEventsSubscription } from '../../../generated/graphql';
+import { useAgents } from '../../presence/hooks/usePresence';
+import { activityText } from '../activity-text';
 
 /** The ticket's history, newest last; it reloads itself when the ticket changes. */
 export function ActivityTimeline({ ticketId }: { ticketId: string }) {
   const { t, locale } = useI18n();
   const now = useNow();
+  const { byUserId } = useAgents();
+  const nameOf = (userId: string) => byUserId.get(userId)?.user.name;
   const { data, loading, error, refetch } = useTicketActivitiesQuery({ variables: { id: ticketId, first: 100 } });
   // Events carry no timeline entry (summary, actor), so the timeline asks for itself again.
   useTicketEventsSubscription({
@@ -36,7 +40,7 @@ export function ActivityTimeline({ ticketId }: { ticketId: string }) {
       {activities.length > 0 && (
         <Timeline bulletSize={12} lineWidth={2} active={activities.length - 1} data-testid="activity-timeline">
           {activities.map((activity) => (
-            <Timeline.Item key={activity.id} title={<Text size="sm">{activity.summary}</Text>}>
+            <Timeline.Item key={activity.id} title={<Text size="sm">{activityText(activity, t, nameOf)}</Text>}>
               <Text size="xs" c="dimmed" title={formatDateTime(activity.createdAt, locale)}>
                 {t('ticket.by', { name: activity.actor?.name ?? t('ticket.system') })} · {formatRelative(activity.createdAt, now, locale)}
               </Text>

@@ -76,7 +76,7 @@ export function NewTicketPage() {
         {t('newTicket.title')}
       </Title>
       <Text c="dimmed" size="sm" mb="md">
-        {t('newTicket.intro')}
+        {viewer.isAdmin ? t('newTicket.introAdmin') : t('newTicket.intro')}
       </Text>
       <form onSubmit={onSubmit} noValidate data-testid="new-ticket-form">
         <Stack gap="sm">

@@ -1,4 +1,4 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useI18n } from '../../../app/i18n';
 import type { TicketCategory, TicketPriority, TicketStatus } from '../../../generated/graphql';
 
@@ -42,8 +42,8 @@ export function CategoryBadge({ category }: { category: TicketCategory }) {
   );
 }
 
-export function TagList({ tags }: { tags: readonly string[] }) {
-  if (tags.length === 0) return null;
+export function TagList({ tags, emptyText }: { tags: readonly string[]; emptyText?: string }) {
+  if (tags.length === 0) return emptyText ? <Text size="sm">{emptyText}</Text> : null;
   return (
     <Group gap={4}>
       {tags.map((tag) => (

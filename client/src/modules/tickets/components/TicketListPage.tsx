@@ -47,7 +47,7 @@ export function TicketListPage() {
       <FilterBar />
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={900}>
-          <Table highlightOnHover verticalSpacing="xs" stickyHeader data-testid="ticket-table">
+          <Table highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
             <Table.Thead>
               <Table.Tr>
                 <SortHeader field={TicketOrderField.Number} label="list.number" />

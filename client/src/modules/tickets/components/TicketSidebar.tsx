@@ -90,7 +90,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
               <CategoryBadge category={ticket.category} />
             </Row>
             <Row label="ticket.tags">
-              <TagList tags={ticket.tags} />
+              <TagList tags={ticket.tags} emptyText="—" />
             </Row>
           </>
         )}

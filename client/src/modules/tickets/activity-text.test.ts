@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { translate, type MessageKey } from '../../app/i18n';
+import { activityText, type Activity } from './activity-text';
+
+const en = (key: MessageKey) => translate('en', key);
+const id = (key: MessageKey) => translate('id', key);
+const names = (userId: string) => ({ u1: 'Agent One' })[userId];
+
+function activity(partial: Partial<Activity>): Activity {
+  return { id: 'a1', seq: 1, type: 'TICKET_CREATED', createdAt: '2030-01-01T00:00:00Z', summary: '', tag: null, changes: [], actor: null, ...partial };
+}
+
+describe('timeline texts', () => {
+  it('says what happened in the UI language, with translated values', () => {
+    const moved = activity({ type: 'STATUS_CHANGED', summary: 'changed status: status OPEN → IN_PROGRESS', changes: [{ field: 'status', from: 'OPEN', to: 'IN_PROGRESS' }] });
+    expect(activityText(moved, en, names)).toBe('changed the status: status Open → In progress');
+    expect(activityText(moved, id, names)).toBe('mengubah status: status Terbuka → Dikerjakan');
+  });
+
+  it('names assignees it knows, tags, and internal notes', () => {
+    const assigned = activity({ type: 'TICKET_ASSIGNED', changes: [{ field: 'assigneeId', from: null, to: 'u1' }] });
+    expect(activityText(assigned, en, names)).toBe('assigned the ticket: assignee — → Agent One');
+    const unknown = activity({ type: 'TICKET_ASSIGNED', changes: [{ field: 'assigneeId', from: null, to: 'u9' }] });
+    expect(activityText(unknown, en, names)).toBe('assigned the ticket');
+    expect(activityText(activity({ type: 'TAG_ADDED', tag: 'vip' }), en, names)).toBe('added a tag: vip');
+    expect(activityText(activity({ type: 'MESSAGE_POSTED', summary: 'posted a message: (internal note)' }), en, names)).toBe('added an internal note');
+  });
+
+  it("falls back to the server's summary for types it does not know", () => {
+    expect(activityText(activity({ type: 'SOMETHING_NEW' as Activity['type'], summary: 'did something new' }), en, names)).toBe('did something new');
+  });
+});

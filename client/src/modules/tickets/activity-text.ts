@@ -1,0 +1,47 @@
+import type { MessageKey, Translate } from '../../app/i18n';
+import type { TicketActivitiesQuery } from '../../generated/graphql';
+
+export type Activity = TicketActivitiesQuery['ticket']['activities']['edges'][number]['node'];
+
+const KNOWN_TYPES = new Set([
+  'TICKET_CREATED',
+  'TICKET_UPDATED',
+  'TICKET_ASSIGNED',
+  'TICKET_CLAIMED',
+  'STATUS_CHANGED',
+  'MESSAGE_POSTED',
+  'TAG_ADDED',
+  'TAG_REMOVED',
+  'TICKET_DELETED',
+  'SLA_AT_RISK',
+  'SLA_ESCALATED',
+]);
+const ENUM_FIELDS: Record<string, string> = { status: 'status', priority: 'priority', category: 'category' };
+const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'category', 'tags']);
+
+/**
+ * A timeline entry in the UI language, from the activity's type and field changes (the API's
+ * `summary` is English). People are named by `nameOf`; ids nobody can name are left out.
+ */
+export function activityText(activity: Activity, t: Translate, nameOf: (userId: string) => string | undefined): string {
+  if (!KNOWN_TYPES.has(activity.type)) return activity.summary;
+  const internal = activity.type === 'MESSAGE_POSTED' && activity.summary.includes('(internal note)');
+  const what = t(internal ? 'activity.INTERNAL_NOTE' : (`activity.${activity.type}` as MessageKey));
+  const value = (field: string, raw: string | null) => {
+    if (raw === null || raw === '') return '—';
+    const kind = ENUM_FIELDS[field];
+    if (kind) return t(`${kind}.${raw}` as MessageKey);
+    if (field === 'assigneeId' || field === 'assignee') return nameOf(raw) ?? null;
+    return raw;
+  };
+  const details = activity.changes.flatMap((change) => {
+    const field = change.field === 'assigneeId' ? 'assignee' : change.field;
+    const from = value(change.field, change.from);
+    const to = value(change.field, change.to);
+    if (from === null || to === null) return field === 'assignee' && to !== null ? [to] : [];
+    const label = FIELD_NAMES.has(field) || field === 'assignee' ? t(`activity.field.${field}` as MessageKey) : field;
+    return [`${label} ${from} → ${to}`];
+  });
+  if (activity.tag) details.push(activity.tag);
+  return details.length > 0 ? `${what}: ${details.join(', ')}` : what;
+}
