@@ -40,7 +40,28 @@ test('GraphiQL runs a filtered tickets query with the prefilled token and shows 
     const text = await responseText();
     expect(text).toContain('"totalCount": 1');
     expect(text).toContain('GraphiQL: billing export times out');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+Home');
     await screenshot(page, 'graphiql-query');
+
+    // Subscriptions go over graphql-ws with the same token.
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('subscription Live { ticketEvents(filter: { types: [TICKET_CREATED] }) { type ticket { number title } } }');
+    await page.getByRole('button', { name: /Prettify query/ }).click();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    // Once the subscription is running, a new ticket shows up in the response.
+    await expect
+      .poll(async () => {
+        await createTicketAs(baseUrl, 'customer2@acme.example', { title: 'GraphiQL live event' });
+        return responseText();
+      }, { timeout: 15_000, interval: 1000 })
+      .toContain('GraphiQL live event');
+    expect(await responseText()).toContain('"type": "TICKET_CREATED"');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await screenshot(page, 'graphiql-subscription');
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -74,6 +74,18 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...env, ACCESS_TOKEN_TTL_SECONDS: '5' })).toEqual([expect.stringContaining('ACCESS_TOKEN_TTL_SECONDS')]);
   });
 
+  it('reads the partner API limits and refuses a query cost no bucket could pay', () => {
+    const config = load({ JWT_SECRET: SECRET });
+    expect(config.rateLimit).toEqual({ maxPoints: 2000, restoreRate: 100, maxCost: 1000, maxDepth: 12, maxAliases: 30 });
+    expect(config.webhooks).toMatchObject({ allowPrivate: false, pollMs: 1000, timeoutMs: 10_000, retryWindowSeconds: 86_400 });
+    expect(load({ JWT_SECRET: SECRET, WEBHOOK_ALLOW_PRIVATE: 'true', RATE_LIMIT_MAX_POINTS: '50', QUERY_MAX_COST: '40' })).toMatchObject({
+      webhooks: { allowPrivate: true },
+      rateLimit: { maxPoints: 50, maxCost: 40 },
+    });
+    expect(problemsOf({ JWT_SECRET: SECRET, RATE_LIMIT_MAX_POINTS: '50' })).toEqual([expect.stringMatching(/QUERY_MAX_COST must not exceed RATE_LIMIT_MAX_POINTS/)]);
+    expect(problemsOf({ JWT_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: '5' })).toEqual([expect.stringMatching(/WEBHOOK_TIMEOUT_MS/)]);
+  });
+
   it('uses SQLite under DATA_DIR when DATABASE_URL is unset', () => {
     const config = load({ JWT_SECRET: SECRET });
     expect(config.database).toEqual({ kind: 'sqlite', sqlitePath: resolve(dataDir, 'sociodesk.db') });

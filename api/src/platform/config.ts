@@ -203,6 +203,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : DEFAULT_UPLOAD_TYPES,
     },
   };
+  if (config.rateLimit.maxCost > config.rateLimit.maxPoints) {
+    problems.push('QUERY_MAX_COST must not exceed RATE_LIMIT_MAX_POINTS (such a query could never run)');
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

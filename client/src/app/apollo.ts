@@ -14,8 +14,11 @@ import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, ty
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Queries the ticketEvents replay keeps current after a reconnect (see useTicketEventsSync). */
-const REPLAYED_QUERIES = new Set(['Tickets', 'TicketByNumber', 'TicketMessages', 'Me']);
+/**
+ * Queries that catch up by themselves after a reconnect: ticket lists, tickets and threads
+ * through the ticketEvents replay (useTicketEventsSync), agents through usePresenceSync.
+ */
+const SELF_HEALING_QUERIES = new Set(['Tickets', 'TicketByNumber', 'TicketMessages', 'Agents', 'Me']);
 
 function webSocketUrl(path: string): string {
   const { protocol, host } = window.location;
@@ -103,7 +106,7 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
         // Back after an outage: ticket lists catch up through the ticketEvents replay (from the
         // last cursor); other live data (timeline, agents' presence) is read again once.
         if (everConnected && getConnectionState() === 'reconnecting') {
-          void client.refetchQueries({ include: 'active', onQueryUpdated: (query) => !REPLAYED_QUERIES.has(query.queryName ?? '') });
+          void client.refetchQueries({ include: 'active', onQueryUpdated: (query) => !SELF_HEALING_QUERIES.has(query.queryName ?? '') });
         }
         everConnected = true;
         setConnectionState('connected');

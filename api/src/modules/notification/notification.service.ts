@@ -11,6 +11,12 @@ async function adminsOf(tx: EntityManager): Promise<string[]> {
   return admins.map((m) => m.user.id);
 }
 
+async function isStaffMember(tx: EntityManager, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  const m = await tx.findOne(Membership, { user: userId, active: true }, { fields: ['role'] });
+  return m?.role === Role.ADMIN || m?.role === Role.AGENT;
+}
+
 /**
  * Who hears about what. Runs inside the transaction that records the event, so a committed
  * change always has its notifications and a rolled-back one has none. Never to the actor.
@@ -36,8 +42,9 @@ export async function notificationsFor(tx: EntityManager, event: TicketEvent, ti
       if (event.internal) return;
       type = NotificationType.MESSAGE_POSTED;
       title = `New reply on ticket ${n}`;
-      const fromCustomer = event.actorId === ticket.customerId;
-      recipients = fromCustomer ? (ticket.assigneeId ? [ticket.assigneeId] : await adminsOf(tx)) : [ticket.customerId];
+      // Staff replies go to the customer; everything else (the customer, a partner app) to the staff side.
+      const fromStaff = await isStaffMember(tx, event.actorId);
+      recipients = fromStaff ? [ticket.customerId] : ticket.assigneeId ? [ticket.assigneeId] : await adminsOf(tx);
       break;
     }
     case TicketEventType.STATUS_CHANGED:

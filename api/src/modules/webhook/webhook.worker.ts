@@ -86,7 +86,8 @@ export class WebhookWorker {
         const endpoints = await this.dispatch();
         if ((await this.deliverDue(endpoints)) === CLAIM_BATCH) this.again = true;
       } catch (err) {
-        this.logger.error({ err }, 'webhook worker pass failed');
+        // Nothing is lost: the rows stay due, and the next pass picks them up.
+        this.logger.warn({ err: (err as Error).message }, 'webhook worker pass failed; retrying at the next poll');
       }
     })();
     await this.running;

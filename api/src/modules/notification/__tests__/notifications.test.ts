@@ -62,6 +62,20 @@ describe.each(await testDatabases())('notifications on %s', (db) => {
     expect(await notes('agent2', other2.id)).toEqual([]);
   });
 
+  it('treats a partner app reply as the customer side: the assignee hears of it, the customer does not', async () => {
+    const ticket = await createTicket(server.url, tok.customer2);
+    await gqlOk(server.url, `mutation A($id: ID!, $a: ID) { assignTicket(id: $id, agentId: $a) { id } }`, { id: ticket.id, a: t.agent2.id }, { token: tok.admin });
+    const key = await gqlOk(
+      server.url,
+      `mutation K($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
+      { i: { name: 'CRM', scopes: ['tickets:read', 'messages:write'] } },
+      { token: tok.admin },
+    );
+    await gqlOk(server.url, POST, { input: { ticketId: ticket.id, body: 'Synced from the CRM' } }, { token: key.createApiKey.secret });
+    expect((await notes('agent2', ticket.id)).map((n) => n.type).sort()).toEqual(['MESSAGE_POSTED', 'TICKET_ASSIGNED']);
+    expect(await notes('customer2', ticket.id)).toEqual([]);
+  });
+
   it('counts unread and marks them read', async () => {
     const before = (await gqlOk(server.url, NOTES, {}, { token: tok.admin })).unreadNotificationCount;
     await createTicket(server.url, tok.customer2);
