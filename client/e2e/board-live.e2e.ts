@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { createTicketAs } from './support/api';
+import { apiLogin, createTicketAs, graphql } from './support/api';
 import { launchBrowser, openSignedIn, screenshot, type WatchedPage } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -106,5 +106,29 @@ test('the filter bar narrows the board and lives in the URL', async () => {
     expect(a.errors).toEqual([]);
   } finally {
     await a.context.close();
+  }
+});
+
+test("an agent's presence change shows on the other agent's board at once", async () => {
+  const ticket = await createTicketAs(baseUrl, 'customer2@acme.example', { title: 'Presence: VPN drops at noon' });
+  const token = await apiLogin(baseUrl, 'agent1@acme.example');
+  await graphql(baseUrl, 'mutation($id: ID!) { claimTicket(id: $id) { id } }', { id: ticket.id }, token);
+  let a: WatchedPage | undefined;
+  let b: WatchedPage | undefined;
+  try {
+    a = await openSignedIn(browser, baseUrl, 'agent1@acme.example', '/board');
+    b = await openSignedIn(browser, baseUrl, 'agent2@acme.example', '/board');
+    const dot = b.page.locator(`[data-ticket-number="${ticket.number}"] [data-presence]`);
+    await expect.poll(() => dot.getAttribute('data-presence'), { timeout: 5000 }).toBe('ONLINE');
+
+    await a.page.getByTestId('presence-switch').click();
+    await a.page.getByRole('option', { name: 'Busy' }).click();
+    await expect.poll(() => dot.getAttribute('data-presence'), { timeout: 2000 }).toBe('BUSY');
+    await screenshot(b.page, 'board-presence-busy');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  } finally {
+    await a?.context.close();
+    await b?.context.close();
   }
 });

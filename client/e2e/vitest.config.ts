@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // Chromium with playwright-core. Run with `npm run test:browser` from the repository root.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // Keep Vite's cache with the workspace's other caches, not in a node_modules of its own here.
+  cacheDir: fileURLToPath(new URL('../../node_modules/.vite/e2e', import.meta.url)),
   test: {
     include: ['**/*.e2e.ts'],
     environment: 'node',

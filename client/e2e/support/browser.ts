@@ -46,6 +46,12 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Watch
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  // Everything (GraphiQL, fonts, workers included) comes from our own server.
+  const origin = new URL(baseUrl).origin;
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) errors.push(`request to another origin: ${url}`);
+  });
   return { context, page, errors };
 }
 

@@ -1,4 +1,5 @@
 import { Anchor, Group } from '@mantine/core';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { MeQuery } from '../../generated/graphql';
 import { TenantSwitch } from '../../modules/auth/components/TenantSwitch';
@@ -12,7 +13,7 @@ import { NavLinks } from './NavLinks';
 /** Brand and menu on the left; organization, presence, language and the user on the right. */
 export function AppHeader({ me }: { me: MeQuery['me'] | undefined }) {
   const { t } = useI18n();
-  const viewer = me ? viewerFromMe(me) : null;
+  const viewer = useMemo(() => (me ? viewerFromMe(me) : null), [me]);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="lg" wrap="nowrap">

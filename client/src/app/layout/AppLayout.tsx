@@ -1,4 +1,5 @@
 import { Alert, AppShell, Button, Center, Loader, Stack } from '@mantine/core';
+import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { useMeQuery } from '../../generated/graphql';
 import { ChangePasswordPage } from '../../modules/auth/components/ChangePasswordPage';
@@ -15,14 +16,16 @@ export function AppLayout() {
   const { t } = useI18n();
   const { data, error, loading, refetch } = useMeQuery({ notifyOnNetworkStatusChange: true });
   const me = data?.me;
+  // One object per `me`, so the viewer context changes only when the user does.
+  const viewer = useMemo(() => (me ? viewerFromMe(me) : null), [me]);
 
   let content;
-  if (me) {
+  if (me && viewer) {
     content = me.mustChangePassword ? (
       <ChangePasswordPage required />
     ) : (
-      <ViewerProvider viewer={viewerFromMe(me)}>
-        <LiveUpdates viewer={viewerFromMe(me)} />
+      <ViewerProvider viewer={viewer}>
+        <LiveUpdates viewer={viewer} />
         <Outlet />
       </ViewerProvider>
     );

@@ -1,6 +1,5 @@
 import { combineDocuments } from '../../app/documents';
 import { PersonSummaryFragmentDoc, TicketCardFragmentDoc, TicketDetailFragmentDoc } from '../../generated/graphql';
 
-/** Fragment documents with the fragments they spread, for cache reads and writes. */
-export const ticketCardFragment = combineDocuments(TicketCardFragmentDoc, PersonSummaryFragmentDoc);
+/** The TicketDetail fragment with the fragments it spreads, for cache writes. */
 export const ticketDetailFragment = combineDocuments(TicketDetailFragmentDoc, TicketCardFragmentDoc, PersonSummaryFragmentDoc);
