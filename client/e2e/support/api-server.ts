@@ -35,6 +35,8 @@ export async function startApiServer(timeoutMs = 90_000): Promise<RunningServer>
     SEED_DEMO_DATA: 'true',
     CLIENT_DIST: clientDist,
     LOG_LEVEL: 'warn',
+    // The SLA worker checks every second, so an SLA that runs out is escalated (and notified) at once.
+    SLA_WORKER_INTERVAL_MS: '1000',
   };
   // Never the shared services: this run has its own database and in-process pub/sub.
   delete env.DATABASE_URL;

@@ -16,6 +16,20 @@ export async function graphql<T>(baseUrl: string, query: string, variables: Reco
   return body.data;
 }
 
+/** The whole answer of a GraphQL request, errors included (for requests expected to fail). */
+export async function graphqlRaw(
+  baseUrl: string,
+  query: string,
+  token: string,
+): Promise<{ status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+}
+
 export async function apiLogin(baseUrl: string, email: string): Promise<string> {
   const data = await graphql<{ login: { accessToken: string } }>(
     baseUrl,

@@ -24,6 +24,9 @@ export function createCache(): InMemoryCache {
           // One cached list per filter and order; pages of it merge for infinite scroll.
           tickets: { keyArgs: ['filter', 'orderBy'], merge: mergeConnectionPages },
           users: { keyArgs: ['filter'], merge: mergeConnectionPages },
+          businessCalendar: { merge: false },
+          notifications: { keyArgs: ['unreadOnly'], merge: mergeConnectionPages },
+          webhookDeliveries: { keyArgs: ['status', 'endpointId'], merge: mergeConnectionPages },
           // A ticket already in the cache is shown at once, by id.
           ticket: {
             read(existing, { args, toReference }) {
@@ -38,6 +41,8 @@ export function createCache(): InMemoryCache {
           messages: { keyArgs: false, merge: mergeConnectionPages },
           activities: { keyArgs: false, merge: mergeConnectionPages },
           tags: { merge: false },
+          // Evaluated by the API at each read: the newest answer replaces the clocks whole.
+          sla: { merge: false },
         },
       },
       Message: { keyFields: ['id'] },
@@ -53,6 +58,15 @@ export function createCache(): InMemoryCache {
       PageInfo: { keyFields: false, merge: true },
       TicketEvent: { keyFields: false },
       TypingEvent: { keyFields: false },
+      TicketSla: { keyFields: false },
+      SlaClock: { keyFields: false },
+      BusinessCalendar: { keyFields: false },
+      OpeningHoursType: { keyFields: false },
+      Notification: { keyFields: ['id'] },
+      SlaPolicy: { keyFields: ['id'] },
+      ApiKey: { keyFields: ['id'] },
+      WebhookEndpoint: { keyFields: ['id'] },
+      WebhookDelivery: { keyFields: ['id'] },
     },
   });
 }

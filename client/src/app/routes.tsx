@@ -3,10 +3,15 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../modules/auth/components/ChangePasswordPage';
 import { LoginRoute } from '../modules/auth/components/LoginRoute';
+import { ApiKeysPage } from '../modules/apikeys/components/ApiKeysPage';
+import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
+import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
 import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
+import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
+import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 import { useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -52,7 +57,14 @@ export function AppRoutes() {
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/new" element={<Only when={(v) => v.isAdmin || v.isCustomer}><NewTicketPage /></Only>} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
+          <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
+          <Route path="settings" element={<Only when={(v) => v.isAdmin}><SettingsLayout /></Only>}>
+            <Route index element={<Navigate to="/settings/sla" replace />} />
+            <Route path="sla" element={<SlaSettingsPage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
+          </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

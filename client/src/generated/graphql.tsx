@@ -7,9 +7,25 @@ import { gql } from '@apollo/client';
 import * as ApolloReactCommon from '@apollo/client/react';
 import * as ApolloReactHooks from '@apollo/client/react';
 const defaultOptions = {} as const;
+export type BusinessCalendarInput = {
+  /** Local dates without business hours, "2026-12-25". */
+  holidays: Array<string>;
+  hours: Array<OpeningHoursInput>;
+  /** IANA timezone, e.g. "Asia/Jakarta". */
+  timezone: string;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
+};
+
+export type CreateApiKeyInput = {
+  /** The key stops working at this time. Leave out for no expiry. */
+  expiresAt?: string | null | undefined;
+  name: string;
+  /** Any of: tickets:read, tickets:write, messages:read, messages:write, events:read. */
+  scopes: Array<string>;
 };
 
 export type CreateTicketInput = {
@@ -26,6 +42,13 @@ export type CreateTicketInput = {
   title: string;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** Leave out (or empty) for every event type. */
+  eventTypes?: Array<TicketEventType> | null | undefined;
+  /** An http(s) URL on a public address. */
+  url: string;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -39,6 +62,25 @@ export const MessageKind = {
 } as const;
 
 export type MessageKind = typeof MessageKind[keyof typeof MessageKind];
+export const NotificationType = {
+  MessagePosted: 'MESSAGE_POSTED',
+  SlaAtRisk: 'SLA_AT_RISK',
+  SlaBreached: 'SLA_BREACHED',
+  StatusChanged: 'STATUS_CHANGED',
+  TicketAssigned: 'TICKET_ASSIGNED',
+  TicketCreated: 'TICKET_CREATED'
+} as const;
+
+export type NotificationType = typeof NotificationType[keyof typeof NotificationType];
+export type OpeningHoursInput = {
+  /** "17:00" */
+  close: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  day: number;
+  /** "09:00" */
+  open: string;
+};
+
 export const OrderDirection = {
   Asc: 'ASC',
   Desc: 'DESC'
@@ -81,6 +123,26 @@ export const SlaFilterState = {
 } as const;
 
 export type SlaFilterState = typeof SlaFilterState[keyof typeof SlaFilterState];
+export type SlaPolicyInput = {
+  /** Count business hours only (true) or all hours (false). */
+  businessHours?: boolean;
+  category: TicketCategory;
+  firstResponseMinutes: number;
+  /** Leave out for a policy covering every priority of the category. */
+  priority?: TicketPriority | null | undefined;
+  resolutionMinutes: number;
+};
+
+/** AT_RISK: 80% of the time is used. */
+export const SlaState = {
+  AtRisk: 'AT_RISK',
+  Breached: 'BREACHED',
+  Met: 'MET',
+  OnTrack: 'ON_TRACK',
+  Paused: 'PAUSED'
+} as const;
+
+export type SlaState = typeof SlaState[keyof typeof SlaState];
 export const TicketCategory = {
   Account: 'ACCOUNT',
   Billing: 'BILLING',
@@ -174,6 +236,34 @@ export type UpdateTicketInput = {
   title?: string | null | undefined;
 };
 
+export const WebhookDeliveryStatus = {
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Succeeded: 'SUCCEEDED'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type ApiKeyFieldsFragment = { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -263,6 +353,28 @@ export type TypingSubscription = { typing: { ticketId: string, userId: string, n
 
 export type MessageFieldsFragment = { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> };
 
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+  all?: boolean;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string } };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string } }> } };
+
+export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string };
+
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -282,13 +394,47 @@ export type SetPresenceMutation = { setPresence: { __typename: 'AgentPresence', 
 
 export type AgentPresenceFieldsFragment = { __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } };
 
+export type DeleteSlaPolicyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSlaPolicyMutation = { deleteSlaPolicy: boolean };
+
+export type SetBusinessCalendarMutationVariables = Exact<{
+  input: BusinessCalendarInput;
+}>;
+
+
+export type SetBusinessCalendarMutation = { setBusinessCalendar: { __typename: 'BusinessCalendar', timezone: string, holidays: Array<string>, hours: Array<{ __typename: 'OpeningHoursType', day: number, open: string, close: string }> } };
+
+export type SetSlaPolicyMutationVariables = Exact<{
+  input: SlaPolicyInput;
+}>;
+
+
+export type SetSlaPolicyMutation = { setSlaPolicy: { __typename: 'SlaPolicy', id: string, category: TicketCategory, priority: TicketPriority | null, firstResponseMinutes: number, resolutionMinutes: number, businessHours: boolean, updatedAt: string } };
+
+export type SlaSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SlaSettingsQuery = { slaPolicies: Array<{ __typename: 'SlaPolicy', id: string, category: TicketCategory, priority: TicketPriority | null, firstResponseMinutes: number, resolutionMinutes: number, businessHours: boolean, updatedAt: string }>, businessCalendar: { __typename: 'BusinessCalendar', timezone: string, holidays: Array<string>, hours: Array<{ __typename: 'OpeningHoursType', day: number, open: string, close: string }> } };
+
+export type SlaClockFieldsFragment = { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null };
+
+export type TicketSlaFieldsFragment = { escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
+
+export type SlaPolicyFieldsFragment = { __typename: 'SlaPolicy', id: string, category: TicketCategory, priority: TicketPriority | null, firstResponseMinutes: number, resolutionMinutes: number, businessHours: boolean, updatedAt: string };
+
+export type BusinessCalendarFieldsFragment = { __typename: 'BusinessCalendar', timezone: string, holidays: Array<string>, hours: Array<{ __typename: 'OpeningHoursType', day: number, open: string, close: string }> };
+
 export type AssignTicketMutationVariables = Exact<{
   id: string | number;
   agentId?: string | number | null | undefined;
 }>;
 
 
-export type AssignTicketMutation = { assignTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type AssignTicketMutation = { assignTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type ChangeTicketStatusMutationVariables = Exact<{
   id: string | number;
@@ -297,21 +443,21 @@ export type ChangeTicketStatusMutationVariables = Exact<{
 }>;
 
 
-export type ChangeTicketStatusMutation = { changeTicketStatus: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type ChangeTicketStatusMutation = { changeTicketStatus: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type ClaimTicketMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClaimTicketMutation = { claimTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type ClaimTicketMutation = { claimTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type CreateTicketMutationVariables = Exact<{
   input: CreateTicketInput;
 }>;
 
 
-export type CreateTicketMutation = { createTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type CreateTicketMutation = { createTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type DeleteTicketMutationVariables = Exact<{
   id: string | number;
@@ -334,7 +480,7 @@ export type TicketByNumberQueryVariables = Exact<{
 }>;
 
 
-export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   filter?: TicketEventFilter | null | undefined;
@@ -342,7 +488,14 @@ export type TicketEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, cursor: string, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null }, message: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } | null } };
+export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, cursor: string, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null }, message: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } | null } };
+
+export type TicketNumberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketNumberQuery = { ticket: { id: string, number: number } };
 
 export type TicketsQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -352,7 +505,7 @@ export type TicketsQueryVariables = Exact<{
 }>;
 
 
-export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } }> } };
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } }> } };
 
 export type UpdateTicketMutationVariables = Exact<{
   id: string | number;
@@ -361,13 +514,13 @@ export type UpdateTicketMutationVariables = Exact<{
 }>;
 
 
-export type UpdateTicketMutation = { updateTicket: { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null } };
+export type UpdateTicketMutation = { updateTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type PersonSummaryFragment = { __typename: 'User', id: string, name: string, email: string, role: Role };
 
-export type TicketCardFragment = { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null };
+export type TicketCardFragment = { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
 
-export type TicketDetailFragment = { __typename: 'Ticket', description: string, escalationLevel: number, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null };
+export type TicketDetailFragment = { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
 
 export type CustomersQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -376,6 +529,66 @@ export type CustomersQueryVariables = Exact<{
 
 export type CustomersQuery = { users: { totalCount: number, edges: Array<{ node: { __typename: 'User', id: string, name: string, email: string, role: Role } }> } };
 
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { __typename: 'WebhookEndpoint', id: string, url: string, eventTypes: Array<TicketEventType>, enabled: boolean, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type EnableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnableWebhookEndpointMutation = { enableWebhookEndpoint: { __typename: 'WebhookEndpoint', id: string, url: string, eventTypes: Array<TicketEventType>, enabled: boolean, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, createdAt: string } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { __typename: 'WebhookDelivery', id: string, endpointId: string, eventId: string, eventSeq: number, eventType: TicketEventType, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, responseStatus: number | null, latencyMs: number | null, error: string | null, deliveredAt: string | null, createdAt: string } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: WebhookDeliveryStatus | null | undefined;
+  endpointId?: string | number | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'WebhookDelivery', id: string, endpointId: string, eventId: string, eventSeq: number, eventType: TicketEventType, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, responseStatus: number | null, latencyMs: number | null, error: string | null, deliveredAt: string | null, createdAt: string } }> } };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ __typename: 'WebhookEndpoint', id: string, url: string, eventTypes: Array<TicketEventType>, enabled: boolean, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, createdAt: string }> };
+
+export type WebhookEndpointFieldsFragment = { __typename: 'WebhookEndpoint', id: string, url: string, eventTypes: Array<TicketEventType>, enabled: boolean, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, createdAt: string };
+
+export type WebhookDeliveryFieldsFragment = { __typename: 'WebhookDelivery', id: string, endpointId: string, eventId: string, eventSeq: number, eventType: TicketEventType, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, responseStatus: number | null, latencyMs: number | null, error: string | null, deliveredAt: string | null, createdAt: string };
+
+export const ApiKeyFieldsFragmentDoc = gql`
+    fragment ApiKeyFields on ApiKey {
+  __typename
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}
+    `;
 export const ViewerUserFragmentDoc = gql`
     fragment ViewerUser on User {
   id
@@ -448,6 +661,17 @@ export const MessageFieldsFragmentDoc = gql`
   }
 }
     `;
+export const NotificationFieldsFragmentDoc = gql`
+    fragment NotificationFields on Notification {
+  __typename
+  id
+  type
+  ticketId
+  title
+  readAt
+  createdAt
+}
+    `;
 export const AgentPresenceFieldsFragmentDoc = gql`
     fragment AgentPresenceFields on AgentPresence {
   __typename
@@ -455,6 +679,56 @@ export const AgentPresenceFieldsFragmentDoc = gql`
   updatedAt
   user {
     ...PersonSummary
+  }
+}
+    `;
+export const SlaPolicyFieldsFragmentDoc = gql`
+    fragment SlaPolicyFields on SlaPolicy {
+  __typename
+  id
+  category
+  priority
+  firstResponseMinutes
+  resolutionMinutes
+  businessHours
+  updatedAt
+}
+    `;
+export const BusinessCalendarFieldsFragmentDoc = gql`
+    fragment BusinessCalendarFields on BusinessCalendar {
+  __typename
+  timezone
+  hours {
+    __typename
+    day
+    open
+    close
+  }
+  holidays
+}
+    `;
+export const SlaClockFieldsFragmentDoc = gql`
+    fragment SlaClockFields on SlaClock {
+  __typename
+  dueAt
+  state
+  remainingMinutes
+}
+    `;
+export const TicketSlaFieldsFragmentDoc = gql`
+    fragment TicketSlaFields on Ticket {
+  escalationLevel
+  firstResponseDueAt
+  resolutionDueAt
+  sla {
+    __typename
+    businessHours
+    firstResponse {
+      ...SlaClockFields
+    }
+    resolution {
+      ...SlaClockFields
+    }
   }
 }
     `;
@@ -473,6 +747,7 @@ export const TicketCardFragmentDoc = gql`
   createdAt
   updatedAt
   messageCount
+  ...TicketSlaFields
   assignee {
     ...PersonSummary
   }
@@ -485,12 +760,150 @@ export const TicketDetailFragmentDoc = gql`
     fragment TicketDetail on Ticket {
   ...TicketCard
   description
-  escalationLevel
   firstResponseAt
   resolvedAt
   closedAt
 }
     `;
+export const WebhookEndpointFieldsFragmentDoc = gql`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  __typename
+  id
+  url
+  eventTypes
+  enabled
+  disabledAt
+  disabledReason
+  failingSince
+  createdAt
+}
+    `;
+export const WebhookDeliveryFieldsFragmentDoc = gql`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  __typename
+  id
+  endpointId
+  eventId
+  eventSeq
+  eventType
+  status
+  attempts
+  nextAttemptAt
+  lastAttemptAt
+  responseStatus
+  latencyMs
+  error
+  deliveredAt
+  createdAt
+}
+    `;
+export const ApiKeysDocument = gql`
+    query ApiKeys {
+  apiKeys {
+    ...ApiKeyFields
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useApiKeysQuery__
+ *
+ * To run a query within a React component, call `useApiKeysQuery` and pass it any options that fit your needs.
+ * When your component renders, `useApiKeysQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useApiKeysQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useApiKeysQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+      }
+export function useApiKeysLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
+// @ts-ignore
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
+export type ApiKeysQueryHookResult = ReturnType<typeof useApiKeysQuery>;
+export type ApiKeysLazyQueryHookResult = ReturnType<typeof useApiKeysLazyQuery>;
+export type ApiKeysSuspenseQueryHookResult = ReturnType<typeof useApiKeysSuspenseQuery>;
+export type ApiKeysQueryResult = ApolloReactCommon.QueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    secret
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useCreateApiKeyMutation__
+ *
+ * To run a mutation, you first call `useCreateApiKeyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateApiKeyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createApiKeyMutation, { data, loading, error }] = useCreateApiKeyMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument, options);
+      }
+export type CreateApiKeyMutationHookResult = ReturnType<typeof useCreateApiKeyMutation>;
+export type CreateApiKeyMutationResult = ApolloReactCommon.MutationResult<CreateApiKeyMutation>;
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyFields
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useRevokeApiKeyMutation__
+ *
+ * To run a mutation, you first call `useRevokeApiKeyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRevokeApiKeyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [revokeApiKeyMutation, { data, loading, error }] = useRevokeApiKeyMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useRevokeApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument, options);
+      }
+export type RevokeApiKeyMutationHookResult = ReturnType<typeof useRevokeApiKeyMutation>;
+export type RevokeApiKeyMutationResult = ApolloReactCommon.MutationResult<RevokeApiKeyMutation>;
 export const ChangePasswordDocument = gql`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input) {
@@ -905,6 +1318,119 @@ export function useTypingSubscription(baseOptions: ApolloReactHooks.Subscription
       }
 export type TypingSubscriptionHookResult = ReturnType<typeof useTypingSubscription>;
 export type TypingSubscriptionResult = ApolloReactCommon.SubscriptionResult<TypingSubscription>;
+export const MarkNotificationsReadDocument = gql`
+    mutation MarkNotificationsRead($ids: [ID!], $all: Boolean! = false) {
+  markNotificationsRead(ids: $ids, all: $all)
+}
+    `;
+
+/**
+ * __useMarkNotificationsReadMutation__
+ *
+ * To run a mutation, you first call `useMarkNotificationsReadMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useMarkNotificationsReadMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [markNotificationsReadMutation, { data, loading, error }] = useMarkNotificationsReadMutation({
+ *   variables: {
+ *      ids: // value for 'ids'
+ *      all: // value for 'all'
+ *   },
+ * });
+ */
+export function useMarkNotificationsReadMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>(MarkNotificationsReadDocument, options);
+      }
+export type MarkNotificationsReadMutationHookResult = ReturnType<typeof useMarkNotificationsReadMutation>;
+export type MarkNotificationsReadMutationResult = ApolloReactCommon.MutationResult<MarkNotificationsReadMutation>;
+export const NotificationAddedDocument = gql`
+    subscription NotificationAdded {
+  notificationAdded {
+    ...NotificationFields
+  }
+}
+    ${NotificationFieldsFragmentDoc}`;
+
+/**
+ * __useNotificationAddedSubscription__
+ *
+ * To run a query within a React component, call `useNotificationAddedSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useNotificationAddedSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useNotificationAddedSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useNotificationAddedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>(NotificationAddedDocument, options);
+      }
+export type NotificationAddedSubscriptionHookResult = ReturnType<typeof useNotificationAddedSubscription>;
+export type NotificationAddedSubscriptionResult = ApolloReactCommon.SubscriptionResult<NotificationAddedSubscription>;
+export const NotificationsDocument = gql`
+    query Notifications($first: Int!) {
+  unreadNotificationCount
+  notifications(first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...NotificationFields
+      }
+    }
+  }
+}
+    ${NotificationFieldsFragmentDoc}`;
+
+/**
+ * __useNotificationsQuery__
+ *
+ * To run a query within a React component, call `useNotificationsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useNotificationsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useNotificationsQuery({
+ *   variables: {
+ *      first: // value for 'first'
+ *   },
+ * });
+ */
+export function useNotificationsQuery(baseOptions: ApolloReactHooks.QueryHookOptions<NotificationsQuery, NotificationsQueryVariables> & ({ variables: NotificationsQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<NotificationsQuery, NotificationsQueryVariables>(NotificationsDocument, options);
+      }
+export function useNotificationsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<NotificationsQuery, NotificationsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<NotificationsQuery, NotificationsQueryVariables>(NotificationsDocument, options);
+        }
+// @ts-ignore
+export function useNotificationsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<NotificationsQuery, NotificationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NotificationsQuery, NotificationsQueryVariables>;
+export function useNotificationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NotificationsQuery, NotificationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NotificationsQuery | undefined, NotificationsQueryVariables>;
+export function useNotificationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NotificationsQuery, NotificationsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<NotificationsQuery, NotificationsQueryVariables>(NotificationsDocument, options);
+        }
+export type NotificationsQueryHookResult = ReturnType<typeof useNotificationsQuery>;
+export type NotificationsLazyQueryHookResult = ReturnType<typeof useNotificationsLazyQuery>;
+export type NotificationsSuspenseQueryHookResult = ReturnType<typeof useNotificationsSuspenseQuery>;
+export type NotificationsQueryResult = ApolloReactCommon.QueryResult<NotificationsQuery, NotificationsQueryVariables>;
 export const AgentsDocument = gql`
     query Agents {
   agents {
@@ -1010,6 +1536,143 @@ export function useSetPresenceMutation(baseOptions?: ApolloReactHooks.MutationHo
       }
 export type SetPresenceMutationHookResult = ReturnType<typeof useSetPresenceMutation>;
 export type SetPresenceMutationResult = ApolloReactCommon.MutationResult<SetPresenceMutation>;
+export const DeleteSlaPolicyDocument = gql`
+    mutation DeleteSlaPolicy($id: ID!) {
+  deleteSlaPolicy(id: $id)
+}
+    `;
+
+/**
+ * __useDeleteSlaPolicyMutation__
+ *
+ * To run a mutation, you first call `useDeleteSlaPolicyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeleteSlaPolicyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deleteSlaPolicyMutation, { data, loading, error }] = useDeleteSlaPolicyMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useDeleteSlaPolicyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteSlaPolicyMutation, DeleteSlaPolicyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteSlaPolicyMutation, DeleteSlaPolicyMutationVariables>(DeleteSlaPolicyDocument, options);
+      }
+export type DeleteSlaPolicyMutationHookResult = ReturnType<typeof useDeleteSlaPolicyMutation>;
+export type DeleteSlaPolicyMutationResult = ApolloReactCommon.MutationResult<DeleteSlaPolicyMutation>;
+export const SetBusinessCalendarDocument = gql`
+    mutation SetBusinessCalendar($input: BusinessCalendarInput!) {
+  setBusinessCalendar(input: $input) {
+    ...BusinessCalendarFields
+  }
+}
+    ${BusinessCalendarFieldsFragmentDoc}`;
+
+/**
+ * __useSetBusinessCalendarMutation__
+ *
+ * To run a mutation, you first call `useSetBusinessCalendarMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSetBusinessCalendarMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [setBusinessCalendarMutation, { data, loading, error }] = useSetBusinessCalendarMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSetBusinessCalendarMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SetBusinessCalendarMutation, SetBusinessCalendarMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SetBusinessCalendarMutation, SetBusinessCalendarMutationVariables>(SetBusinessCalendarDocument, options);
+      }
+export type SetBusinessCalendarMutationHookResult = ReturnType<typeof useSetBusinessCalendarMutation>;
+export type SetBusinessCalendarMutationResult = ApolloReactCommon.MutationResult<SetBusinessCalendarMutation>;
+export const SetSlaPolicyDocument = gql`
+    mutation SetSlaPolicy($input: SlaPolicyInput!) {
+  setSlaPolicy(input: $input) {
+    ...SlaPolicyFields
+  }
+}
+    ${SlaPolicyFieldsFragmentDoc}`;
+
+/**
+ * __useSetSlaPolicyMutation__
+ *
+ * To run a mutation, you first call `useSetSlaPolicyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSetSlaPolicyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [setSlaPolicyMutation, { data, loading, error }] = useSetSlaPolicyMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSetSlaPolicyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SetSlaPolicyMutation, SetSlaPolicyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SetSlaPolicyMutation, SetSlaPolicyMutationVariables>(SetSlaPolicyDocument, options);
+      }
+export type SetSlaPolicyMutationHookResult = ReturnType<typeof useSetSlaPolicyMutation>;
+export type SetSlaPolicyMutationResult = ApolloReactCommon.MutationResult<SetSlaPolicyMutation>;
+export const SlaSettingsDocument = gql`
+    query SlaSettings {
+  slaPolicies {
+    ...SlaPolicyFields
+  }
+  businessCalendar {
+    ...BusinessCalendarFields
+  }
+}
+    ${SlaPolicyFieldsFragmentDoc}
+${BusinessCalendarFieldsFragmentDoc}`;
+
+/**
+ * __useSlaSettingsQuery__
+ *
+ * To run a query within a React component, call `useSlaSettingsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useSlaSettingsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useSlaSettingsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useSlaSettingsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<SlaSettingsQuery, SlaSettingsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<SlaSettingsQuery, SlaSettingsQueryVariables>(SlaSettingsDocument, options);
+      }
+export function useSlaSettingsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<SlaSettingsQuery, SlaSettingsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<SlaSettingsQuery, SlaSettingsQueryVariables>(SlaSettingsDocument, options);
+        }
+// @ts-ignore
+export function useSlaSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<SlaSettingsQuery, SlaSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SlaSettingsQuery, SlaSettingsQueryVariables>;
+export function useSlaSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SlaSettingsQuery, SlaSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SlaSettingsQuery | undefined, SlaSettingsQueryVariables>;
+export function useSlaSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SlaSettingsQuery, SlaSettingsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<SlaSettingsQuery, SlaSettingsQueryVariables>(SlaSettingsDocument, options);
+        }
+export type SlaSettingsQueryHookResult = ReturnType<typeof useSlaSettingsQuery>;
+export type SlaSettingsLazyQueryHookResult = ReturnType<typeof useSlaSettingsLazyQuery>;
+export type SlaSettingsSuspenseQueryHookResult = ReturnType<typeof useSlaSettingsSuspenseQuery>;
+export type SlaSettingsQueryResult = ApolloReactCommon.QueryResult<SlaSettingsQuery, SlaSettingsQueryVariables>;
 export const AssignTicketDocument = gql`
     mutation AssignTicket($id: ID!, $agentId: ID) {
   assignTicket(id: $id, agentId: $agentId) {
@@ -1018,6 +1681,8 @@ export const AssignTicketDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1051,6 +1716,8 @@ export const ChangeTicketStatusDocument = gql`
   }
 }
     ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1086,6 +1753,8 @@ export const ClaimTicketDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1119,6 +1788,8 @@ export const CreateTicketDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1256,6 +1927,8 @@ export const TicketByNumberDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1318,6 +1991,8 @@ export const TicketEventsDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}
 ${MessageFieldsFragmentDoc}`;
 
@@ -1344,6 +2019,50 @@ export function useTicketEventsSubscription(baseOptions?: ApolloReactHooks.Subsc
       }
 export type TicketEventsSubscriptionHookResult = ReturnType<typeof useTicketEventsSubscription>;
 export type TicketEventsSubscriptionResult = ApolloReactCommon.SubscriptionResult<TicketEventsSubscription>;
+export const TicketNumberDocument = gql`
+    query TicketNumber($id: ID!) {
+  ticket(id: $id) {
+    id
+    number
+  }
+}
+    `;
+
+/**
+ * __useTicketNumberQuery__
+ *
+ * To run a query within a React component, call `useTicketNumberQuery` and pass it any options that fit your needs.
+ * When your component renders, `useTicketNumberQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useTicketNumberQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useTicketNumberQuery(baseOptions: ApolloReactHooks.QueryHookOptions<TicketNumberQuery, TicketNumberQueryVariables> & ({ variables: TicketNumberQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TicketNumberQuery, TicketNumberQueryVariables>(TicketNumberDocument, options);
+      }
+export function useTicketNumberLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TicketNumberQuery, TicketNumberQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TicketNumberQuery, TicketNumberQueryVariables>(TicketNumberDocument, options);
+        }
+// @ts-ignore
+export function useTicketNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TicketNumberQuery, TicketNumberQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketNumberQuery, TicketNumberQueryVariables>;
+export function useTicketNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketNumberQuery, TicketNumberQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TicketNumberQuery | undefined, TicketNumberQueryVariables>;
+export function useTicketNumberSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TicketNumberQuery, TicketNumberQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TicketNumberQuery, TicketNumberQueryVariables>(TicketNumberDocument, options);
+        }
+export type TicketNumberQueryHookResult = ReturnType<typeof useTicketNumberQuery>;
+export type TicketNumberLazyQueryHookResult = ReturnType<typeof useTicketNumberLazyQuery>;
+export type TicketNumberSuspenseQueryHookResult = ReturnType<typeof useTicketNumberSuspenseQuery>;
+export type TicketNumberQueryResult = ApolloReactCommon.QueryResult<TicketNumberQuery, TicketNumberQueryVariables>;
 export const TicketsDocument = gql`
     query Tickets($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
   tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -1361,6 +2080,8 @@ export const TicketsDocument = gql`
   }
 }
     ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1409,6 +2130,8 @@ export const UpdateTicketDocument = gql`
 }
     ${TicketDetailFragmentDoc}
 ${TicketCardFragmentDoc}
+${TicketSlaFieldsFragmentDoc}
+${SlaClockFieldsFragmentDoc}
 ${PersonSummaryFragmentDoc}`;
 
 /**
@@ -1484,3 +2207,231 @@ export type CustomersQueryHookResult = ReturnType<typeof useCustomersQuery>;
 export type CustomersLazyQueryHookResult = ReturnType<typeof useCustomersLazyQuery>;
 export type CustomersSuspenseQueryHookResult = ReturnType<typeof useCustomersSuspenseQuery>;
 export type CustomersQueryResult = ApolloReactCommon.QueryResult<CustomersQuery, CustomersQueryVariables>;
+export const CreateWebhookEndpointDocument = gql`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+
+/**
+ * __useCreateWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useCreateWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createWebhookEndpointMutation, { data, loading, error }] = useCreateWebhookEndpointMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>(CreateWebhookEndpointDocument, options);
+      }
+export type CreateWebhookEndpointMutationHookResult = ReturnType<typeof useCreateWebhookEndpointMutation>;
+export type CreateWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<CreateWebhookEndpointMutation>;
+export const DeleteWebhookEndpointDocument = gql`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `;
+
+/**
+ * __useDeleteWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useDeleteWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeleteWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deleteWebhookEndpointMutation, { data, loading, error }] = useDeleteWebhookEndpointMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useDeleteWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>(DeleteWebhookEndpointDocument, options);
+      }
+export type DeleteWebhookEndpointMutationHookResult = ReturnType<typeof useDeleteWebhookEndpointMutation>;
+export type DeleteWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<DeleteWebhookEndpointMutation>;
+export const EnableWebhookEndpointDocument = gql`
+    mutation EnableWebhookEndpoint($id: ID!) {
+  enableWebhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+
+/**
+ * __useEnableWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useEnableWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useEnableWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [enableWebhookEndpointMutation, { data, loading, error }] = useEnableWebhookEndpointMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useEnableWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<EnableWebhookEndpointMutation, EnableWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<EnableWebhookEndpointMutation, EnableWebhookEndpointMutationVariables>(EnableWebhookEndpointDocument, options);
+      }
+export type EnableWebhookEndpointMutationHookResult = ReturnType<typeof useEnableWebhookEndpointMutation>;
+export type EnableWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<EnableWebhookEndpointMutation>;
+export const RedeliverWebhookDocument = gql`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    ...WebhookDeliveryFields
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
+
+/**
+ * __useRedeliverWebhookMutation__
+ *
+ * To run a mutation, you first call `useRedeliverWebhookMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRedeliverWebhookMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [redeliverWebhookMutation, { data, loading, error }] = useRedeliverWebhookMutation({
+ *   variables: {
+ *      deliveryId: // value for 'deliveryId'
+ *   },
+ * });
+ */
+export function useRedeliverWebhookMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>(RedeliverWebhookDocument, options);
+      }
+export type RedeliverWebhookMutationHookResult = ReturnType<typeof useRedeliverWebhookMutation>;
+export type RedeliverWebhookMutationResult = ApolloReactCommon.MutationResult<RedeliverWebhookMutation>;
+export const WebhookDeliveriesDocument = gql`
+    query WebhookDeliveries($first: Int, $after: String, $status: WebhookDeliveryStatus, $endpointId: ID) {
+  webhookDeliveries(
+    first: $first
+    after: $after
+    status: $status
+    endpointId: $endpointId
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookDeliveryFields
+      }
+    }
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
+
+/**
+ * __useWebhookDeliveriesQuery__
+ *
+ * To run a query within a React component, call `useWebhookDeliveriesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useWebhookDeliveriesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useWebhookDeliveriesQuery({
+ *   variables: {
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *      status: // value for 'status'
+ *      endpointId: // value for 'endpointId'
+ *   },
+ * });
+ */
+export function useWebhookDeliveriesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+      }
+export function useWebhookDeliveriesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
+// @ts-ignore
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery | undefined, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
+export type WebhookDeliveriesQueryHookResult = ReturnType<typeof useWebhookDeliveriesQuery>;
+export type WebhookDeliveriesLazyQueryHookResult = ReturnType<typeof useWebhookDeliveriesLazyQuery>;
+export type WebhookDeliveriesSuspenseQueryHookResult = ReturnType<typeof useWebhookDeliveriesSuspenseQuery>;
+export type WebhookDeliveriesQueryResult = ApolloReactCommon.QueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const WebhookEndpointsDocument = gql`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+
+/**
+ * __useWebhookEndpointsQuery__
+ *
+ * To run a query within a React component, call `useWebhookEndpointsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useWebhookEndpointsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useWebhookEndpointsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useWebhookEndpointsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+      }
+export function useWebhookEndpointsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
+// @ts-ignore
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery | undefined, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
+export type WebhookEndpointsQueryHookResult = ReturnType<typeof useWebhookEndpointsQuery>;
+export type WebhookEndpointsLazyQueryHookResult = ReturnType<typeof useWebhookEndpointsLazyQuery>;
+export type WebhookEndpointsSuspenseQueryHookResult = ReturnType<typeof useWebhookEndpointsSuspenseQuery>;
+export type WebhookEndpointsQueryResult = ApolloReactCommon.QueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;

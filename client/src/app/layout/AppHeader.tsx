@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import type { MeQuery } from '../../generated/graphql';
 import { TenantSwitch } from '../../modules/auth/components/TenantSwitch';
 import { UserMenu } from '../../modules/auth/components/UserMenu';
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
 import { PresenceSwitch } from '../../modules/presence/components/PresenceSwitch';
 import { useI18n } from '../i18n';
 import { viewerFromMe, ViewerProvider } from '../viewer';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
 
-/** Brand and menu on the left; organization, presence, language and the user on the right. */
+/** Brand and menu on the left; organization, presence, language, notifications and the user on the right. */
 export function AppHeader({ me }: { me: MeQuery['me'] | undefined }) {
   const { t } = useI18n();
   const viewer = useMemo(() => (me ? viewerFromMe(me) : null), [me]);
@@ -30,6 +31,7 @@ export function AppHeader({ me }: { me: MeQuery['me'] | undefined }) {
           </ViewerProvider>
         )}
         <LanguageSwitch />
+        {me && <NotificationBell />}
         {me && <UserMenu me={me} />}
       </Group>
     </Group>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { useMeQuery } from '../../generated/graphql';
 import { ChangePasswordPage } from '../../modules/auth/components/ChangePasswordPage';
+import { useNotificationsSync } from '../../modules/notifications/hooks/useNotificationsSync';
 import { usePresenceSync } from '../../modules/presence/hooks/usePresenceSync';
 import { useTicketEventsSync } from '../../modules/tickets/hooks/useTicketEventsSync';
 import { describeError } from '../errors';
@@ -64,6 +65,7 @@ export function AppLayout() {
 /** Subscriptions that keep every screen current while signed in. */
 function LiveUpdates({ viewer }: { viewer: Viewer }) {
   useTicketEventsSync();
+  useNotificationsSync();
   usePresenceSync(viewer.isStaff);
   return null;
 }

@@ -22,6 +22,7 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
   });
   if (viewer.isAdmin || viewer.isCustomer) items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
   if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql') });
+  if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
   return items;
 }
 

@@ -1,5 +1,13 @@
+import { enAdmin } from './en-admin';
+import { enNotifications } from './en-notifications';
+import { enSla } from './en-sla';
+
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
+  ...enNotifications,
+  ...enSla,
+  ...enAdmin,
+
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
   'app.language': 'Language',
@@ -9,6 +17,7 @@ export const en = {
   'nav.myTickets': 'My tickets',
   'nav.newTicket': 'New ticket',
   'nav.graphiql': 'GraphiQL',
+  'nav.settings': 'Settings',
   'nav.menu': 'Menu',
   'nav.changePassword': 'Change password',
 

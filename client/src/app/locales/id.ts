@@ -1,7 +1,14 @@
+import { idAdmin } from './id-admin';
+import { idNotifications } from './id-notifications';
+import { idSla } from './id-sla';
 import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
 export const id: Dictionary = {
+  ...idNotifications,
+  ...idSla,
+  ...idAdmin,
+
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
   'app.language': 'Bahasa',
@@ -11,6 +18,7 @@ export const id: Dictionary = {
   'nav.myTickets': 'Tiket saya',
   'nav.newTicket': 'Tiket baru',
   'nav.graphiql': 'GraphiQL',
+  'nav.settings': 'Pengaturan',
   'nav.menu': 'Menu',
   'nav.changePassword': 'Ganti kata sandi',
 

@@ -1,5 +1,6 @@
 import type { ApolloCache, Reference } from '@apollo/client';
-import type { TicketFilter, TicketOrder } from '../../generated/graphql';
+import type { TicketFilter, TicketOrder, TicketSlaFieldsFragment, TicketStatus } from '../../generated/graphql';
+import { runningSlaDueAt, runningSlaState } from '../sla/sla-clock';
 import { compareTickets, ticketMatchesFilter, type TicketFacts } from './ticket-filter';
 
 /**
@@ -49,9 +50,12 @@ function factsOf(ref: Reference, readField: ReadField): TicketFacts | null {
     if (value === undefined) return undefined;
     return value ? ((readField('id', value) as string | undefined) ?? null) : null;
   };
+  const status = readField('status', ref) as TicketStatus | undefined;
+  const sla = readField('sla', ref) as TicketSlaFieldsFragment['sla'] | undefined;
+  const slaKnown = status !== undefined && sla !== undefined;
   return {
     id,
-    status: readField('status', ref) as string | undefined,
+    status,
     priority: readField('priority', ref) as string | undefined,
     category: readField('category', ref) as string | undefined,
     tags: readField('tags', ref) as string[] | undefined,
@@ -62,6 +66,8 @@ function factsOf(ref: Reference, readField: ReadField): TicketFacts | null {
     createdAt: readField('createdAt', ref) as string | undefined,
     updatedAt: readField('updatedAt', ref) as string | undefined,
     number: readField('number', ref) as number | undefined,
+    slaState: slaKnown ? runningSlaState({ status, sla }, Date.now()) : undefined,
+    slaDueAt: slaKnown ? runningSlaDueAt({ status, sla }) : undefined,
   };
 }
 

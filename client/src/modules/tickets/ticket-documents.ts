@@ -1,5 +1,17 @@
 import { combineDocuments } from '../../app/documents';
-import { PersonSummaryFragmentDoc, TicketCardFragmentDoc, TicketDetailFragmentDoc } from '../../generated/graphql';
+import {
+  PersonSummaryFragmentDoc,
+  SlaClockFieldsFragmentDoc,
+  TicketCardFragmentDoc,
+  TicketDetailFragmentDoc,
+  TicketSlaFieldsFragmentDoc,
+} from '../../generated/graphql';
 
 /** The TicketDetail fragment with the fragments it spreads, for cache writes. */
-export const ticketDetailFragment = combineDocuments(TicketDetailFragmentDoc, TicketCardFragmentDoc, PersonSummaryFragmentDoc);
+export const ticketDetailFragment = combineDocuments(
+  TicketDetailFragmentDoc,
+  TicketCardFragmentDoc,
+  TicketSlaFieldsFragmentDoc,
+  SlaClockFieldsFragmentDoc,
+  PersonSummaryFragmentDoc,
+);

@@ -9,6 +9,7 @@ import {
   type TicketsQueryVariables,
 } from '../../generated/graphql';
 import { applyTicketEvent, type TicketEvent } from './ticket-events';
+import { NO_SLA } from '../../test/fixtures';
 
 const agent = { __typename: 'User' as const, id: 'agent-1', name: 'Agent One', email: 'a1@x', role: 'AGENT' as const };
 
@@ -29,9 +30,9 @@ function ticket(id: string, overrides: Partial<TicketDetailFragment> = {}): Tick
     createdAt: new Date(Date.UTC(2030, 0, n)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, n)).toISOString(),
     messageCount: 0,
+    ...NO_SLA,
     assignee: null,
     customer: null,
-    escalationLevel: 0,
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,
@@ -112,6 +113,33 @@ describe('ticket events update the cache in place', () => {
     applyTicketEvent(cache, event('TICKET_CREATED', ticket('t2', { description: 'printer', tags: ['other'] }), 2));
     applyTicketEvent(cache, event('TICKET_CREATED', ticket('t3', { tags: ['hardware'] }), 3));
     expect(read(cache, printer)).toEqual({ ids: ['t1'], total: 1 });
+  });
+
+  it('puts tickets into the SLA-filtered lists and the SLA order the way the API does', () => {
+    const soon = new Date(Date.now() + 5 * 60_000).toISOString();
+    const later = new Date(Date.now() + 90 * 60_000).toISOString();
+    const past = new Date(Date.now() - 10 * 60_000).toISOString();
+    const sla = (state: 'ON_TRACK' | 'AT_RISK', dueAt: string) => ({
+      ...NO_SLA,
+      sla: {
+        __typename: 'TicketSla' as const,
+        businessHours: false,
+        firstResponse: { __typename: 'SlaClock' as const, dueAt, state, remainingMinutes: 1 },
+        resolution: { __typename: 'SlaClock' as const, dueAt: later, state: 'ON_TRACK' as const, remainingMinutes: 90 },
+      },
+    });
+    const cache = createCache();
+    const breached = column('OPEN', { slaState: ['BREACHED'] });
+    const byDue = { ...column('OPEN'), orderBy: { field: 'SLA_DUE' as const, direction: 'ASC' as const } };
+    seed(cache, breached, []);
+    seed(cache, byDue, [ticket('t1', sla('ON_TRACK', later))]);
+    // Due in the past: breached on screen even though the API said on track when it was read.
+    applyTicketEvent(cache, event('TICKET_UPDATED', ticket('t2', sla('ON_TRACK', past))));
+    applyTicketEvent(cache, event('TICKET_UPDATED', ticket('t3', sla('AT_RISK', soon)), 2));
+    applyTicketEvent(cache, event('TICKET_UPDATED', ticket('t4'), 3));
+    expect(read(cache, breached)).toEqual({ ids: ['t2'], total: 1 });
+    // Soonest due first; tickets without a running clock last.
+    expect(read(cache, byDue)).toEqual({ ids: ['t2', 't3', 't1', 't4'], total: 4 });
   });
 
   it('updates a ticket shown elsewhere (the detail) without touching the lists', () => {

@@ -14,7 +14,14 @@ export interface TicketFacts {
   createdAt?: string;
   updatedAt?: string;
   number?: number;
+  /** State of the most urgent running SLA clock now (null: none runs). */
+  slaState?: string | null;
+  /** When that clock is due, epoch ms (null: none runs). */
+  slaDueAt?: number | null;
 }
+
+/** Where tickets without a running SLA clock sort, like the API's "never due". */
+const SLA_NEVER = Date.parse('9999-12-31T00:00:00.000Z');
 
 /**
  * Whether a ticket belongs in a list with `filter`, the way the API's ticket query decides.
@@ -32,6 +39,8 @@ export function ticketMatchesFilter(ticket: TicketFacts, filter: TicketFilter | 
   if (filter.customerId && !known(ticket.customerId, (c) => c === filter.customerId)) return false;
   if (filter.createdAfter && !known(ticket.createdAt, (c) => Date.parse(c) >= Date.parse(filter.createdAfter as string))) return false;
   if (filter.createdBefore && !known(ticket.createdAt, (c) => Date.parse(c) < Date.parse(filter.createdBefore as string))) return false;
+  if (filter.slaState?.length && !known(ticket.slaState, (state) => state !== null && (filter.slaState as string[]).includes(state))) return false;
+  if (filter.slaDueBefore && !known(ticket.slaDueAt, (due) => due !== null && due < Date.parse(filter.slaDueBefore as string))) return false;
   const tag = filter.tag?.trim().toLowerCase();
   if (tag && !known(ticket.tags, (tags) => tags.includes(tag))) return false;
   const text = filter.text?.trim().toLowerCase();
@@ -51,6 +60,8 @@ function sortValue(ticket: TicketFacts, field: TicketOrderField): number | undef
       return ticket.priority ? PRIORITY_RANK[ticket.priority as TicketPriority] : undefined;
     case 'NUMBER':
       return ticket.number;
+    case 'SLA_DUE':
+      return ticket.slaDueAt === undefined ? undefined : (ticket.slaDueAt ?? SLA_NEVER);
     default:
       return ticket.createdAt ? Date.parse(ticket.createdAt) : undefined;
   }

@@ -1,5 +1,6 @@
 import {
   OrderDirection,
+  SlaFilterState,
   TicketCategory,
   TicketOrderField,
   TicketPriority,
@@ -14,7 +15,11 @@ export interface TicketFilterParams {
   category: TicketCategory | null;
   tag: string;
   text: string;
+  /** Only tickets whose SLA is at risk, or breached. */
+  sla: SlaFilterState | null;
 }
+
+const SLA_FILTERS = [SlaFilterState.AtRisk, SlaFilterState.Breached] as const;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
@@ -26,6 +31,7 @@ export function readFilterParams(params: URLSearchParams): TicketFilterParams {
     category: oneOf(Object.values(TicketCategory), params.get('category')),
     tag: params.get('tag')?.trim() ?? '',
     text: params.get('q') ?? '',
+    sla: oneOf(SLA_FILTERS, params.get('sla')),
   };
 }
 
@@ -41,12 +47,12 @@ export function writeFilterParam<K extends keyof TicketFilterParams>(params: URL
 
 export function clearFilterParams(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const name of ['assignee', 'priority', 'category', 'tag', 'q']) next.delete(name);
+  for (const name of ['assignee', 'priority', 'category', 'tag', 'q', 'sla']) next.delete(name);
   return next;
 }
 
 export function hasFilters(filters: TicketFilterParams): boolean {
-  return filters.assignee !== 'anyone' || !!filters.priority || !!filters.category || !!filters.tag || !!filters.text.trim();
+  return filters.assignee !== 'anyone' || !!filters.priority || !!filters.category || !!filters.tag || !!filters.text.trim() || !!filters.sla;
 }
 
 /** The API filter for these params; `me` is the signed-in user's id. */
@@ -58,6 +64,7 @@ export function toTicketFilter(filters: TicketFilterParams, me: string): TicketF
   if (filters.category) filter.category = filters.category;
   if (filters.tag) filter.tag = filters.tag.toLowerCase();
   if (filters.text.trim()) filter.text = filters.text.trim();
+  if (filters.sla) filter.slaState = [filters.sla];
   return filter;
 }
 
@@ -69,11 +76,16 @@ export function readOrderParams(params: URLSearchParams): TicketOrder {
   };
 }
 
-/** Clicking a column: sort by it (descending first), or flip the direction if it is already the sort. */
+/**
+ * Clicking a column: sort by it (descending first, but SLA due time soonest first), or flip the
+ * direction if it is already the sort.
+ */
 export function toggleOrderParams(params: URLSearchParams, field: TicketOrderField): URLSearchParams {
   const current = readOrderParams(params);
   const next = new URLSearchParams(params);
-  const direction = current.field === field && current.direction === OrderDirection.Desc ? OrderDirection.Asc : OrderDirection.Desc;
+  const first = field === TicketOrderField.SlaDue ? OrderDirection.Asc : OrderDirection.Desc;
+  const flipped = current.direction === OrderDirection.Desc ? OrderDirection.Asc : OrderDirection.Desc;
+  const direction = current.field === field ? flipped : first;
   next.set('sort', field);
   next.set('dir', direction);
   return next;

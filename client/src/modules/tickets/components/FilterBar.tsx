@@ -2,11 +2,11 @@ import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { useDebounced } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import { TicketCategory, TicketPriority } from '../../../generated/graphql';
+import { SlaFilterState, TicketCategory, TicketPriority } from '../../../generated/graphql';
 import { useTicketFilters } from '../hooks/useTicketFilters';
 import { hasFilters } from '../ticket-params';
 
-/** Assignee, priority, category, tag and text filters; every change lands in the URL. */
+/** Assignee, priority, category, SLA, tag and text filters; every change lands in the URL. */
 export function FilterBar() {
   const { t } = useI18n();
   const { filters, setFilter, clear } = useTicketFilters();
@@ -60,6 +60,18 @@ export function FilterBar() {
         value={filters.category}
         onChange={(value) => setFilter('category', value as TicketCategory | null)}
         data={Object.values(TicketCategory).map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
+      <Select
+        label={t('sla.filter')}
+        placeholder={t('filters.any')}
+        w={130}
+        clearable
+        value={filters.sla}
+        onChange={(value) => setFilter('sla', value as SlaFilterState | null)}
+        data={[
+          { value: SlaFilterState.AtRisk, label: t('sla.filterAtRisk') },
+          { value: SlaFilterState.Breached, label: t('sla.filterBreached') },
+        ]}
       />
       <TextInput label={t('filters.tag')} w={130} value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
       <TextInput

@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
+import { useNow } from '../../../app/hooks';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { TicketOrderField } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
+import { SlaBadge } from '../../sla/components/SlaBadge';
 import { useTicketFilters } from '../hooks/useTicketFilters';
 import { useTicketPages } from '../hooks/useTicketPages';
 import { readOrderParams, toggleOrderParams } from '../ticket-params';
@@ -20,6 +22,8 @@ export function TicketListPage() {
   const { filter } = useTicketFilters();
   const orderBy = useMemo(() => readOrderParams(params), [params]);
   const list = useTicketPages(filter, orderBy);
+  // SLA countdowns tick every 30 s.
+  const now = useNow(30_000);
 
   const SortHeader = ({ field, label }: { field: TicketOrderField; label: MessageKey }) => {
     const active = orderBy.field === field;
@@ -46,7 +50,7 @@ export function TicketListPage() {
       </Title>
       <FilterBar />
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
             <Table.Thead>
               <Table.Tr>
@@ -54,6 +58,7 @@ export function TicketListPage() {
                 <Table.Th>{t('list.subject')}</Table.Th>
                 <Table.Th>{t('list.status')}</Table.Th>
                 <SortHeader field={TicketOrderField.Priority} label="list.priority" />
+                <SortHeader field={TicketOrderField.SlaDue} label="sla.column" />
                 <Table.Th>{t('list.category')}</Table.Th>
                 <Table.Th>{t('list.assignee')}</Table.Th>
                 <Table.Th>{t('list.customer')}</Table.Th>
@@ -79,6 +84,9 @@ export function TicketListPage() {
                   </Table.Td>
                   <Table.Td>
                     <PriorityBadge priority={ticket.priority} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SlaBadge ticket={ticket} now={now} hideMet={false} />
                   </Table.Td>
                   <Table.Td>
                     <CategoryBadge category={ticket.category} />

@@ -12,6 +12,7 @@ import {
   type UpdateTicketInput,
 } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
+import { SlaDetails } from '../../sla/components/SlaDetails';
 import { useMoveTicket } from '../hooks/useMoveTicket';
 import { useTicketActions } from '../hooks/useTicketActions';
 import { allowedTargets } from '../transitions';
@@ -121,6 +122,12 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
           <Row label="ticket.firstResponse">
             <Text size="sm">{formatDateTime(ticket.firstResponseAt, locale)}</Text>
           </Row>
+        )}
+        {viewer.isStaff && (
+          <>
+            <Divider />
+            <SlaDetails ticket={ticket} />
+          </>
         )}
         {viewer.isAdmin && (
           <>

@@ -7,6 +7,7 @@ import { viewerFromMe, ViewerProvider } from '../../../app/viewer';
 import type { Role, TicketCardFragment } from '../../../generated/graphql';
 import { fakeApi, me } from '../../../test/render';
 import { useMoveTicket } from './useMoveTicket';
+import { NO_SLA } from '../../../test/fixtures';
 
 const open: TicketCardFragment = {
   __typename: 'Ticket',
@@ -22,6 +23,7 @@ const open: TicketCardFragment = {
   createdAt: '2030-01-01T00:00:00Z',
   updatedAt: '2030-01-01T00:00:00Z',
   messageCount: 0,
+  ...NO_SLA,
   assignee: null,
   customer: null,
 };

@@ -7,6 +7,7 @@ import type { TicketDetailFragment, TicketEventType, TicketStatus } from '../../
 import { fakeApi, renderAs } from '../../../test/render';
 import { BoardPage } from '../components/board/BoardPage';
 import { useTicketEventsSync } from './useTicketEventsSync';
+import { NO_SLA } from '../../../test/fixtures';
 
 function ticket(number: number, status: TicketStatus, version = 1): TicketDetailFragment {
   return {
@@ -24,9 +25,9 @@ function ticket(number: number, status: TicketStatus, version = 1): TicketDetail
     createdAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     messageCount: 0,
+    ...NO_SLA,
     assignee: null,
     customer: null,
-    escalationLevel: 0,
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,

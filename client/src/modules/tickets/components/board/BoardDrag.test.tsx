@@ -5,6 +5,7 @@ import type { Role, TicketCardFragment, TicketStatus } from '../../../../generat
 import { fakeApi, renderAs } from '../../../../test/render';
 import { STATUSES } from '../../transitions';
 import { BoardPage } from './BoardPage';
+import { NO_SLA } from '../../../../test/fixtures';
 
 // jsdom has no layout and no PointerEvent: columns get side-by-side boxes, cards sit inside
 // theirs, and the drag overlay (outside the columns) starts where the card is, in the first column.
@@ -50,6 +51,7 @@ function ticket(status: TicketStatus): TicketCardFragment {
     createdAt: '2030-01-01T00:00:00Z',
     updatedAt: '2030-01-01T00:00:00Z',
     messageCount: 0,
+    ...NO_SLA,
     assignee: null,
     customer: null,
   };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role, TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
 import { fakeApi, renderAs, type Handler } from '../../../../test/render';
 import { BoardPage } from './BoardPage';
+import { NO_SLA } from '../../../../test/fixtures';
 
 function ticket(number: number, status: TicketStatus, version = 1): TicketCardFragment {
   return {
@@ -21,6 +22,7 @@ function ticket(number: number, status: TicketStatus, version = 1): TicketCardFr
     createdAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     messageCount: 0,
+    ...NO_SLA,
     assignee: null,
     customer: { __typename: 'User', id: 'c1', name: 'Customer One', email: 'c1@acme.example', role: 'CUSTOMER' },
   };

@@ -16,7 +16,8 @@ import { TicketCardView } from './TicketCard';
 export function BoardPage() {
   const { t } = useI18n();
   const { filter } = useTicketFilters();
-  const now = useNow();
+  // Ages and SLA countdowns on the cards tick every 30 s.
+  const now = useNow(30_000);
   const move = useMoveTicket();
   const [dragged, setDragged] = useState<TicketCardFragment | null>(null);
   // A small distance before a drag starts, so clicks on links and menus still work.

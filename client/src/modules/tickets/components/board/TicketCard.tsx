@@ -6,6 +6,7 @@ import { useI18n } from '../../../../app/i18n';
 import { useViewer } from '../../../../app/viewer';
 import type { TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
 import { PersonAvatar } from '../../../presence/components/PersonAvatar';
+import { SlaBadge } from '../../../sla/components/SlaBadge';
 import { allowedTargets } from '../../transitions';
 import { CategoryBadge, PriorityBadge, TagList } from '../TicketBadges';
 
@@ -17,7 +18,7 @@ interface TicketCardProps {
   overlay?: boolean;
 }
 
-/** #number, title, priority, category, tags, assignee with presence, and age. */
+/** #number, title, priority, category, tags, assignee with presence, SLA countdown and age. */
 export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketCardProps) {
   const { t, locale } = useI18n();
   return (
@@ -62,9 +63,12 @@ export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketC
             {t('ticket.unassigned')}
           </Text>
         )}
-        <Text size="xs" c="dimmed" title={formatDateTime(ticket.createdAt, locale)}>
-          {formatAge(ticket.createdAt, now)}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <SlaBadge ticket={ticket} now={now} size="xs" />
+          <Text size="xs" c="dimmed" title={formatDateTime(ticket.createdAt, locale)}>
+            {formatAge(ticket.createdAt, now)}
+          </Text>
+        </Group>
       </Group>
     </Card>
   );

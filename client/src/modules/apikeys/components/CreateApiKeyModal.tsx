@@ -1,0 +1,105 @@
+import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { useCreateApiKeyMutation } from '../../../generated/graphql';
+import { addApiKeyToList, API_KEY_SCOPES } from '../apikey-cache';
+
+const FORM_FIELDS = ['name', 'scopes', 'expiresAt'];
+
+interface CreateApiKeyModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** The new key's secret, to show once. */
+  onCreated: (secret: string) => void;
+}
+
+/** Name, scopes and an optional expiry; the API answers with the key and its secret. */
+export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyModalProps) {
+  const { t } = useI18n();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('apiKeys.create')} size="lg">
+      {opened && <CreateForm onCancel={onClose} onCreated={onCreated} />}
+    </Modal>
+  );
+}
+
+function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (secret: string) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['tickets:read']);
+  const [expiresAt, setExpiresAt] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [create, { loading }] = useCreateApiKeyMutation();
+  const fieldError = (field: string) => fieldErrors[field]?.join(', ');
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    // datetime-local is the browser's local time.
+    const expiry = expiresAt ? new Date(expiresAt) : null;
+    if (expiry && Number.isNaN(expiry.getTime())) return setFieldErrors({ expiresAt: [t('apiKeys.badDate')] });
+    try {
+      const { data } = await create({
+        variables: { input: { name: name.trim(), scopes, expiresAt: expiry ? expiry.toISOString() : null } },
+        update: (cache, { data: created }) => {
+          if (created) addApiKeyToList(cache, created.createApiKey.apiKey);
+        },
+      });
+      if (!data) throw new Error('No data in the createApiKey response');
+      onCreated(data.createApiKey.secret);
+    } catch (caught) {
+      const fields = fieldErrorsOf(caught);
+      setFieldErrors(fields);
+      const placed = Object.keys(fields).length > 0 && Object.keys(fields).every((field) => FORM_FIELDS.includes(field));
+      setError(placed ? t('common.fixErrors') : describeError(caught, t));
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="api-key-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('apiKeys.name')}
+          description={t('apiKeys.nameHint')}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError('name')}
+        />
+        <Checkbox.Group label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} value={scopes} onChange={setScopes} error={fieldError('scopes')} required>
+          <Stack gap={6} mt={6}>
+            {API_KEY_SCOPES.map((scope) => (
+              <Checkbox key={scope} value={scope} label={scope} description={t(`apiKeys.scope.${scope}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <TextInput
+          type="datetime-local"
+          label={t('apiKeys.expiresAt')}
+          description={t('apiKeys.expiresAtHint')}
+          value={expiresAt}
+          w={260}
+          onChange={(e) => setExpiresAt(e.currentTarget.value)}
+          error={fieldError('expiresAt')}
+        />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={loading}>
+            {t('apiKeys.createSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useI18n } from '../../../app/i18n';
+import { SlaSettingsDocument, useSetBusinessCalendarMutation, type BusinessCalendarFieldsFragment, type SlaSettingsQuery } from '../../../generated/graphql';
+import { calendarInput, DEFAULT_WINDOW, formFromCalendar, placeWindowErrors, timezoneOptions, WEEKDAYS, weekdayName, windowErrors, type CalendarForm } from '../business-hours';
+import { forgetTicketSlaData } from '../sla-cache';
+import { HolidayList } from './HolidayList';
+
+/** Business hours: the timezone, opening windows per weekday, and holidays. */
+export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFieldsFragment }) {
+  const { t, locale } = useI18n();
+  const [form, setForm] = useState<CalendarForm>(() => formFromCalendar(calendar));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [save, { loading }] = useSetBusinessCalendarMutation();
+  const zones = useMemo(() => timezoneOptions(form.timezone), [form.timezone]);
+
+  const setDay = (day: number, windows: CalendarForm['week'][number]) => setForm((f) => ({ ...f, week: { ...f.week, [day]: windows } }));
+
+  const onSave = async () => {
+    setError(null);
+    const invalid = windowErrors(form, t('businessHours.closeAfterOpen'));
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) return setError(t('common.fixErrors'));
+    const { input, positions } = calendarInput(form);
+    try {
+      await save({
+        variables: { input },
+        update: (cache, { data }) => {
+          // The calendar has no id of its own: put the saved one where the settings query reads it.
+          if (data) cache.updateQuery<SlaSettingsQuery>({ query: SlaSettingsDocument }, (current) => current && { ...current, businessCalendar: data.setBusinessCalendar });
+          forgetTicketSlaData(cache);
+        },
+      });
+      notifications.show({ color: 'green', message: t('businessHours.saved') });
+    } catch (caught) {
+      const fields = fieldErrorsOf(caught);
+      const placed = placeWindowErrors(fields, positions);
+      if (fields.timezone) placed.timezone = fields.timezone.join(', ');
+      const holidayErrors = Object.entries(fields).filter(([field]) => field.startsWith('holidays'));
+      if (holidayErrors.length > 0) placed.holidays = holidayErrors.flatMap(([, messages]) => messages).join(', ');
+      setErrors(placed);
+      setError(Object.keys(placed).length > 0 ? t('common.fixErrors') : describeError(caught, t));
+    }
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="business-hours">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h4">
+            {t('businessHours.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('businessHours.intro')}
+          </Text>
+        </div>
+        <Select
+          label={t('businessHours.timezone')}
+          searchable
+          allowDeselect={false}
+          maw={360}
+          value={form.timezone}
+          data={zones}
+          limit={200}
+          nothingFoundMessage={t('businessHours.noTimezone')}
+          onChange={(value) => value && setForm((f) => ({ ...f, timezone: value }))}
+          error={errors.timezone}
+        />
+        <Stack gap={6} role="group" aria-label={t('businessHours.openingHours')}>
+          <Text size="sm" fw={500}>
+            {t('businessHours.openingHours')}
+          </Text>
+          {WEEKDAYS.map((day) => {
+            const windows = form.week[day];
+            const name = weekdayName(day, locale);
+            return (
+              <Group key={day} align="flex-start" wrap="nowrap" gap="md" data-testid={`weekday-${day}`} className="weekday-row">
+                <Switch
+                  w={170}
+                  mt={6}
+                  label={name}
+                  checked={windows.length > 0}
+                  onChange={(event) => setDay(day, event.currentTarget.checked ? [{ ...DEFAULT_WINDOW }] : [])}
+                  aria-label={t('businessHours.openOn', { day: name })}
+                />
+                {windows.length === 0 ? (
+                  <Text size="sm" c="dimmed" mt={6}>
+                    {t('businessHours.closed')}
+                  </Text>
+                ) : (
+                  <Stack gap={4}>
+                    {windows.map((window, slot) => (
+                      <Group key={slot} gap="xs" wrap="nowrap" align="flex-start">
+                        <TextInput
+                          type="time"
+                          aria-label={t('businessHours.opens', { day: name })}
+                          value={window.open}
+                          w={140}
+                          onChange={(e) => setDay(day, windows.map((w, i) => (i === slot ? { ...w, open: e.currentTarget.value } : w)))}
+                          error={!!errors[`${day}.${slot}`]}
+                        />
+                        <Text size="sm" mt={6}>
+                          –
+                        </Text>
+                        <TextInput
+                          type="time"
+                          aria-label={t('businessHours.closes', { day: name })}
+                          value={window.close}
+                          w={140}
+                          onChange={(e) => setDay(day, windows.map((w, i) => (i === slot ? { ...w, close: e.currentTarget.value } : w)))}
+                          error={errors[`${day}.${slot}`]}
+                        />
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          mt={4}
+                          aria-label={t('businessHours.removeWindow', { day: name })}
+                          onClick={() => setDay(day, windows.filter((_, i) => i !== slot))}
+                        >
+                          ×
+                        </ActionIcon>
+                      </Group>
+                    ))}
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      ta="left"
+                      onClick={() => setDay(day, [...windows, { open: windows.at(-1)?.close ?? DEFAULT_WINDOW.open, close: '23:59' }])}
+                    >
+                      {t('businessHours.addWindow')}
+                    </Anchor>
+                  </Stack>
+                )}
+              </Group>
+            );
+          })}
+        </Stack>
+        <HolidayList holidays={form.holidays} onChange={(holidays) => setForm((f) => ({ ...f, holidays }))} error={errors.holidays} />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button onClick={() => void onSave()} loading={loading}>
+            {t('businessHours.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readFilterParams, toggleOrderParams, toTicketFilter, writeFilterParam } from './ticket-params';
+
+describe('ticket filters in the URL', () => {
+  it('keep the SLA filter and turn it into the API filter', () => {
+    const params = writeFilterParam(new URLSearchParams(), 'sla', 'BREACHED');
+    expect(params.toString()).toBe('sla=BREACHED');
+    const filters = readFilterParams(params);
+    expect(filters.sla).toBe('BREACHED');
+    expect(toTicketFilter(filters, 'me')).toEqual({ slaState: ['BREACHED'] });
+    expect(readFilterParams(new URLSearchParams('sla=MET')).sla).toBeNull();
+  });
+
+  it('sort by SLA due time soonest first, then flip', () => {
+    const first = toggleOrderParams(new URLSearchParams(), 'SLA_DUE');
+    expect(first.toString()).toBe('sort=SLA_DUE&dir=ASC');
+    expect(toggleOrderParams(first, 'SLA_DUE').toString()).toBe('sort=SLA_DUE&dir=DESC');
+    expect(toggleOrderParams(first, 'PRIORITY').toString()).toBe('sort=PRIORITY&dir=DESC');
+  });
+});

@@ -1,0 +1,171 @@
+import { Alert, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { describeError } from '../../../app/errors';
+import { formatDateTime } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import {
+  useRedeliverWebhookMutation,
+  useWebhookDeliveriesQuery,
+  WebhookDeliveryStatus,
+  type WebhookDeliveryFieldsFragment,
+  type WebhookEndpointFieldsFragment,
+} from '../../../generated/graphql';
+import { shortUrl } from '../webhook-cache';
+
+const PAGE_SIZE = 25;
+const STATUS_COLORS: Record<WebhookDeliveryStatus, string> = { PENDING: 'blue', SUCCEEDED: 'green', FAILED: 'red' };
+
+/** The delivery log, newest first: filter by status or endpoint, and send one again. */
+export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly WebhookEndpointFieldsFragment[] }) {
+  const { t, locale } = useI18n();
+  const [status, setStatus] = useState<WebhookDeliveryStatus | null>(null);
+  const [endpointId, setEndpointId] = useState<string | null>(null);
+  const { data, loading, error, refetch, fetchMore } = useWebhookDeliveriesQuery({
+    variables: { first: PAGE_SIZE, status, endpointId },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = data?.webhookDeliveries;
+  const urlOf = (id: string) => endpoints.find((e) => e.id === id)?.url ?? id;
+
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group justify="space-between" align="flex-end" mb="sm">
+        <div>
+          <Title order={2} size="h4">
+            {t('webhooks.deliveries')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('webhooks.deliveriesIntro')}
+          </Text>
+        </div>
+        <Group gap="sm">
+          <Select
+            label={t('webhooks.filterStatus')}
+            placeholder={t('filters.any')}
+            clearable
+            w={160}
+            value={status}
+            onChange={(value) => setStatus(value as WebhookDeliveryStatus | null)}
+            data={Object.values(WebhookDeliveryStatus).map((s) => ({ value: s, label: t(`webhooks.status.${s}`) }))}
+          />
+          <Select
+            label={t('webhooks.filterEndpoint')}
+            placeholder={t('filters.any')}
+            clearable
+            w={260}
+            value={endpointId}
+            onChange={setEndpointId}
+            data={endpoints.map((e) => ({ value: e.id, label: shortUrl(e.url, 36) }))}
+          />
+        </Group>
+      </Group>
+      {!connection && loading && (
+        <Stack aria-busy="true" aria-label={t('app.loading')}>
+          <Skeleton height={36} />
+          <Skeleton height={36} />
+        </Stack>
+      )}
+      {error && !loading && (
+        <Alert color="red" role="alert">
+          {describeError(error, t)}{' '}
+          <Button size="compact-xs" variant="light" onClick={() => void refetch()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      )}
+      {connection && connection.edges.length === 0 && (
+        <Text c="dimmed" ta="center" py="lg">
+          {t('webhooks.noDeliveries')}
+        </Text>
+      )}
+      {connection && connection.edges.length > 0 && (
+        <Table.ScrollContainer minWidth={980}>
+          <Table verticalSpacing="xs" data-testid="delivery-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('webhooks.event')}</Table.Th>
+                <Table.Th>{t('webhooks.endpoint')}</Table.Th>
+                <Table.Th>{t('webhooks.state')}</Table.Th>
+                <Table.Th>{t('webhooks.attempts')}</Table.Th>
+                <Table.Th>{t('webhooks.response')}</Table.Th>
+                <Table.Th>{t('webhooks.lastAttempt')}</Table.Th>
+                <Table.Th>{t('webhooks.nextAttempt')}</Table.Th>
+                <Table.Th aria-label={t('common.actions')} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.edges.map(({ node }) => (
+                <Table.Tr key={node.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {node.eventType}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      #{node.eventSeq}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" title={urlOf(node.endpointId)}>
+                      {shortUrl(urlOf(node.endpointId), 36)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLORS[node.status]} variant="light" tt="none">
+                      {t(`webhooks.status.${node.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{node.attempts}</Table.Td>
+                  <Table.Td maw={240}>
+                    <Text size="sm">
+                      {node.responseStatus ?? '—'}
+                      {node.latencyMs !== null && ` · ${node.latencyMs} ms`}
+                    </Text>
+                    {node.error && (
+                      <Text size="xs" c="red.7" lineClamp={2} title={node.error}>
+                        {node.error}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(node.lastAttemptAt, locale)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(node.nextAttemptAt, locale)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <RedeliverButton delivery={node} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <Button variant="subtle" fullWidth mt="xs" loading={loading} onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
+          {t('webhooks.loadMore')}
+        </Button>
+      )}
+    </Paper>
+  );
+}
+
+function RedeliverButton({ delivery }: { delivery: WebhookDeliveryFieldsFragment }) {
+  const { t } = useI18n();
+  const [redeliver, { loading }] = useRedeliverWebhookMutation();
+  const onClick = async () => {
+    try {
+      // The answer is the same delivery, pending again: its row updates in place.
+      await redeliver({ variables: { deliveryId: delivery.id } });
+      notifications.show({ color: 'green', message: t('webhooks.redelivering', { seq: delivery.eventSeq }) });
+    } catch (error) {
+      notifications.show({ color: 'red', message: describeError(error, t) });
+    }
+  };
+  return (
+    <Button size="compact-sm" variant="subtle" loading={loading} onClick={() => void onClick()}>
+      {t('webhooks.redeliver')}
+    </Button>
+  );
+}
