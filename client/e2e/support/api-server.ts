@@ -37,6 +37,8 @@ export async function startApiServer(timeoutMs = 90_000): Promise<RunningServer>
     LOG_LEVEL: 'warn',
     // The SLA worker checks every second, so an SLA that runs out is escalated (and notified) at once.
     SLA_WORKER_INTERVAL_MS: '1000',
+    // Webhook receivers in the tests listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   // Never the shared services: this run has its own database and in-process pub/sub.
   delete env.DATABASE_URL;

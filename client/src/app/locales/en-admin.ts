@@ -92,5 +92,7 @@ export const enAdmin = {
   'webhooks.status.FAILED': 'Failed',
   'webhooks.redeliver': 'Redeliver',
   'webhooks.redelivering': 'Event #{seq} will be delivered again.',
+  'webhooks.refresh': 'Refresh',
+  'webhooks.seq': 'Event seq {seq}',
   'webhooks.loadMore': 'Show more',
 } as const;

@@ -94,5 +94,7 @@ export const idAdmin: Record<keyof typeof enAdmin, string> = {
   'webhooks.status.FAILED': 'Gagal',
   'webhooks.redeliver': 'Kirim ulang',
   'webhooks.redelivering': 'Peristiwa #{seq} akan dikirim ulang.',
+  'webhooks.refresh': 'Muat ulang',
+  'webhooks.seq': 'Urutan peristiwa {seq}',
   'webhooks.loadMore': 'Tampilkan lagi',
 };

@@ -5,6 +5,7 @@ import { formatBytes } from '../../../app/format';
 import { downloadAttachment } from '../../../app/http';
 import { useI18n } from '../../../app/i18n';
 import type { MessageFieldsFragment } from '../../../generated/graphql';
+import { PaperclipIcon } from './PaperclipIcon';
 
 type Attachment = MessageFieldsFragment['attachments'][number];
 
@@ -29,7 +30,7 @@ export function AttachmentChip({ attachment }: { attachment: Attachment }) {
       loading={busy}
       onClick={() => void onClick()}
       aria-label={t('conversation.download', { name: attachment.filename })}
-      leftSection="📎"
+      leftSection={<PaperclipIcon />}
     >
       {attachment.filename} · {formatBytes(attachment.size, locale)}
     </Button>

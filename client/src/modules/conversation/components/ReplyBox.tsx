@@ -8,6 +8,7 @@ import { useTypingSignal } from '../hooks/useTypingSignal';
 import { useTypingUsers } from '../hooks/useTypingUsers';
 import { useUploads } from '../hooks/useUploads';
 import { appendMessage } from '../message-cache';
+import { PaperclipIcon } from './PaperclipIcon';
 import { TypingIndicator } from './TypingIndicator';
 
 const ACCEPTED = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
@@ -76,9 +77,12 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
             />
             {uploads.uploads.map((upload) => (
               <Group key={upload.key} gap="xs" wrap="nowrap" data-testid="upload">
-                <Text size="xs" w={220} truncate>
-                  📎 {upload.name}
-                </Text>
+                <Group gap={4} wrap="nowrap" w={220}>
+                  <PaperclipIcon />
+                  <Text size="xs" truncate>
+                    {upload.name}
+                  </Text>
+                </Group>
                 {upload.error ? (
                   <Text size="xs" c="red" style={{ flex: 1 }}>
                     {t('conversation.uploadFailed', { name: upload.name, reason: upload.error })}

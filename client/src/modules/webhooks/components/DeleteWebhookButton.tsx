@@ -29,7 +29,7 @@ export function DeleteWebhookButton({ endpoint }: { endpoint: WebhookEndpointFie
           {t('common.delete')}
         </Button>
       </Popover.Target>
-      <Popover.Dropdown maw={320}>
+      <Popover.Dropdown maw={320} data-testid="delete-webhook-confirm">
         <Text size="sm" mb="sm">
           {t('webhooks.deleteConfirm', { url: shortUrl(endpoint.url) })}
         </Text>

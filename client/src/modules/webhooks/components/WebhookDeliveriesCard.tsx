@@ -39,7 +39,7 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
             {t('webhooks.deliveriesIntro')}
           </Text>
         </div>
-        <Group gap="sm">
+        <Group gap="sm" align="flex-end">
           <Select
             label={t('webhooks.filterStatus')}
             placeholder={t('filters.any')}
@@ -58,6 +58,9 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
             onChange={setEndpointId}
             data={endpoints.map((e) => ({ value: e.id, label: shortUrl(e.url, 36) }))}
           />
+          <Button variant="default" loading={loading && !!connection} onClick={() => void refetch()}>
+            {t('webhooks.refresh')}
+          </Button>
         </Group>
       </Group>
       {!connection && loading && (
@@ -96,13 +99,13 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
             </Table.Thead>
             <Table.Tbody>
               {connection.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
+                <Table.Tr key={node.id} data-testid="delivery-row" data-status={node.status} data-attempts={node.attempts} data-event-type={node.eventType}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {node.eventType}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      #{node.eventSeq}
+                      {t('webhooks.seq', { seq: node.eventSeq })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
