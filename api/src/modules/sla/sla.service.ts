@@ -50,7 +50,7 @@ export class SlaService {
 
   async setPolicy(em: EntityManager, input: SlaPolicyInput): Promise<SlaPolicy> {
     if (input.resolutionMinutes < input.firstResponseMinutes) {
-      throw badInput({ resolutionMinutes: ['must not be shorter than firstResponseMinutes'] });
+      throw badInput({ resolutionMinutes: ['must not be shorter than the first-response time'] });
     }
     const priorityKey = input.priority ?? 'ANY';
     return em.transactional(async (tx) => {
