@@ -42,7 +42,7 @@ test(
       await form.getByRole('switch', { name: /Count business hours only/ }).uncheck({ force: true });
       await form.getByRole('button', { name: 'Save' }).click();
       // The API's per-field error lands under its field.
-      await form.getByText('must not be shorter than firstResponseMinutes').waitFor();
+      await form.getByText('must not be shorter than the first-response time').waitFor();
       await screenshot(page, 'sla-policy-field-error');
       await form.getByRole('textbox', { name: 'First response within: minutes' }).fill('1');
       await form.getByRole('textbox', { name: 'Resolution within: minutes' }).fill('2');
