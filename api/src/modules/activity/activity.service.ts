@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { nextCounterValue } from '../../platform/db/counter.entity.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import type { TicketActivity } from './activity.types.js';
 import { TicketEvent, TicketEventType, type TicketEventPayload } from './ticket-event.entity.js';
@@ -138,10 +138,5 @@ export async function listActivities(
     em.find(TicketEvent, { ...where, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
     em.count(TicketEvent, where),
   ]);
-  const edges = rows.slice(0, limit).map((e) => ({ node: toActivity(e), cursor: encodeCursor([e.seq]) }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  return { ...forwardPage(rows, limit, !!after, (e) => ({ node: toActivity(e), cursor: encodeCursor([e.seq]) })), totalCount };
 }

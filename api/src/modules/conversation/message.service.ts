@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import { badInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { ActivityService } from '../activity/activity.service.js';
 import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
 import { Attachment } from '../attachment/attachment.entity.js';
@@ -89,12 +89,7 @@ export class MessageService {
       ctx.em.find(Message, { $and: and }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
       ctx.em.count(Message, where),
     ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor([node.createdAt.toISOString(), node.id]) }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { ...forwardPage(rows, limit, !!after, (node) => ({ node, cursor: encodeCursor([node.createdAt.toISOString(), node.id]) })), totalCount };
   }
 
   /** First public staff reply stamps firstResponseAt; a customer reply reopens a resolved ticket. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import { Membership } from '../user/membership.entity.js';
@@ -77,12 +77,7 @@ export class NotificationService {
       em.find(Notification, page, { orderBy: { id: 'desc' }, limit: limit + 1 }),
       em.count(Notification, where),
     ]);
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor([node.id]) }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { ...forwardPage(rows, limit, !!after, (node) => ({ node, cursor: encodeCursor([node.id]) })), totalCount };
   }
 
   unreadCount(em: EntityManager, p: Principal): Promise<number> {

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize } from '../../platform/graphql/pagination.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { canSeeInternal, seesAllTickets } from '../ticket/ticket.policy.js';
@@ -42,16 +42,7 @@ export async function listEventFeed(em: EntityManager, p: Principal, after?: str
     { $and: [visibleEventsWhere(em, p), { seq: { $gt: afterSeq } }] },
     { orderBy: { seq: 'asc' }, limit: limit + 1 },
   );
-  const edges = rows.slice(0, limit).map((e) => ({ cursor: eventCursor(e.seq), node: toEnvelope(e) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: afterSeq > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return forwardPage(rows, limit, afterSeq > 0, (e) => ({ cursor: eventCursor(e.seq), node: toEnvelope(e) }));
 }
 
 /**

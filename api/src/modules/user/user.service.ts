@@ -2,7 +2,7 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
@@ -19,18 +19,7 @@ export class UserService {
     const where = this.listWhere(filter);
     const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: String(decodeCursor(after)[0]) } }] } : where;
     const rows = await em.find(Membership, page, { populate: ['user'], orderBy: { id: 'asc' }, limit: limit + 1 });
-    const hasNextPage = rows.length > limit;
-    const edges = rows.slice(0, limit).map((m) => ({ cursor: encodeCursor([m.id]), node: toUserType(m) }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: {
-        hasNextPage,
-        hasPreviousPage: !!after,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return { ...forwardPage(rows, limit, !!after, (m) => ({ cursor: encodeCursor([m.id]), node: toUserType(m) })), totalCount };
   }
 
   /** Adds a member. Creates the identity (with a one-time temporary password) when it is new. */

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { WebhookConfig } from '../../platform/config.js';
 import { badInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { assertPublicUrl } from '../../platform/http/outbound.js';
 import { TicketEvent, type TicketEventType } from '../activity/ticket-event.entity.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
@@ -119,12 +119,7 @@ export class WebhookService {
       em.find(WebhookDelivery, page, { orderBy: { id: 'desc' }, limit: limit + 1 }),
       em.count(WebhookDelivery, where),
     ]);
-    const edges = rows.slice(0, limit).map((d) => ({ cursor: encodeCursor([d.id]), node: toDeliveryType(d) }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { ...forwardPage(rows, limit, !!after, (d) => ({ cursor: encodeCursor([d.id]), node: toDeliveryType(d) })), totalCount };
   }
 
   /** Sends a delivery again, with the same delivery id, as soon as a worker picks it up. */

@@ -76,3 +76,20 @@ export function pageSize(first: number | null | undefined, fallback = 20, field 
   }
   return size;
 }
+
+/**
+ * A forward page from rows fetched with `limit + 1`: the extra row only tells that there is
+ * a next page. `edge` gives each kept row its cursor and node.
+ */
+export function forwardPage<R, N>(rows: R[], limit: number, hasPreviousPage: boolean, edge: (row: R) => Edge<N>): Omit<Connection<N>, 'totalCount'> {
+  const edges = rows.slice(0, limit).map(edge);
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
