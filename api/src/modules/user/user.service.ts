@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } fr
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
+import { normalizeEmail } from './email.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UserFilter } from './user.inputs.js';
 import type { CreateUserPayload, UserType } from './user.types.js';
@@ -24,7 +25,7 @@ export class UserService {
 
   /** Adds a member. Creates the identity (with a one-time temporary password) when it is new. */
   async create(em: EntityManager, input: CreateUserInput): Promise<CreateUserPayload> {
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     const alreadyMember = () => conflict('This user is already a member of this tenant');
     return em.transactional(async (tx) => {
       let user = await tx.findOne(User, { email });
@@ -79,7 +80,8 @@ export class UserService {
     if (filter?.search) {
       // An explicit ESCAPE character: SQLite has no default one, so `_`, `%` and `\` must not rely on backslash.
       const like = `%${filter.search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      const matches = (column: 'email' | 'name') => ({ [raw((alias: string) => `${alias}.${column} like ? escape '!'`, [like])]: [] });
+      // lower() on both sides: emails compare exactly (binary collation), but search is case-insensitive.
+      const matches = (column: 'email' | 'name') => ({ [raw((alias: string) => `lower(${alias}.${column}) like lower(?) escape '!'`, [like])]: [] });
       where.user = { $or: [matches('email'), matches('name')] };
     }
     return where;
