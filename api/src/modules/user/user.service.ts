@@ -2,7 +2,7 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
@@ -18,7 +18,7 @@ export class UserService {
     // Built once per statement: raw() fragments used as keys are consumed by the query that uses them.
     const totalCount = await em.count(Membership, this.listWhere(filter));
     const where = this.listWhere(filter);
-    const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: String(decodeCursor(after)[0]) } }] } : where;
+    const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: cursorString(decodeCursor(after, 'after', 1)[0]) } }] } : where;
     const rows = await em.find(Membership, page, { populate: ['user'], orderBy: { id: 'asc' }, limit: limit + 1 });
     return { ...forwardPage(rows, limit, !!after, (m) => ({ cursor: encodeCursor([m.id]), node: toUserType(m) })), totalCount };
   }
