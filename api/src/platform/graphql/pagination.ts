@@ -74,8 +74,8 @@ export function decodeCursor(cursor: string, field = 'after', parts?: number): u
   throw invalidCursor(field);
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what a forged cursor must not hold
 const isCursorPart = (v: unknown) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what a forged cursor must not hold
   (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 200 && !/[\u0000-\u001f]/.test(v));
 
 export const invalidCursor = (field = 'after') => badInput({ [field]: ['is not a valid cursor'] });
