@@ -113,7 +113,13 @@ export function createDocumentLimits(schema: GraphQLSchema, limits: RateLimitCon
   const accessPlugin: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, operation }) {
+          // Subscriptions need a stream: over HTTP they would run their resolver without an event.
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
           const unsafe = unsafeInputError(document, request.variables);
           if (unsafe) throw unsafe;
           const error = introspectionError(document, contextValue.principal);
