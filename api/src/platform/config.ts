@@ -10,6 +10,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   database: { kind: DatabaseKind; url?: string; sqlitePath?: string; dbName?: string };
+  /** MySQL/MariaDB: longest wait for a pooled connection, and for a new one to connect. */
+  databaseTimeouts: { acquireTimeoutMs: number; connectTimeoutMs: number };
   redisUrl?: string;
   /** Prefix for every Redis key and channel this process owns. */
   redisPrefix: string;
@@ -163,6 +165,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     database,
+    databaseTimeouts: {
+      acquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, problems, 100, 600_000),
+      connectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, problems, 100, 600_000),
+    },
     redisUrl,
     redisPrefix: env.REDIS_PREFIX ?? 'sociodesk:',
     jwtSecret,

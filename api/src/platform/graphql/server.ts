@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext, ServiceRegistry } from './context.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, serviceUnavailablePlugin } from './format-error.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -91,6 +91,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       ...(options.plugins ?? []),
+      serviceUnavailablePlugin as ApolloServerPlugin<GraphQLContext>,
       {
         async serverWillStart() {
           return {
