@@ -27,7 +27,7 @@ export function validationFields(errors: ValidationError[], prefix = ''): FieldE
   return fields;
 }
 
-const DATABASE_UNAVAILABLE = 'The service is temporarily unavailable; try again shortly';
+const UNAVAILABLE = 'The service is temporarily unavailable; try again shortly';
 const RETRY_AFTER_SECONDS = 1;
 
 /**
@@ -53,7 +53,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: (original as Error)?.message, path: formatted.path }, 'database unavailable');
-      return { ...base, message: DATABASE_UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, requestId } };
+      return { ...base, message: UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, requestId } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while serving GraphQL');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };

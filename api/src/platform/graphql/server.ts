@@ -24,6 +24,8 @@ export interface GraphQLServerOptions {
   sharedByRole: ReadonlySet<string>;
   /** Limits a WebSocket document must also meet (HTTP operations are checked by the cost plugin). */
   checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
+  /** Unsent bytes a WebSocket may hold before it is closed as too slow. */
+  wsMaxBufferedBytes?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -67,6 +69,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     services: options.services,
     sharedByRole: options.sharedByRole,
     checkDocument: options.checkDocument,
+    maxBufferedBytes: options.wsMaxBufferedBytes,
     formatResult: (result) =>
       result.errors?.length
         ? {
