@@ -87,6 +87,7 @@ export class RedisPresenceStore implements PresenceStore {
   private readonly local = new Map<string, number>();
   /** Users who connected while Redis could not be told: announced at the next good heartbeat. */
   private readonly unannounced = new Set<string>();
+  private announceAgain: string[] = [];
 
   constructor(
     private readonly redis: Redis,
@@ -174,7 +175,10 @@ export class RedisPresenceStore implements PresenceStore {
     const results = (await tx.exec()) ?? [];
     // ZADD answers 1 when this instance was not listed: its connections did not count until now.
     const relisted = Number(results[results.length - 1]?.[1] ?? 0) === 1;
-    const online = [...this.local.keys()].filter((f) => relisted || this.unannounced.has(f)).map(parseField);
+    const fresh = [...this.local.keys()].filter((f) => relisted || this.unannounced.has(f));
+    // Announced at the next heartbeat too: the fan-out may reconnect to Redis a moment later than this client.
+    const online = [...new Set([...fresh, ...this.announceAgain])].filter((f) => this.local.has(f)).map(parseField);
+    this.announceAgain = fresh;
     this.unannounced.clear();
 
     const offline: PresenceChange[] = [];

@@ -121,7 +121,7 @@ function frameWriter(socket: WebSocket, id: string, backpressure: Backpressure) 
   const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return {
     write(json: string): void {
-      backpressure.send(socket, `${prefix}${json}}`);
+      if (socket.readyState === socket.OPEN) backpressure.send(socket, `${prefix}${json}}`);
     },
   };
 }
