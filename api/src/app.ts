@@ -25,7 +25,7 @@ import { buildAppSchema } from './platform/graphql/schema.js';
 import { documentLimitErrors } from './platform/graphql/cost.js';
 import { costPlugin } from './platform/graphql/cost-plugin.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
-import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
+import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
@@ -60,7 +60,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const orm = await initOrm(config, entities, logger);
   if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
+  // back at once instead of holding requests and socket handshakes until it returns.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, keyPrefix: config.redisPrefix })
+    : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
   const costRedis = redis?.duplicate();
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
@@ -71,6 +75,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
     typingTtlMs: config.typingTtlMs,
+    presenceLeaseMs: config.presenceLeaseMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -116,6 +121,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     services,
     sharedByRole,
     checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
+    wsMaxBufferedBytes: config.wsMaxBufferedBytes,
     plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
@@ -153,6 +159,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.presence.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -169,6 +176,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     async close() {
       await modules.slaWorker.stop();
       await modules.webhookWorker.stop();
+      modules.presence.stop();
       await modules.apiKeys.close();
       logger.debug('closing graphql servers');
       await servers.stop();
@@ -192,5 +200,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
  */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
-  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
+  const memory = new MemoryBucket(maxPoints, restoreRate);
+  return redis ? new FallbackBucket(new RedisBucket(redis, 'cost', maxPoints, restoreRate), memory) : memory;
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext, ServiceRegistry } from './context.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, serviceUnavailablePlugin } from './format-error.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -24,6 +24,8 @@ export interface GraphQLServerOptions {
   sharedByRole: ReadonlySet<string>;
   /** Limits a WebSocket document must also meet (HTTP operations are checked by the cost plugin). */
   checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
+  /** Unsent bytes a WebSocket may hold before it is closed as too slow. */
+  wsMaxBufferedBytes?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -67,6 +69,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     services: options.services,
     sharedByRole: options.sharedByRole,
     checkDocument: options.checkDocument,
+    maxBufferedBytes: options.wsMaxBufferedBytes,
     formatResult: (result) =>
       result.errors?.length
         ? {
@@ -91,6 +94,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       ...(options.plugins ?? []),
+      serviceUnavailablePlugin as ApolloServerPlugin<GraphQLContext>,
       {
         async serverWillStart() {
           return {

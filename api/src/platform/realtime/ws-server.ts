@@ -19,6 +19,7 @@ import { TENANT_FILTER } from '../db/base.entity.js';
 import type { GraphQLContext, ServiceRegistry } from '../graphql/context.js';
 import { Loaders } from '../graphql/loaders.js';
 import type { Logger } from '../logger.js';
+import { Backpressure } from './backpressure.js';
 import { createGroupedSubscribe } from './grouped-subscribe.js';
 
 export interface ConnectionHooks {
@@ -40,6 +41,8 @@ export interface WsServerOptions {
   /** Subscription fields whose results are the same for every staff member of one role. */
   sharedByRole: ReadonlySet<string>;
   keepAliveMs?: number;
+  /** Unsent bytes a socket may hold before it is closed as too slow (see backpressure.ts). */
+  maxBufferedBytes?: number;
   /** More checks of a subscription document after validation (e.g. depth and alias limits). */
   checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
 }
@@ -109,23 +112,16 @@ function rootFields(document: DocumentNode, operationName?: string | null): stri
   return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
 }
 
-/** Sockets that fall this far behind are closed rather than buffered without limit. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-
 /**
  * Writes a grouped subscription's shared, already-serialized result as a graphql-ws
  * `next` frame: the only per-subscriber work is one string concatenation and the send.
+ * Sockets that fall too far behind are closed rather than buffered without limit.
  */
-function frameWriter(socket: WebSocket, id: string) {
+function frameWriter(socket: WebSocket, id: string, backpressure: Backpressure) {
   const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return {
     write(json: string): void {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        socket.close(CloseCode.InternalServerError, 'Subscriber too slow');
-        return;
-      }
-      socket.send(`${prefix}${json}}`);
+      if (socket.readyState === socket.OPEN) backpressure.send(socket, `${prefix}${json}}`);
     },
   };
 }
@@ -142,6 +138,7 @@ type TrackedSocket = WebSocket & { alive?: boolean; principal?: Principal };
 export function createWsServer(options: WsServerOptions) {
   const { schema, orm, authenticator, logger } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, perMessageDeflate: false });
+  const backpressure = new Backpressure(options.maxBufferedBytes);
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const docIds = new WeakMap<DocumentNode, number>();
   let nextDocId = 1;
@@ -216,7 +213,7 @@ export function createWsServer(options: WsServerOptions) {
     },
     subscribe: (args) => {
       const ctx = args.contextValue as WsContext;
-      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!));
+      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!, backpressure));
     },
     onNext: (_ctx, _id, _payload, _args, result) => options.formatResult(result),
     onError: (_ctx, _id, _payload, errors) =>
@@ -231,11 +228,7 @@ export function createWsServer(options: WsServerOptions) {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-                if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (err) => (err ? reject(err) : resolve()));
-          }),
+        send: (data) => new Promise<void>((resolve, reject) => void backpressure.send(socket, data, (err) => (err ? reject(err) : resolve()))),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', (message) => {
