@@ -14,7 +14,7 @@ import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
-import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
@@ -22,11 +22,12 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { documentLimitErrors } from './platform/graphql/cost.js';
-import { costPlugin } from './platform/graphql/cost-plugin.js';
+import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
+import { createDocumentLimits } from './platform/graphql/limits.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
 import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
 import { serveClient } from './platform/http/static-client.js';
@@ -110,6 +111,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(healthRouter(orm));
 
   const httpServer = createServer(app);
+  const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
+  const costGate = new CostGate(costOptions);
   const servers = await createGraphQLServers({
     schema,
     httpServer,
@@ -120,9 +123,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
+    limits: createDocumentLimits(schema, config.rateLimit),
+    costGate,
+    maxPayloadBytes: config.rateLimit.maxBodyBytes,
+    authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
+    plugins: [costPlugin(costOptions, costGate)],
     wsMaxBufferedBytes: config.wsMaxBufferedBytes,
-    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
@@ -131,7 +137,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     '/graphql',
     cors(corsOptions),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.rateLimit.maxBodyBytes }),
     authMiddleware(authenticator),
     expressMiddleware(servers.apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -155,6 +161,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+  app.use(notFoundHandler, errorHandler(logger));
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);

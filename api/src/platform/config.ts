@@ -61,7 +61,18 @@ export interface RateLimitConfig {
   maxCost: number;
   maxDepth: number;
   maxAliases: number;
+  /** Most directives one operation may use. */
+  maxDirectives: number;
+  /** Most lexical tokens a document may have (HTTP and WebSocket parsers). */
+  maxTokens: number;
+  /** Largest HTTP body and WebSocket frame, in bytes. */
+  maxBodyBytes: number;
+  /** Who may run introspection (`__schema`, `__type`): anyone, signed-in principals, or nobody. */
+  introspection: IntrospectionMode;
 }
+
+export type IntrospectionMode = 'public' | 'signed-in' | 'off';
+const INTROSPECTION_MODES: readonly IntrospectionMode[] = ['public', 'signed-in', 'off'];
 
 export const DEFAULT_UPLOAD_TYPES = [
   'image/png',
@@ -131,6 +142,14 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function introspectionMode(env: Env, isProd: boolean, problems: string[]): IntrospectionMode {
+  const raw = env.INTROSPECTION?.trim();
+  if (!raw) return isProd ? 'signed-in' : 'public';
+  if ((INTROSPECTION_MODES as readonly string[]).includes(raw)) return raw as IntrospectionMode;
+  problems.push(`INTROSPECTION must be one of ${INTROSPECTION_MODES.join(', ')} (got "${raw}")`);
+  return 'off';
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -206,6 +225,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
       maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
+      maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 50, problems, 0, 1000),
+      maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 5000, problems, 100, 1_000_000),
+      maxBodyBytes: intVar(env, 'REQUEST_MAX_BYTES', 1024 * 1024, problems, 1024, 100 * 1024 * 1024),
+      introspection: introspectionMode(env, isProd, problems),
     },
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),

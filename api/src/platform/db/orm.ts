@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM, type MigrationObject, type Options } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import { BoundLibSqlDriver } from './bound-libsql.js';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
@@ -46,7 +46,7 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
     logger: logger ? (message: string) => logger.debug({ orm: true }, message) : undefined,
   };
   if (db.kind === 'sqlite') {
-    return { ...common, driver: LibSqlDriver, dbName: db.sqlitePath } as Options;
+    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath } as Options;
   }
   const driver = db.kind === 'mariadb' ? MariaDbDriver : MySqlDriver;
   // mariadb:// is not a scheme the drivers parse; both speak the MySQL protocol.
