@@ -33,7 +33,12 @@ import { serveClient } from './platform/http/static-client.js';
 import { createLogger, requestScope, type Logger } from './platform/logger.js';
 import { createPubSubHandle } from './platform/pubsub/pubsub.js';
 import { createLimiter } from './platform/ratelimit.js';
-import { DiskStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/storage.js';
+import { requestLog } from './platform/http/request-log.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { metricsRoute, startMetricsServer } from './platform/metrics/endpoint.js';
+import { metricsPlugin } from './platform/metrics/graphql-plugin.js';
+import { registerLiveSource } from './platform/metrics/metrics.js';
 
 export interface App {
   url: string;
@@ -57,8 +62,9 @@ export interface BuildOptions {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const orm = await initOrm(config, entities, logger);
-  if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
+  // Seeding runs under the migration lock too, so replicas starting together seed once.
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
@@ -92,17 +98,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.baseUrl + req.path;
-      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
-      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
-    next();
-  });
-  app.use(healthRouter(orm));
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config.env === 'production'));
+  let draining = false;
+  app.use(healthRouter(orm, () => draining));
+  if (config.metrics.onApiPort) app.get('/metrics', metricsRoute(config.metrics));
 
   const httpServer = createServer(app);
   const servers = await createGraphQLServers({
@@ -116,11 +116,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     services,
     sharedByRole,
     checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
-    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
+    stopGracePeriodMillis: config.shutdownGraceMs,
+    plugins: [metricsPlugin, costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
     '/graphql',
@@ -145,7 +147,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger }),
+    attachmentRoutes({ orm, storage, ...config.uploads, logger }),
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
@@ -153,6 +155,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  const metricsServer = await startMetricsServer(config.metrics, logger);
+  const unregisterMetrics = registerLiveSource({
+    websocketConnections: () => servers.ws.wss.clients.size,
+    websocketOperations: () => servers.ws.operations(),
+    subscriptionGroups: () => servers.ws.groups.size,
+    outboxes: async () => [await modules.webhookWorker.outbox()],
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -166,14 +175,24 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
     workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    /**
+     * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
+     * another instance and resume), the listener stops accepting and in-flight requests get
+     * up to SHUTDOWN_GRACE_MS, while the workers finish their pass (releasing their claims).
+     */
     async close() {
-      await modules.slaWorker.stop();
-      await modules.webhookWorker.stop();
-      await modules.apiKeys.close();
-      logger.debug('closing graphql servers');
+      draining = true;
+      unregisterMetrics();
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
+      logger.debug('closing websockets (1012)');
+      await servers.ws.close();
+      logger.debug('draining http requests');
       await servers.stop();
-      logger.debug('closing http server');
-      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await workers;
+      await modules.apiKeys.close();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+      if (metricsServer) await new Promise<void>((ok) => metricsServer.close(() => ok()));
+      storage.close?.();
       logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();

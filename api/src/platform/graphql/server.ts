@@ -24,6 +24,8 @@ export interface GraphQLServerOptions {
   sharedByRole: ReadonlySet<string>;
   /** Limits a WebSocket document must also meet (HTTP operations are checked by the cost plugin). */
   checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
+  /** How long stopping waits for in-flight HTTP requests before closing their connections. */
+  stopGracePeriodMillis?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -87,7 +89,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     // main.ts owns signal handling and closes everything in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       ...(options.plugins ?? []),
