@@ -22,7 +22,7 @@ export function requestLog(logger: Logger) {
     const scope = requestScope.getStore();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const path = req.baseUrl + req.path;
+      const path = (req.originalUrl || req.url).split('?')[0];
       httpRequestDuration.observe({ method: req.method, route: routeLabel(path), status: String(res.statusCode) }, seconds);
       const level = QUIET.has(path) ? 'debug' : 'info';
       const fields: Record<string, unknown> = { method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 };
