@@ -34,7 +34,12 @@ import { serveClient } from './platform/http/static-client.js';
 import { createLogger, requestScope, type Logger } from './platform/logger.js';
 import { createPubSubHandle } from './platform/pubsub/pubsub.js';
 import { createLimiter } from './platform/ratelimit.js';
-import { DiskStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/storage.js';
+import { requestLog } from './platform/http/request-log.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { metricsRoute, startMetricsServer } from './platform/metrics/endpoint.js';
+import { metricsPlugin } from './platform/metrics/graphql-plugin.js';
+import { registerLiveSource } from './platform/metrics/metrics.js';
 
 export interface App {
   url: string;
@@ -58,8 +63,9 @@ export interface BuildOptions {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const orm = await initOrm(config, entities, logger);
-  if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
+  // Seeding runs under the migration lock too, so replicas starting together seed once.
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
   // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
   // back at once instead of holding requests and socket handshakes until it returns.
@@ -98,17 +104,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.baseUrl + req.path;
-      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
-      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
-    next();
-  });
-  app.use(healthRouter(orm));
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config.env === 'production'));
+  let draining = false;
+  app.use(healthRouter(orm, () => draining));
+  if (config.metrics.onApiPort) app.get('/metrics', metricsRoute(config.metrics));
 
   const httpServer = createServer(app);
   const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
@@ -127,12 +127,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     costGate,
     maxPayloadBytes: config.rateLimit.maxBodyBytes,
     authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
-    plugins: [costPlugin(costOptions, costGate)],
+    plugins: [metricsPlugin, costPlugin(costOptions, costGate)],
     wsMaxBufferedBytes: config.wsMaxBufferedBytes,
+    stopGracePeriodMillis: config.shutdownGraceMs,
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
     '/graphql',
@@ -157,7 +159,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger }),
+    attachmentRoutes({ orm, storage, ...config.uploads, logger }),
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
@@ -167,6 +169,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
   modules.presence.start();
+  const metricsServer = await startMetricsServer(config.metrics, logger);
+  const unregisterMetrics = registerLiveSource({
+    websocketConnections: () => servers.ws.wss.clients.size,
+    websocketOperations: () => servers.ws.operations(),
+    subscriptionGroups: () => servers.ws.groups.size,
+    outboxes: async () => [await modules.webhookWorker.outbox()],
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -180,15 +189,25 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
     workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    /**
+     * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
+     * another instance and resume), the listener stops accepting and in-flight requests get
+     * up to SHUTDOWN_GRACE_MS, while the workers finish their pass (releasing their claims).
+     */
     async close() {
-      await modules.slaWorker.stop();
-      await modules.webhookWorker.stop();
+      draining = true;
+      unregisterMetrics();
       modules.presence.stop();
-      await modules.apiKeys.close();
-      logger.debug('closing graphql servers');
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
+      logger.debug('closing websockets (1012)');
+      await servers.ws.close();
+      logger.debug('draining http requests');
       await servers.stop();
-      logger.debug('closing http server');
-      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await workers;
+      await modules.apiKeys.close();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+      if (metricsServer) await new Promise<void>((ok) => metricsServer.close(() => ok()));
+      storage.close?.();
       logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();

@@ -37,7 +37,25 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   /** How often the SLA escalation worker runs (0 disables it in this process). */
   slaWorkerIntervalMs: number;
+  metrics: MetricsConfig;
+  storage: StorageConfig;
+  /** How long SIGTERM waits for in-flight requests before closing what is left. */
+  shutdownGraceMs: number;
 }
+
+export interface MetricsConfig {
+  /** Serve /metrics on the API port (development and test, or production with a token). */
+  onApiPort: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  token?: string;
+  /** A separate listener for /metrics only (METRICS_PORT), on `host`. */
+  port?: number;
+  host: string;
+}
+
+export type StorageConfig =
+  | { driver: 'disk' }
+  | { driver: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string; prefix: string };
 
 export interface WebhookConfig {
   /** Allow endpoints on loopback, private and link-local addresses (tests, trusted networks). */
@@ -152,6 +170,41 @@ function introspectionMode(env: Env, isProd: boolean, problems: string[]): Intro
   return 'off';
 }
 
+function parseMetrics(env: Env, isProd: boolean, problems: string[]): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token && token.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const rawPort = env.METRICS_PORT;
+  const port = rawPort ? intVar(env, 'METRICS_PORT', 0, problems, 0, 65535) : undefined;
+  return { onApiPort: !isProd || !!token, token, port, host: env.METRICS_HOST ?? '127.0.0.1' };
+}
+
+function parseStorage(env: Env, problems: string[]): StorageConfig {
+  const driver = env.STORAGE_DRIVER ?? 'disk';
+  if (driver === 'disk') return { driver };
+  if (driver !== 's3') {
+    problems.push(`STORAGE_DRIVER must be disk or s3 (got "${driver}")`);
+    return { driver: 'disk' };
+  }
+  const bucket = env.S3_BUCKET ?? '';
+  if (!bucket) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/.+/.test(endpoint)) problems.push('S3_ENDPOINT must be an http:// or https:// URL');
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined;
+  if (!!accessKeyId !== !!secretAccessKey) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  return {
+    driver,
+    bucket,
+    region: env.S3_REGION ?? 'us-east-1',
+    endpoint,
+    // MinIO and most self-hosted stores want path-style URLs (http://host/bucket/key).
+    forcePathStyle: (env.S3_FORCE_PATH_STYLE ?? (endpoint ? 'true' : 'false')) === 'true',
+    accessKeyId,
+    secretAccessKey,
+    prefix: env.S3_PREFIX ?? '',
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -174,6 +227,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
 
   const corsRaw = env.CORS_ORIGINS?.trim();
+  if (isProd && !corsRaw) {
+    problems.push('CORS_ORIGINS is required when NODE_ENV=production: the origins allowed to call the API from a browser, e.g. https://help.example.com');
+  }
   const corsOrigins: AppConfig['corsOrigins'] =
     !corsRaw ? (isProd ? [] : '*') : corsRaw === '*' ? '*' : corsRaw.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(corsOrigins)) {
@@ -230,6 +286,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBodyBytes: intVar(env, 'REQUEST_MAX_BYTES', 1024 * 1024, problems, 1024, 100 * 1024 * 1024),
       introspection: introspectionMode(env, isProd, problems),
     },
+    metrics: parseMetrics(env, isProd, problems),
+    storage: parseStorage(env, problems),
+    shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, problems, 0, 600_000),
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),

@@ -35,6 +35,8 @@ export interface GraphQLServerOptions {
   authorize?: (args: ExecutionArgs) => readonly GraphQLError[];
   /** Unsent bytes a WebSocket may hold before it is closed as too slow. */
   wsMaxBufferedBytes?: number;
+  /** How long stopping waits for in-flight HTTP requests before closing their connections. */
+  stopGracePeriodMillis?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -105,7 +107,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     // main.ts owns signal handling and closes everything in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       graphqlHttpStatusPlugin<GraphQLContext>(),

@@ -122,6 +122,9 @@ function rootFields(document: DocumentNode, operationName?: string | null): stri
   return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
 }
 
+/** WebSocket close code 1012 "Service Restart": the client should reconnect (to another instance). */
+export const SERVICE_RESTART = 1012;
+
 /**
  * Writes a grouped subscription's shared, already-serialized result as a graphql-ws
  * `next` frame: the only per-subscriber work is one string concatenation and the send.
@@ -183,9 +186,12 @@ export function createWsServer(options: WsServerOptions) {
     return doc;
   }
 
+  // Acknowledged connections, for counting their active operations (the metrics read it).
+  const contexts = new Set<{ subscriptions: Record<string, unknown> }>();
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
     onConnect: async (ctx) => {
+      contexts.add(ctx);
       const params = ctx.connectionParams ?? {};
       try {
         ctx.extra.principal = await authenticator.authenticate({
@@ -204,6 +210,7 @@ export function createWsServer(options: WsServerOptions) {
       return true;
     },
     onClose: async (ctx) => {
+      contexts.delete(ctx);
       if (ctx.extra.principal && ctx.acknowledged) await options.hooks?.disconnected?.(ctx.extra.principal);
     },
     onSubscribe: async (ctx, id, payload: SubscribePayload) => {
@@ -331,9 +338,22 @@ export function createWsServer(options: WsServerOptions) {
       }
       return closed;
     },
-    async close() {
+    /** Active operations (mostly subscriptions) over all acknowledged connections. */
+    operations(): number {
+      let n = 0;
+      for (const ctx of contexts) n += Object.keys(ctx.subscriptions).length;
+      return n;
+    },
+    /**
+     * Shutdown: closes every socket with 1012 (service restart), which clients treat as
+     * "reconnect", so they move to another instance and resume; waits (bounded) for them to go.
+     */
+    async close(waitMs = 2000) {
       clearInterval(keepAlive);
-      for (const client of wss.clients) client.close(1001, 'Going away');
+      for (const client of wss.clients) client.close(SERVICE_RESTART, 'Service restart: reconnect');
+      const deadline = Date.now() + waitMs;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
