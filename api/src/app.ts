@@ -67,13 +67,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
   const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
-  // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
-  // back at once instead of holding requests and socket handshakes until it returns.
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, keyPrefix: config.redisPrefix })
-    : undefined;
+  const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const costRedis = redis?.duplicate();
+  const costRedis = redis ? failFastRedis(redis.duplicate()) : undefined;
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
@@ -217,6 +213,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       logger.debug('closed');
     },
   };
+}
+
+/**
+ * Commands wait for the first connection (startup), but once connected, a command sent
+ * while Redis is away fails at once (no offline queue; a command timeout for a hung
+ * server), so presence and rate limits fall back to this instance's memory instead of
+ * holding requests and socket handshakes until Redis returns.
+ */
+function failFastRedis(client: Redis): Redis {
+  client.once('ready', () => (client.options.enableOfflineQueue = false));
+  return client;
 }
 
 /**
