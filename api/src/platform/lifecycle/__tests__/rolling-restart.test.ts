@@ -35,7 +35,9 @@ function resumingSubscriber(url: string, token: string) {
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 50,
-    retryWait: () => sleep(150),
+    retryWait: async () => {
+      await sleep(150);
+    },
     shouldRetry: () => true,
     connectionParams: { authorization: `Bearer ${token}` },
     on: { connected: () => connects++, closed: (e) => void closes.push((e as { code: number }).code) },
