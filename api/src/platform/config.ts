@@ -41,6 +41,8 @@ export interface AppConfig {
   storage: StorageConfig;
   /** How long SIGTERM waits for in-flight requests before closing what is left. */
   shutdownGraceMs: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed for the client address. */
+  trustProxy: string;
 }
 
 export interface MetricsConfig {
@@ -289,6 +291,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metrics: parseMetrics(env, isProd, problems),
     storage: parseStorage(env, problems),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, problems, 0, 600_000),
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),

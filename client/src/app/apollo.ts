@@ -8,6 +8,7 @@ import { createAuthLink } from './auth-link';
 import { createCache } from './cache';
 import { setHttpTokenRefresher } from './http';
 import { getConnectionState, setConnectionState } from './connection-status';
+import { resumableSubscriptions } from './resumable-subscriptions';
 import { createSubscriptionRetryLink } from './subscription-retry-link';
 import { sessionFromAuthPayload, sessionIdentity, sessionStore, type Session, type SessionStore } from './session';
 import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, type TokenRefresher } from './token-refresh';
@@ -133,7 +134,8 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
         return !!session;
       },
     }),
-    new GraphQLWsLink(wsClient),
+    // ticketEvents(after:) resumes from its last cursor when the socket reconnects (e.g. a 1012 restart).
+    new GraphQLWsLink(resumableSubscriptions(wsClient)),
   ]);
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
