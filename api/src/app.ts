@@ -168,6 +168,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.mailWorker.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  // Without PUBLIC_URL, links in mail point at this server itself.
+  if (!config.mail.publicUrl) config.mail.publicUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
 
   return {

@@ -39,7 +39,7 @@ export interface MailConfig {
   /** smtp:// or smtps:// URL of the SMTP server; unset: the dev mailbox (outside production). */
   smtpUrl?: string;
   from: string;
-  /** Where the web client is reached: links in mail point here. */
+  /** Where the web client is reached: links in mail point here. Unset: this server's own address, once it listens. */
   publicUrl: string;
   /** How often each instance looks for due mail (0 disables the worker). */
   pollMs: number;
@@ -250,8 +250,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function mailConfig(env: Env, config: AppConfig, isProd: boolean, problems: string[]): MailConfig {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
-  const publicUrl = (env.PUBLIC_URL || `http://localhost:${config.port || 4000}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must look like https://help.example.com (got "${publicUrl}")`);
+  const publicUrl = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must look like https://help.example.com (got "${publicUrl}")`);
   return {
     smtpUrl,
     from: env.MAIL_FROM || 'Sociodesk <no-reply@sociodesk.localhost>',

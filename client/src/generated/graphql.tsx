@@ -28,6 +28,17 @@ export type CreateApiKeyInput = {
   scopes: Array<string>;
 };
 
+export type CreateTenantInput = {
+  /** The first admin. A new address gets a mail to choose a password. */
+  adminEmail: string;
+  adminName: string;
+  /** `en` (default) or `id`: the language of the new admin’s mail. */
+  locale?: string | null | undefined;
+  name: string;
+  /** Lower-case letters, digits and dashes. */
+  slug: string;
+};
+
 export type CreateTicketInput = {
   category: TicketCategory;
   /** Defaults to WEB. */
@@ -47,6 +58,11 @@ export type CreateWebhookEndpointInput = {
   eventTypes?: Array<TicketEventType> | null | undefined;
   /** An http(s) URL on a public address. */
   url: string;
+};
+
+export type LocaleInput = {
+  /** `en` or `id`: the language of the mail you get. */
+  locale: string;
 };
 
 export type LoginInput = {
@@ -115,6 +131,19 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+export type SignUpInput = {
+  email: string;
+  /** `en` (default) or `id`: the language of your mail. */
+  locale?: string | null | undefined;
+  /** Your name. */
+  name: string;
+  password: string;
+  /** Short unique name of the workspace: lower-case letters, digits and dashes. */
+  slug: string;
+  /** The workspace (tenant) name, e.g. the company. */
+  workspaceName: string;
+};
+
 /** SLA state of the pending clocks at query time. */
 export const SlaFilterState = {
   AtRisk: 'AT_RISK',
@@ -143,6 +172,14 @@ export const SlaState = {
 } as const;
 
 export type SlaState = typeof SlaState[keyof typeof SlaState];
+/** Whether a tenant is in use. */
+export const TenantStatus = {
+  Active: 'ACTIVE',
+  Pending: 'PENDING',
+  Suspended: 'SUSPENDED'
+} as const;
+
+export type TenantStatus = typeof TenantStatus[keyof typeof TenantStatus];
 export const TicketCategory = {
   Account: 'ACCOUNT',
   Billing: 'BILLING',
@@ -288,7 +325,29 @@ export type LogoutMutation = { logout: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { role: Role, mustChangePassword: boolean, user: { createdAt: string, id: string, email: string, name: string, role: Role, active: boolean }, tenant: { id: string, slug: string, name: string }, memberships: Array<{ role: Role, tenant: { id: string, slug: string, name: string } }> } };
+export type MeQuery = { me: { role: Role, mustChangePassword: boolean, platformOperator: boolean, locale: string, user: { createdAt: string, id: string, email: string, name: string, role: Role, active: boolean }, tenant: { id: string, slug: string, name: string }, memberships: Array<{ role: Role, tenant: { id: string, slug: string, name: string } }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type UpdateMyLocaleMutationVariables = Exact<{
+  input: LocaleInput;
+}>;
+
+
+export type UpdateMyLocaleMutation = { updateMyLocale: string };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
@@ -296,6 +355,20 @@ export type RefreshSessionMutationVariables = Exact<{
 
 
 export type RefreshSessionMutation = { refreshSession: { accessToken: string, refreshToken: string, expiresAt: string, mustChangePassword: boolean, user: { id: string }, tenant: { id: string, slug: string } } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { email: string, tenant: { id: string, slug: string, name: string } } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { email: string, tenant: { id: string, slug: string, name: string } | null } };
 
 export type SwitchTenantMutationVariables = Exact<{
   tenantSlug: string;
@@ -374,6 +447,44 @@ export type NotificationsQueryVariables = Exact<{
 export type NotificationsQuery = { unreadNotificationCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string } }> } };
 
 export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string };
+
+export type PlatformTenantsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type PlatformTenantsQuery = { tenants: Array<{ id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number }> };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number } };
+
+export type RenameTenantMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameTenantMutation = { renameTenant: { id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number } };
+
+export type SuspendTenantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SuspendTenantMutation = { suspendTenant: { id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number } };
+
+export type ResumeTenantMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeTenantMutation = { resumeTenant: { id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number } };
+
+export type PlatformTenantRowFragment = { id: string, slug: string, name: string, status: TenantStatus, createdAt: string, suspendedAt: string | null, memberCount: number };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -670,6 +781,17 @@ export const NotificationFieldsFragmentDoc = gql`
   title
   readAt
   createdAt
+}
+    `;
+export const PlatformTenantRowFragmentDoc = gql`
+    fragment PlatformTenantRow on PlatformTenant {
+  id
+  slug
+  name
+  status
+  createdAt
+  suspendedAt
+  memberCount
 }
     `;
 export const AgentPresenceFieldsFragmentDoc = gql`
@@ -1006,6 +1128,8 @@ export const MeDocument = gql`
   me {
     role
     mustChangePassword
+    platformOperator
+    locale
     user {
       ...ViewerUser
       createdAt
@@ -1056,6 +1180,94 @@ export type MeQueryHookResult = ReturnType<typeof useMeQuery>;
 export type MeLazyQueryHookResult = ReturnType<typeof useMeLazyQuery>;
 export type MeSuspenseQueryHookResult = ReturnType<typeof useMeSuspenseQuery>;
 export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariables>;
+export const RequestPasswordResetDocument = gql`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `;
+
+/**
+ * __useRequestPasswordResetMutation__
+ *
+ * To run a mutation, you first call `useRequestPasswordResetMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRequestPasswordResetMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [requestPasswordResetMutation, { data, loading, error }] = useRequestPasswordResetMutation({
+ *   variables: {
+ *      email: // value for 'email'
+ *   },
+ * });
+ */
+export function useRequestPasswordResetMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>(RequestPasswordResetDocument, options);
+      }
+export type RequestPasswordResetMutationHookResult = ReturnType<typeof useRequestPasswordResetMutation>;
+export type RequestPasswordResetMutationResult = ApolloReactCommon.MutationResult<RequestPasswordResetMutation>;
+export const ResetPasswordDocument = gql`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `;
+
+/**
+ * __useResetPasswordMutation__
+ *
+ * To run a mutation, you first call `useResetPasswordMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useResetPasswordMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [resetPasswordMutation, { data, loading, error }] = useResetPasswordMutation({
+ *   variables: {
+ *      token: // value for 'token'
+ *      newPassword: // value for 'newPassword'
+ *   },
+ * });
+ */
+export function useResetPasswordMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ResetPasswordMutation, ResetPasswordMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ResetPasswordMutation, ResetPasswordMutationVariables>(ResetPasswordDocument, options);
+      }
+export type ResetPasswordMutationHookResult = ReturnType<typeof useResetPasswordMutation>;
+export type ResetPasswordMutationResult = ApolloReactCommon.MutationResult<ResetPasswordMutation>;
+export const UpdateMyLocaleDocument = gql`
+    mutation UpdateMyLocale($input: LocaleInput!) {
+  updateMyLocale(input: $input)
+}
+    `;
+
+/**
+ * __useUpdateMyLocaleMutation__
+ *
+ * To run a mutation, you first call `useUpdateMyLocaleMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateMyLocaleMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateMyLocaleMutation, { data, loading, error }] = useUpdateMyLocaleMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateMyLocaleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateMyLocaleMutation, UpdateMyLocaleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateMyLocaleMutation, UpdateMyLocaleMutationVariables>(UpdateMyLocaleDocument, options);
+      }
+export type UpdateMyLocaleMutationHookResult = ReturnType<typeof useUpdateMyLocaleMutation>;
+export type UpdateMyLocaleMutationResult = ApolloReactCommon.MutationResult<UpdateMyLocaleMutation>;
 export const RefreshSessionDocument = gql`
     mutation RefreshSession($refreshToken: String!) {
   refreshSession(refreshToken: $refreshToken) {
@@ -1097,6 +1309,74 @@ export function useRefreshSessionMutation(baseOptions?: ApolloReactHooks.Mutatio
       }
 export type RefreshSessionMutationHookResult = ReturnType<typeof useRefreshSessionMutation>;
 export type RefreshSessionMutationResult = ApolloReactCommon.MutationResult<RefreshSessionMutation>;
+export const SignUpDocument = gql`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    email
+    tenant {
+      ...TenantSummary
+    }
+  }
+}
+    ${TenantSummaryFragmentDoc}`;
+
+/**
+ * __useSignUpMutation__
+ *
+ * To run a mutation, you first call `useSignUpMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSignUpMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [signUpMutation, { data, loading, error }] = useSignUpMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSignUpMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignUpMutation, SignUpMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignUpMutation, SignUpMutationVariables>(SignUpDocument, options);
+      }
+export type SignUpMutationHookResult = ReturnType<typeof useSignUpMutation>;
+export type SignUpMutationResult = ApolloReactCommon.MutationResult<SignUpMutation>;
+export const VerifyEmailDocument = gql`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token) {
+    email
+    tenant {
+      ...TenantSummary
+    }
+  }
+}
+    ${TenantSummaryFragmentDoc}`;
+
+/**
+ * __useVerifyEmailMutation__
+ *
+ * To run a mutation, you first call `useVerifyEmailMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useVerifyEmailMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [verifyEmailMutation, { data, loading, error }] = useVerifyEmailMutation({
+ *   variables: {
+ *      token: // value for 'token'
+ *   },
+ * });
+ */
+export function useVerifyEmailMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<VerifyEmailMutation, VerifyEmailMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<VerifyEmailMutation, VerifyEmailMutationVariables>(VerifyEmailDocument, options);
+      }
+export type VerifyEmailMutationHookResult = ReturnType<typeof useVerifyEmailMutation>;
+export type VerifyEmailMutationResult = ApolloReactCommon.MutationResult<VerifyEmailMutation>;
 export const SwitchTenantDocument = gql`
     mutation SwitchTenant($tenantSlug: String!) {
   switchTenant(tenantSlug: $tenantSlug) {
@@ -1431,6 +1711,174 @@ export type NotificationsQueryHookResult = ReturnType<typeof useNotificationsQue
 export type NotificationsLazyQueryHookResult = ReturnType<typeof useNotificationsLazyQuery>;
 export type NotificationsSuspenseQueryHookResult = ReturnType<typeof useNotificationsSuspenseQuery>;
 export type NotificationsQueryResult = ApolloReactCommon.QueryResult<NotificationsQuery, NotificationsQueryVariables>;
+export const PlatformTenantsDocument = gql`
+    query PlatformTenants($search: String) {
+  tenants(search: $search) {
+    ...PlatformTenantRow
+  }
+}
+    ${PlatformTenantRowFragmentDoc}`;
+
+/**
+ * __usePlatformTenantsQuery__
+ *
+ * To run a query within a React component, call `usePlatformTenantsQuery` and pass it any options that fit your needs.
+ * When your component renders, `usePlatformTenantsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = usePlatformTenantsQuery({
+ *   variables: {
+ *      search: // value for 'search'
+ *   },
+ * });
+ */
+export function usePlatformTenantsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<PlatformTenantsQuery, PlatformTenantsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<PlatformTenantsQuery, PlatformTenantsQueryVariables>(PlatformTenantsDocument, options);
+      }
+export function usePlatformTenantsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<PlatformTenantsQuery, PlatformTenantsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<PlatformTenantsQuery, PlatformTenantsQueryVariables>(PlatformTenantsDocument, options);
+        }
+// @ts-ignore
+export function usePlatformTenantsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<PlatformTenantsQuery, PlatformTenantsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<PlatformTenantsQuery, PlatformTenantsQueryVariables>;
+export function usePlatformTenantsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<PlatformTenantsQuery, PlatformTenantsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<PlatformTenantsQuery | undefined, PlatformTenantsQueryVariables>;
+export function usePlatformTenantsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<PlatformTenantsQuery, PlatformTenantsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<PlatformTenantsQuery, PlatformTenantsQueryVariables>(PlatformTenantsDocument, options);
+        }
+export type PlatformTenantsQueryHookResult = ReturnType<typeof usePlatformTenantsQuery>;
+export type PlatformTenantsLazyQueryHookResult = ReturnType<typeof usePlatformTenantsLazyQuery>;
+export type PlatformTenantsSuspenseQueryHookResult = ReturnType<typeof usePlatformTenantsSuspenseQuery>;
+export type PlatformTenantsQueryResult = ApolloReactCommon.QueryResult<PlatformTenantsQuery, PlatformTenantsQueryVariables>;
+export const CreateTenantDocument = gql`
+    mutation CreateTenant($input: CreateTenantInput!) {
+  createTenant(input: $input) {
+    ...PlatformTenantRow
+  }
+}
+    ${PlatformTenantRowFragmentDoc}`;
+
+/**
+ * __useCreateTenantMutation__
+ *
+ * To run a mutation, you first call `useCreateTenantMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateTenantMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createTenantMutation, { data, loading, error }] = useCreateTenantMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateTenantMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateTenantMutation, CreateTenantMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateTenantMutation, CreateTenantMutationVariables>(CreateTenantDocument, options);
+      }
+export type CreateTenantMutationHookResult = ReturnType<typeof useCreateTenantMutation>;
+export type CreateTenantMutationResult = ApolloReactCommon.MutationResult<CreateTenantMutation>;
+export const RenameTenantDocument = gql`
+    mutation RenameTenant($id: ID!, $name: String!) {
+  renameTenant(id: $id, name: $name) {
+    ...PlatformTenantRow
+  }
+}
+    ${PlatformTenantRowFragmentDoc}`;
+
+/**
+ * __useRenameTenantMutation__
+ *
+ * To run a mutation, you first call `useRenameTenantMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRenameTenantMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [renameTenantMutation, { data, loading, error }] = useRenameTenantMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      name: // value for 'name'
+ *   },
+ * });
+ */
+export function useRenameTenantMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RenameTenantMutation, RenameTenantMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RenameTenantMutation, RenameTenantMutationVariables>(RenameTenantDocument, options);
+      }
+export type RenameTenantMutationHookResult = ReturnType<typeof useRenameTenantMutation>;
+export type RenameTenantMutationResult = ApolloReactCommon.MutationResult<RenameTenantMutation>;
+export const SuspendTenantDocument = gql`
+    mutation SuspendTenant($id: ID!) {
+  suspendTenant(id: $id) {
+    ...PlatformTenantRow
+  }
+}
+    ${PlatformTenantRowFragmentDoc}`;
+
+/**
+ * __useSuspendTenantMutation__
+ *
+ * To run a mutation, you first call `useSuspendTenantMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSuspendTenantMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [suspendTenantMutation, { data, loading, error }] = useSuspendTenantMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useSuspendTenantMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SuspendTenantMutation, SuspendTenantMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SuspendTenantMutation, SuspendTenantMutationVariables>(SuspendTenantDocument, options);
+      }
+export type SuspendTenantMutationHookResult = ReturnType<typeof useSuspendTenantMutation>;
+export type SuspendTenantMutationResult = ApolloReactCommon.MutationResult<SuspendTenantMutation>;
+export const ResumeTenantDocument = gql`
+    mutation ResumeTenant($id: ID!) {
+  resumeTenant(id: $id) {
+    ...PlatformTenantRow
+  }
+}
+    ${PlatformTenantRowFragmentDoc}`;
+
+/**
+ * __useResumeTenantMutation__
+ *
+ * To run a mutation, you first call `useResumeTenantMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useResumeTenantMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [resumeTenantMutation, { data, loading, error }] = useResumeTenantMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useResumeTenantMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ResumeTenantMutation, ResumeTenantMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ResumeTenantMutation, ResumeTenantMutationVariables>(ResumeTenantDocument, options);
+      }
+export type ResumeTenantMutationHookResult = ReturnType<typeof useResumeTenantMutation>;
+export type ResumeTenantMutationResult = ApolloReactCommon.MutationResult<ResumeTenantMutation>;
 export const AgentsDocument = gql`
     query Agents {
   agents {
