@@ -18,7 +18,7 @@ import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
-import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
@@ -26,11 +26,12 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { documentLimitErrors } from './platform/graphql/cost.js';
-import { costPlugin } from './platform/graphql/cost-plugin.js';
+import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
+import { createDocumentLimits } from './platform/graphql/limits.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
-import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
+import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
 import { serveClient } from './platform/http/static-client.js';
@@ -64,7 +65,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const orm = await initOrm(config, entities, logger);
   if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
+  // back at once instead of holding requests and socket handshakes until it returns.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, keyPrefix: config.redisPrefix })
+    : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
   const costRedis = redis?.duplicate();
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
@@ -75,6 +80,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
     typingTtlMs: config.typingTtlMs,
+    presenceLeaseMs: config.presenceLeaseMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -113,6 +119,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(healthRouter(orm));
 
   const httpServer = createServer(app);
+  const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
+  const costGate = new CostGate(costOptions);
   const servers = await createGraphQLServers({
     schema,
     httpServer,
@@ -123,8 +131,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
-    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
+    limits: createDocumentLimits(schema, config.rateLimit),
+    costGate,
+    maxPayloadBytes: config.rateLimit.maxBodyBytes,
+    authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
+    plugins: [costPlugin(costOptions, costGate)],
+    wsMaxBufferedBytes: config.wsMaxBufferedBytes,
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
@@ -136,7 +148,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     '/graphql',
     cors(corsOptions),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.rateLimit.maxBodyBytes }),
     authMiddleware(authenticator),
     expressMiddleware(servers.apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -161,11 +173,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+  app.use(notFoundHandler, errorHandler(logger));
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
   modules.mailWorker.start();
+  modules.presence.start();
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   // Without PUBLIC_URL, links in mail point at this server itself.
@@ -186,6 +200,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       await modules.webhookWorker.stop();
       await modules.mailWorker.stop();
       await modules.tenantGate.close();
+      modules.presence.stop();
       await modules.apiKeys.close();
       logger.debug('closing graphql servers');
       await servers.stop();
@@ -209,5 +224,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
  */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
-  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
+  const memory = new MemoryBucket(maxPoints, restoreRate);
+  return redis ? new FallbackBucket(new RedisBucket(redis, 'cost', maxPoints, restoreRate), memory) : memory;
 }

@@ -1,3 +1,4 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -5,7 +6,7 @@ import { describeError, tenantChoicesFromError, type TenantChoice } from '../../
 import { useI18n } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { sessionStore } from '../../../app/session';
-import { useLoginMutation } from '../../../generated/graphql';
+import { LoginDocument } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
 import { errorReason, reasonMessage } from '../account-errors';
 
@@ -13,7 +14,7 @@ import { errorReason, reasonMessage } from '../account-errors';
 export function LoginPage() {
   const { t } = useI18n();
   const { startSession } = useSessionActions();
-  const [login, { loading }] = useLoginMutation();
+  const [login, { loading }] = useMutation(LoginDocument);
   const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const [tenants, setTenants] = useState<TenantChoice[] | null>(null);
