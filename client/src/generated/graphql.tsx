@@ -32,14 +32,23 @@ export type CreateTicketInput = {
   category: TicketCategory;
   /** Defaults to WEB. */
   channel?: TicketChannel | null | undefined;
-  /** Admins only: open the ticket on behalf of this customer. */
+  /** Staff and API keys: open the ticket on behalf of this customer. */
   customerId?: string | number | null | undefined;
   description: string;
   /** Repeating a key within 24 hours returns the first result. */
   idempotencyKey?: string | null | undefined;
+  /** Staff: add this customer and open the ticket for them, in one transaction (instead of customerId). */
+  newCustomer?: NewCustomerInput | null | undefined;
   priority?: TicketPriority;
   tags?: Array<string> | null | undefined;
   title: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys). */
+  role: Role;
 };
 
 export type CreateWebhookEndpointInput = {
@@ -62,6 +71,12 @@ export const MessageKind = {
 } as const;
 
 export type MessageKind = typeof MessageKind[keyof typeof MessageKind];
+/** A customer to add while opening a ticket for them. */
+export type NewCustomerInput = {
+  email: string;
+  name: string;
+};
+
 export const NotificationType = {
   MessagePosted: 'MESSAGE_POSTED',
   SlaAtRisk: 'SLA_AT_RISK',
@@ -155,6 +170,7 @@ export const TicketChannel = {
   Api: 'API',
   Chat: 'CHAT',
   Email: 'EMAIL',
+  Phone: 'PHONE',
   Web: 'WEB'
 } as const;
 
@@ -234,6 +250,10 @@ export type UpdateTicketInput = {
   /** Replaces the tag set. */
   tags?: Array<string> | null | undefined;
   title?: string | null | undefined;
+};
+
+export type UpdateWorkspaceSettingsInput = {
+  customersSeePriority?: boolean | null | undefined;
 };
 
 export const WebhookDeliveryStatus = {
@@ -394,6 +414,18 @@ export type SetPresenceMutation = { setPresence: { __typename: 'AgentPresence', 
 
 export type AgentPresenceFieldsFragment = { __typename: 'AgentPresence', status: PresenceStatus, updatedAt: string, user: { __typename: 'User', id: string, name: string, email: string, role: Role } };
 
+export type WorkspaceSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspaceSettingsQuery = { workspaceSettings: { customersSeePriority: boolean } };
+
+export type UpdateWorkspaceSettingsMutationVariables = Exact<{
+  input: UpdateWorkspaceSettingsInput;
+}>;
+
+
+export type UpdateWorkspaceSettingsMutation = { updateWorkspaceSettings: { customersSeePriority: boolean } };
+
 export type DeleteSlaPolicyMutationVariables = Exact<{
   id: string | number;
 }>;
@@ -434,7 +466,7 @@ export type AssignTicketMutationVariables = Exact<{
 }>;
 
 
-export type AssignTicketMutation = { assignTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type AssignTicketMutation = { assignTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type ChangeTicketStatusMutationVariables = Exact<{
   id: string | number;
@@ -443,21 +475,21 @@ export type ChangeTicketStatusMutationVariables = Exact<{
 }>;
 
 
-export type ChangeTicketStatusMutation = { changeTicketStatus: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type ChangeTicketStatusMutation = { changeTicketStatus: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type ClaimTicketMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClaimTicketMutation = { claimTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type ClaimTicketMutation = { claimTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type CreateTicketMutationVariables = Exact<{
   input: CreateTicketInput;
 }>;
 
 
-export type CreateTicketMutation = { createTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type CreateTicketMutation = { createTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type DeleteTicketMutationVariables = Exact<{
   id: string | number;
@@ -480,7 +512,7 @@ export type TicketByNumberQueryVariables = Exact<{
 }>;
 
 
-export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type TicketByNumberQuery = { ticketByNumber: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   filter?: TicketEventFilter | null | undefined;
@@ -488,7 +520,7 @@ export type TicketEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, cursor: string, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null }, message: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } | null } };
+export type TicketEventsSubscription = { ticketEvents: { id: string, seq: number, cursor: string, type: TicketEventType, ticketId: string, createdAt: string, tag: string | null, changes: Array<{ field: string, from: string | null, to: string | null }>, ticket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null }, message: { __typename: 'Message', id: string, ticketId: string, body: string, internal: boolean, kind: MessageKind, createdAt: string, author: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string }> } | null } };
 
 export type TicketNumberQueryVariables = Exact<{
   id: string | number;
@@ -505,7 +537,7 @@ export type TicketsQueryVariables = Exact<{
 }>;
 
 
-export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } }> } };
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } }> } };
 
 export type UpdateTicketMutationVariables = Exact<{
   id: string | number;
@@ -514,20 +546,59 @@ export type UpdateTicketMutationVariables = Exact<{
 }>;
 
 
-export type UpdateTicketMutation = { updateTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
+export type UpdateTicketMutation = { updateTicket: { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null } };
 
 export type PersonSummaryFragment = { __typename: 'User', id: string, name: string, email: string, role: Role };
 
-export type TicketCardFragment = { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
+export type TicketCardFragment = { __typename: 'Ticket', id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
 
-export type TicketDetailFragment = { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
+export type TicketDetailFragment = { __typename: 'Ticket', description: string, firstResponseAt: string | null, resolvedAt: string | null, closedAt: string | null, id: string, number: number, title: string, status: TicketStatus, priority: TicketPriority | null, category: TicketCategory, channel: TicketChannel, tags: Array<string>, version: number, createdAt: string, updatedAt: string, messageCount: number, escalationLevel: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, assignee: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, customer: { __typename: 'User', id: string, name: string, email: string, role: Role } | null, sla: { __typename: 'TicketSla', businessHours: boolean, firstResponse: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null, resolution: { __typename: 'SlaClock', dueAt: string | null, state: SlaState, remainingMinutes: number | null } | null } | null };
 
 export type CustomersQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
 
 
-export type CustomersQuery = { users: { totalCount: number, edges: Array<{ node: { __typename: 'User', id: string, name: string, email: string, role: Role } }> } };
+export type CustomersQuery = { customers: { totalCount: number, edges: Array<{ node: { __typename: 'User', id: string, name: string, email: string, role: Role } }> } };
+
+export type MemberRowFragment = { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null };
+
+export type MembersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MembersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null } }> } };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type InviteMemberMutation = { createUser: { temporaryPassword: string | null, user: { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null } } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type ChangeMemberRoleMutation = { updateUserRole: { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null } };
+
+export type DeactivateMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type DeactivateMemberMutation = { deactivateUser: { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null } };
+
+export type ReactivateMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ReactivateMemberMutation = { reactivateUser: { __typename: 'User', id: string, name: string, email: string, role: Role, active: boolean, createdAt: string, lastSignInAt: string | null } };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
@@ -763,6 +834,18 @@ export const TicketDetailFragmentDoc = gql`
   firstResponseAt
   resolvedAt
   closedAt
+}
+    `;
+export const MemberRowFragmentDoc = gql`
+    fragment MemberRow on User {
+  __typename
+  id
+  name
+  email
+  role
+  active
+  createdAt
+  lastSignInAt
 }
     `;
 export const WebhookEndpointFieldsFragmentDoc = gql`
@@ -1536,6 +1619,79 @@ export function useSetPresenceMutation(baseOptions?: ApolloReactHooks.MutationHo
       }
 export type SetPresenceMutationHookResult = ReturnType<typeof useSetPresenceMutation>;
 export type SetPresenceMutationResult = ApolloReactCommon.MutationResult<SetPresenceMutation>;
+export const WorkspaceSettingsDocument = gql`
+    query WorkspaceSettings {
+  workspaceSettings {
+    customersSeePriority
+  }
+}
+    `;
+
+/**
+ * __useWorkspaceSettingsQuery__
+ *
+ * To run a query within a React component, call `useWorkspaceSettingsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useWorkspaceSettingsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useWorkspaceSettingsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useWorkspaceSettingsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>(WorkspaceSettingsDocument, options);
+      }
+export function useWorkspaceSettingsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>(WorkspaceSettingsDocument, options);
+        }
+// @ts-ignore
+export function useWorkspaceSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
+export function useWorkspaceSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WorkspaceSettingsQuery | undefined, WorkspaceSettingsQueryVariables>;
+export function useWorkspaceSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>(WorkspaceSettingsDocument, options);
+        }
+export type WorkspaceSettingsQueryHookResult = ReturnType<typeof useWorkspaceSettingsQuery>;
+export type WorkspaceSettingsLazyQueryHookResult = ReturnType<typeof useWorkspaceSettingsLazyQuery>;
+export type WorkspaceSettingsSuspenseQueryHookResult = ReturnType<typeof useWorkspaceSettingsSuspenseQuery>;
+export type WorkspaceSettingsQueryResult = ApolloReactCommon.QueryResult<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
+export const UpdateWorkspaceSettingsDocument = gql`
+    mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {
+  updateWorkspaceSettings(input: $input) {
+    customersSeePriority
+  }
+}
+    `;
+
+/**
+ * __useUpdateWorkspaceSettingsMutation__
+ *
+ * To run a mutation, you first call `useUpdateWorkspaceSettingsMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateWorkspaceSettingsMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateWorkspaceSettingsMutation, { data, loading, error }] = useUpdateWorkspaceSettingsMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateWorkspaceSettingsMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>(UpdateWorkspaceSettingsDocument, options);
+      }
+export type UpdateWorkspaceSettingsMutationHookResult = ReturnType<typeof useUpdateWorkspaceSettingsMutation>;
+export type UpdateWorkspaceSettingsMutationResult = ApolloReactCommon.MutationResult<UpdateWorkspaceSettingsMutation>;
 export const DeleteSlaPolicyDocument = gql`
     mutation DeleteSlaPolicy($id: ID!) {
   deleteSlaPolicy(id: $id)
@@ -2161,7 +2317,7 @@ export type UpdateTicketMutationHookResult = ReturnType<typeof useUpdateTicketMu
 export type UpdateTicketMutationResult = ApolloReactCommon.MutationResult<UpdateTicketMutation>;
 export const CustomersDocument = gql`
     query Customers($search: String) {
-  users(first: 50, filter: {role: CUSTOMER, active: true, search: $search}) {
+  customers(search: $search, first: 50) {
     totalCount
     edges {
       node {
@@ -2207,6 +2363,187 @@ export type CustomersQueryHookResult = ReturnType<typeof useCustomersQuery>;
 export type CustomersLazyQueryHookResult = ReturnType<typeof useCustomersLazyQuery>;
 export type CustomersSuspenseQueryHookResult = ReturnType<typeof useCustomersSuspenseQuery>;
 export type CustomersQueryResult = ApolloReactCommon.QueryResult<CustomersQuery, CustomersQueryVariables>;
+export const MembersDocument = gql`
+    query Members($search: String, $after: String) {
+  users(first: 50, after: $after, filter: {search: $search}) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...MemberRow
+      }
+    }
+  }
+}
+    ${MemberRowFragmentDoc}`;
+
+/**
+ * __useMembersQuery__
+ *
+ * To run a query within a React component, call `useMembersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useMembersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useMembersQuery({
+ *   variables: {
+ *      search: // value for 'search'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useMembersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<MembersQuery, MembersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MembersQuery, MembersQueryVariables>(MembersDocument, options);
+      }
+export function useMembersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MembersQuery, MembersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MembersQuery, MembersQueryVariables>(MembersDocument, options);
+        }
+// @ts-ignore
+export function useMembersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MembersQuery, MembersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MembersQuery, MembersQueryVariables>;
+export function useMembersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MembersQuery, MembersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MembersQuery | undefined, MembersQueryVariables>;
+export function useMembersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MembersQuery, MembersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MembersQuery, MembersQueryVariables>(MembersDocument, options);
+        }
+export type MembersQueryHookResult = ReturnType<typeof useMembersQuery>;
+export type MembersLazyQueryHookResult = ReturnType<typeof useMembersLazyQuery>;
+export type MembersSuspenseQueryHookResult = ReturnType<typeof useMembersSuspenseQuery>;
+export type MembersQueryResult = ApolloReactCommon.QueryResult<MembersQuery, MembersQueryVariables>;
+export const InviteMemberDocument = gql`
+    mutation InviteMember($input: CreateUserInput!) {
+  createUser(input: $input) {
+    temporaryPassword
+    user {
+      ...MemberRow
+    }
+  }
+}
+    ${MemberRowFragmentDoc}`;
+
+/**
+ * __useInviteMemberMutation__
+ *
+ * To run a mutation, you first call `useInviteMemberMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useInviteMemberMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [inviteMemberMutation, { data, loading, error }] = useInviteMemberMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useInviteMemberMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<InviteMemberMutation, InviteMemberMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<InviteMemberMutation, InviteMemberMutationVariables>(InviteMemberDocument, options);
+      }
+export type InviteMemberMutationHookResult = ReturnType<typeof useInviteMemberMutation>;
+export type InviteMemberMutationResult = ApolloReactCommon.MutationResult<InviteMemberMutation>;
+export const ChangeMemberRoleDocument = gql`
+    mutation ChangeMemberRole($userId: ID!, $role: Role!) {
+  updateUserRole(userId: $userId, role: $role) {
+    ...MemberRow
+  }
+}
+    ${MemberRowFragmentDoc}`;
+
+/**
+ * __useChangeMemberRoleMutation__
+ *
+ * To run a mutation, you first call `useChangeMemberRoleMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useChangeMemberRoleMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [changeMemberRoleMutation, { data, loading, error }] = useChangeMemberRoleMutation({
+ *   variables: {
+ *      userId: // value for 'userId'
+ *      role: // value for 'role'
+ *   },
+ * });
+ */
+export function useChangeMemberRoleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>(ChangeMemberRoleDocument, options);
+      }
+export type ChangeMemberRoleMutationHookResult = ReturnType<typeof useChangeMemberRoleMutation>;
+export type ChangeMemberRoleMutationResult = ApolloReactCommon.MutationResult<ChangeMemberRoleMutation>;
+export const DeactivateMemberDocument = gql`
+    mutation DeactivateMember($userId: ID!) {
+  deactivateUser(userId: $userId) {
+    ...MemberRow
+  }
+}
+    ${MemberRowFragmentDoc}`;
+
+/**
+ * __useDeactivateMemberMutation__
+ *
+ * To run a mutation, you first call `useDeactivateMemberMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeactivateMemberMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deactivateMemberMutation, { data, loading, error }] = useDeactivateMemberMutation({
+ *   variables: {
+ *      userId: // value for 'userId'
+ *   },
+ * });
+ */
+export function useDeactivateMemberMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeactivateMemberMutation, DeactivateMemberMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeactivateMemberMutation, DeactivateMemberMutationVariables>(DeactivateMemberDocument, options);
+      }
+export type DeactivateMemberMutationHookResult = ReturnType<typeof useDeactivateMemberMutation>;
+export type DeactivateMemberMutationResult = ApolloReactCommon.MutationResult<DeactivateMemberMutation>;
+export const ReactivateMemberDocument = gql`
+    mutation ReactivateMember($userId: ID!) {
+  reactivateUser(userId: $userId) {
+    ...MemberRow
+  }
+}
+    ${MemberRowFragmentDoc}`;
+
+/**
+ * __useReactivateMemberMutation__
+ *
+ * To run a mutation, you first call `useReactivateMemberMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useReactivateMemberMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [reactivateMemberMutation, { data, loading, error }] = useReactivateMemberMutation({
+ *   variables: {
+ *      userId: // value for 'userId'
+ *   },
+ * });
+ */
+export function useReactivateMemberMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReactivateMemberMutation, ReactivateMemberMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReactivateMemberMutation, ReactivateMemberMutationVariables>(ReactivateMemberDocument, options);
+      }
+export type ReactivateMemberMutationHookResult = ReturnType<typeof useReactivateMemberMutation>;
+export type ReactivateMemberMutationResult = ApolloReactCommon.MutationResult<ReactivateMemberMutation>;
 export const CreateWebhookEndpointDocument = gql`
     mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {

@@ -1,3 +1,4 @@
+import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
@@ -7,6 +8,7 @@ export const en = {
   ...enNotifications,
   ...enSla,
   ...enAdmin,
+  ...enMembers,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
@@ -78,6 +80,7 @@ export const en = {
   'channel.CHAT': 'Chat',
   'channel.API': 'API',
   'channel.EMAIL': 'Email',
+  'channel.PHONE': 'Phone',
 
   'filters.assignee': 'Assignee',
   'filters.anyone': 'Anyone',

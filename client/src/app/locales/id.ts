@@ -1,3 +1,4 @@
+import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
@@ -8,6 +9,7 @@ export const id: Dictionary = {
   ...idNotifications,
   ...idSla,
   ...idAdmin,
+  ...idMembers,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
@@ -79,6 +81,7 @@ export const id: Dictionary = {
   'channel.CHAT': 'Obrolan',
   'channel.API': 'API',
   'channel.EMAIL': 'Email',
+  'channel.PHONE': 'Telepon',
 
   'filters.assignee': 'Penanggung jawab',
   'filters.anyone': 'Siapa saja',
