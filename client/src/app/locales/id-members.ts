@@ -32,7 +32,8 @@ export const idMembers: Record<keyof typeof enMembers, string> = {
   'members.loadMore': 'Tampilkan lebih banyak',
   'members.added': '{name} telah ditambahkan.',
   'members.passwordTitle': 'Kata sandi sementara',
-  'members.passwordHint': 'Berikan kata sandi ini kepada {email}. Kata sandi ini hanya berlaku sekali: ia memilih kata sandinya sendiri saat pertama kali masuk.',
+  'members.passwordHint':
+    'Berikan kata sandi ini kepada {email}. Kata sandi ini hanya berlaku sekali: ia memilih kata sandinya sendiri saat pertama kali masuk.',
   'members.existingIdentity': '{email} sudah memiliki akun Sociodesk, jadi ia masuk dengan kata sandinya sendiri.',
   'members.alreadyDeactivated': 'Orang ini adalah anggota yang dinonaktifkan. Aktifkan kembali dari daftar.',
   'members.alreadyMember': 'Orang ini sudah menjadi anggota.',

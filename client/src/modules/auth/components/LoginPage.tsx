@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { describeError, tenantChoicesFromError, type TenantChoice } from '../../../app/errors';
+import { describeError, errorReason, tenantChoicesFromError, type TenantChoice } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { sessionStore } from '../../../app/session';
@@ -36,6 +36,7 @@ export function LoginPage() {
         setTenantSlug((current) => (choices.some((c) => c.slug === current) ? current : choices[0].slug));
         return;
       }
+      if (errorReason(caught) === 'ACCOUNT_DEACTIVATED') return setError(t('login.deactivated'));
       setError(describeError(caught, t, { UNAUTHENTICATED: 'login.invalidCredentials' }));
     }
   };
