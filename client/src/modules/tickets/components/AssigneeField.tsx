@@ -29,7 +29,7 @@ export function AssigneeField({ ticket }: { ticket: TicketDetailFragment }) {
     </Button>
   );
   const releaseButton = ticket.assignee && mayAssign(viewer, ticket) && (
-    <Button size="xs" variant="subtle" loading={busy} onClick={() => void assign(null)} data-testid="release-button">
+    <Button size="xs" variant="outline" loading={busy} onClick={() => void assign(null)} data-testid="release-button">
       {t('handoff.release')}
     </Button>
   );
@@ -40,7 +40,7 @@ export function AssigneeField({ ticket }: { ticket: TicketDetailFragment }) {
       options.push({ value: ticket.assignee.id, label: ticket.assignee.name });
     }
     return (
-      <Stack gap={4}>
+      <Stack gap={4} data-testid="assignee-field">
         <Select
           label={viewer.isAdmin ? t('ticket.assignee') : t('handoff.assignTo')}
           value={ticket.assignee?.id ?? UNASSIGNED}
@@ -64,7 +64,7 @@ export function AssigneeField({ ticket }: { ticket: TicketDetailFragment }) {
   }
 
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="assignee-field">
       <Text size="sm" fw={500}>
         {t('ticket.assignee')}
       </Text>

@@ -77,7 +77,7 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
     return (
       <Button
         size="compact-sm"
-        variant="light"
+        variant="outline"
         loading={reactivating.loading}
         aria-label={`${t('members.reactivate')}: ${member.name}`}
         data-testid="reactivate-member"
@@ -94,7 +94,7 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
         <Button
           size="compact-sm"
           variant="subtle"
-          color="red"
+          color="red.8"
           aria-label={`${t('members.deactivate')}: ${member.name}`}
           data-testid="deactivate-member"
           onClick={() => setConfirming((open) => !open)}
@@ -111,7 +111,7 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
             </Button>
             <Button
               size="compact-sm"
-              color="red"
+              color="red.8"
               loading={deactivating.loading}
               data-testid="confirm-deactivate"
               onClick={() =>

@@ -111,7 +111,7 @@ export function MembersPage() {
                     <MemberRoleSelect member={member} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={member.active ? 'green' : 'gray'} variant="light" tt="none" data-testid="member-status">
+                    <Badge color={member.active ? 'teal.9' : 'gray.7'} variant="outline" tt="none" data-testid="member-status">
                       {member.active ? t('members.active') : t('members.deactivated')}
                     </Badge>
                   </Table.Td>
