@@ -14,7 +14,7 @@ import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
-import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
@@ -22,18 +22,24 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { documentLimitErrors } from './platform/graphql/cost.js';
-import { costPlugin } from './platform/graphql/cost-plugin.js';
+import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
+import { createDocumentLimits } from './platform/graphql/limits.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
-import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
+import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
 import { serveClient } from './platform/http/static-client.js';
 import { createLogger, requestScope, type Logger } from './platform/logger.js';
 import { createPubSubHandle } from './platform/pubsub/pubsub.js';
 import { createLimiter } from './platform/ratelimit.js';
-import { DiskStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/storage.js';
+import { requestLog } from './platform/http/request-log.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { metricsRoute, startMetricsServer } from './platform/metrics/endpoint.js';
+import { metricsPlugin } from './platform/metrics/graphql-plugin.js';
+import { registerLiveSource } from './platform/metrics/metrics.js';
 
 export interface App {
   url: string;
@@ -57,10 +63,15 @@ export interface BuildOptions {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const orm = await initOrm(config, entities, logger);
-  if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
+  // Seeding runs under the migration lock too, so replicas starting together seed once.
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
+  // back at once instead of holding requests and socket handshakes until it returns.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, keyPrefix: config.redisPrefix })
+    : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
   const costRedis = redis?.duplicate();
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
@@ -71,6 +82,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
     typingTtlMs: config.typingTtlMs,
+    presenceLeaseMs: config.presenceLeaseMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -92,19 +104,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.baseUrl + req.path;
-      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
-      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
-    next();
-  });
-  app.use(healthRouter(orm));
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config.env === 'production'));
+  let draining = false;
+  app.use(healthRouter(orm, () => draining));
+  if (config.metrics.onApiPort) app.get('/metrics', metricsRoute(config.metrics));
 
   const httpServer = createServer(app);
+  const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
+  const costGate = new CostGate(costOptions);
   const servers = await createGraphQLServers({
     schema,
     httpServer,
@@ -115,17 +123,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
-    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
+    limits: createDocumentLimits(schema, config.rateLimit),
+    costGate,
+    maxPayloadBytes: config.rateLimit.maxBodyBytes,
+    authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
+    plugins: [metricsPlugin, costPlugin(costOptions, costGate)],
+    wsMaxBufferedBytes: config.wsMaxBufferedBytes,
+    stopGracePeriodMillis: config.shutdownGraceMs,
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
     '/graphql',
     cors(corsOptions),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.rateLimit.maxBodyBytes }),
     authMiddleware(authenticator),
     expressMiddleware(servers.apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -145,14 +159,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger }),
+    attachmentRoutes({ orm, storage, ...config.uploads, logger }),
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+  app.use(notFoundHandler, errorHandler(logger));
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.presence.start();
+  const metricsServer = await startMetricsServer(config.metrics, logger);
+  const unregisterMetrics = registerLiveSource({
+    websocketConnections: () => servers.ws.wss.clients.size,
+    websocketOperations: () => servers.ws.operations(),
+    subscriptionGroups: () => servers.ws.groups.size,
+    outboxes: async () => [await modules.webhookWorker.outbox()],
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
@@ -166,14 +189,25 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
     workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    /**
+     * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
+     * another instance and resume), the listener stops accepting and in-flight requests get
+     * up to SHUTDOWN_GRACE_MS, while the workers finish their pass (releasing their claims).
+     */
     async close() {
-      await modules.slaWorker.stop();
-      await modules.webhookWorker.stop();
-      await modules.apiKeys.close();
-      logger.debug('closing graphql servers');
+      draining = true;
+      unregisterMetrics();
+      modules.presence.stop();
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
+      logger.debug('closing websockets (1012)');
+      await servers.ws.close();
+      logger.debug('draining http requests');
       await servers.stop();
-      logger.debug('closing http server');
-      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await workers;
+      await modules.apiKeys.close();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+      if (metricsServer) await new Promise<void>((ok) => metricsServer.close(() => ok()));
+      storage.close?.();
       logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();
@@ -192,5 +226,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
  */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
-  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
+  const memory = new MemoryBucket(maxPoints, restoreRate);
+  return redis ? new FallbackBucket(new RedisBucket(redis, 'cost', maxPoints, restoreRate), memory) : memory;
 }

@@ -19,8 +19,14 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal }, 'shutting down');
+    app.logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining requests and closing sockets');
+    // Bounded: whatever is still open after the grace period (and a margin) is cut.
+    setTimeout(() => {
+      app.logger.error('shutdown took too long: exiting anyway');
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000).unref();
     await app.close();
+    app.logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -17,6 +17,8 @@ export function authMiddleware(authenticator: Authenticator) {
         authorization: req.header('authorization'),
         tenantHeader: req.header('x-tenant-id'),
       });
+      const scope = requestScope.getStore();
+      if (scope) scope.principalKind = res.locals.principal?.kind ?? 'anonymous';
       next();
     } catch (error) {
       const extensions = (error as { extensions?: { code?: string } }).extensions;

@@ -9,5 +9,5 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const incoming = req.header('x-request-id');
   const requestId = incoming && VALID_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('X-Request-ID', requestId);
-  requestScope.run({ requestId, sqlStatements: 0 }, () => next());
+  requestScope.run({ requestId, sqlStatements: 0, sqlMs: 0 }, () => next());
 }

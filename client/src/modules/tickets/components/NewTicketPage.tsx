@@ -1,3 +1,4 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -5,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { describeError, errorCode, errorReason, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { TicketCategory, TicketChannel, TicketPriority, useCreateTicketMutation } from '../../../generated/graphql';
+import { CreateTicketDocument, TicketCategory, TicketChannel, TicketPriority } from '../../../generated/graphql';
 import { CustomerField, type CustomerChoice } from '../../users/components/CustomerField';
 import { syncTicketIntoLists } from '../ticket-cache';
 
@@ -20,7 +21,7 @@ export function NewTicketPage() {
   const { t } = useI18n();
   const viewer = useViewer();
   const navigate = useNavigate();
-  const [createTicket, { loading }] = useCreateTicketMutation();
+  const [createTicket, { loading }] = useMutation(CreateTicketDocument);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<TicketPriority>(TicketPriority.Medium);
