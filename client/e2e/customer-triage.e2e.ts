@@ -56,16 +56,18 @@ test('a customer never sees the tags or priority staff set, live or after a relo
     const admin = await openSignedIn(browser, baseUrl, 'admin@acme.example', '/settings/workspace');
     try {
       const toggle = admin.page.getByRole('switch', { name: 'Customers see the priority of their tickets' });
-      await toggle.check();
+      // The switch follows the server's answer: click, then wait for it to be saved.
+      await toggle.click();
       await admin.page.getByText('Workspace settings saved.').waitFor();
+      await expect.poll(() => toggle.isChecked()).toBe(true);
       expect(await seriousViolations(admin.page, { include: ['[data-testid="workspace-settings"]'] })).toEqual([]);
       await screenshot(admin.page, 'workspace-settings');
       await page.goto(`/tickets/${ticket.number}`, { waitUntil: 'load' });
       await page.getByTestId('ticket-sidebar').getByText('Low', { exact: true }).waitFor();
       expect(await bodyText(page)).not.toContain('vip-customer');
       await screenshot(page, 'customer-ticket-priority-shown');
-      await toggle.uncheck();
-      await admin.page.getByText('Workspace settings saved.').first().waitFor();
+      await toggle.click();
+      await expect.poll(() => toggle.isChecked()).toBe(false);
       await admin.page.setViewportSize({ width: 390, height: 844 });
       expect(await seriousViolations(admin.page, { include: ['[data-testid="workspace-settings"]'] })).toEqual([]);
       await screenshot(admin.page, 'workspace-settings-mobile');
