@@ -55,6 +55,8 @@ import { SlaResolver } from './sla/sla.resolver.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaWorker } from './sla/sla.worker.js';
 import { Tenant } from './tenant/tenant.entity.js';
+import { TenantResolver } from './tenant/tenant.resolver.js';
+import { TenantService } from './tenant/tenant.service.js';
 import { Ticket, TicketTag } from './ticket/ticket.entity.js';
 import { TicketResolver } from './ticket/ticket.resolver.js';
 import { TicketService } from './ticket/ticket.service.js';
@@ -90,6 +92,7 @@ export const entities: EntityClass[] = [
 export const resolvers = [
   AuthResolver,
   UserResolver,
+  TenantResolver,
   TicketResolver,
   MessageResolver,
   ActivityResolver,
@@ -205,6 +208,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [PresenceResolver, new PresenceResolver(presence)],
     [AuthResolver, new AuthResolver(auth)],
     [UserResolver, new UserResolver(new UserService())],
+    [TenantResolver, new TenantResolver(new TenantService())],
     [TicketResolver, new TicketResolver(tickets, messages)],
     [MessageResolver, new MessageResolver(messages)],
     [ActivityResolver, new ActivityResolver()],

@@ -10,12 +10,14 @@ import { VerifyEmailPage } from '../modules/auth/components/VerifyEmailPage';
 import { TenantsPage } from '../modules/operator/components/TenantsPage';
 import { ApiKeysPage } from '../modules/apikeys/components/ApiKeysPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
+import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
 import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
 import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
 import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
+import { MembersPage } from '../modules/users/components/MembersPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 import { useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
@@ -64,7 +66,7 @@ export function AppRoutes() {
           <Route index element={<StartPage />} />
           <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
           <Route path="tickets" element={<TicketsPage />} />
-          <Route path="tickets/new" element={<Only when={(v) => v.isAdmin || v.isCustomer}><NewTicketPage /></Only>} />
+          <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
           <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
@@ -73,6 +75,8 @@ export function AppRoutes() {
             <Route path="sla" element={<SlaSettingsPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="workspace" element={<WorkspaceSettingsPage />} />
           </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="operator/tenants" element={<Only when={(v) => v.me.platformOperator}><TenantsPage /></Only>} />

@@ -12,7 +12,7 @@ export enum TenantStatus {
 
 /** A customer organisation using Sociodesk. Global: tenants are what the filter scopes by. */
 @Entity({ tableName: 'tenants' })
-export class Tenant extends BaseEntity<'status' | 'suspendedAt'> {
+export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority'> {
   @Property({ type: 'string', length: 64 })
   @Unique()
   slug: string;
@@ -26,4 +26,8 @@ export class Tenant extends BaseEntity<'status' | 'suspendedAt'> {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   suspendedAt?: Date | null;
+
+  /** Workspace setting: customers see their tickets' priority (tags stay staff-only regardless). */
+  @Property({ type: 'boolean' })
+  customersSeePriority: boolean = false;
 }

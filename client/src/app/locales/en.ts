@@ -1,4 +1,5 @@
 import { enAccount } from './en-account';
+import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
@@ -9,6 +10,7 @@ export const en = {
   ...enSla,
   ...enAdmin,
   ...enAccount,
+  ...enMembers,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
@@ -80,6 +82,7 @@ export const en = {
   'channel.CHAT': 'Chat',
   'channel.API': 'API',
   'channel.EMAIL': 'Email',
+  'channel.PHONE': 'Phone',
 
   'filters.assignee': 'Assignee',
   'filters.anyone': 'Anyone',
