@@ -22,7 +22,7 @@ import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/a
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
-import { initOrm } from './platform/db/orm.js';
+import { initOrm, releaseDatabaseLock } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
@@ -226,6 +226,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       costRedis?.disconnect();
       logger.debug('closing database');
       await orm.close(true);
+      releaseDatabaseLock(orm);
       logger.debug('closed');
     },
   };

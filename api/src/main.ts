@@ -41,6 +41,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // A refused start (another process owns the data folder) is a message, not a stack trace.
+  if (error instanceof Error && error.name === 'DatabaseLockedError') {
+    console.error(`Sociodesk cannot start: ${error.message}`);
+    process.exit(1);
+  }
   console.error(error);
   process.exit(1);
 });

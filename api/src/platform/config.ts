@@ -309,7 +309,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPoints: intVar(env, 'RATE_LIMIT_MAX_POINTS', 2000, problems, 1),
       restoreRate: intVar(env, 'RATE_LIMIT_RESTORE_RATE', 100, problems, 1),
       maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
-      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
+      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 15, problems, 1, 100),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
       maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 50, problems, 0, 1000),
       maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 5000, problems, 100, 1_000_000),
