@@ -11,7 +11,7 @@ import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext, ServiceRegistry } from './context.js';
 import type { CostGate } from './cost-plugin.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, serviceUnavailablePlugin } from './format-error.js';
 import { graphqlHttpStatusPlugin } from './http-status.js';
 import type { DocumentLimits } from './limits.js';
 
@@ -33,6 +33,10 @@ export interface GraphQLServerOptions {
   maxPayloadBytes: number;
   /** The @auth check of one subscriber, for members joining a grouped subscription. */
   authorize?: (args: ExecutionArgs) => readonly GraphQLError[];
+  /** Unsent bytes a WebSocket may hold before it is closed as too slow. */
+  wsMaxBufferedBytes?: number;
+  /** How long stopping waits for in-flight HTTP requests before closing their connections. */
+  stopGracePeriodMillis?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -79,6 +83,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     costGate: options.costGate,
     maxPayloadBytes: options.maxPayloadBytes,
     authorize: options.authorize,
+    maxBufferedBytes: options.wsMaxBufferedBytes,
     formatResult: (result) =>
       result.errors?.length
         ? {
@@ -102,12 +107,13 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     // main.ts owns signal handling and closes everything in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       graphqlHttpStatusPlugin<GraphQLContext>(),
       ...options.limits.plugins,
       ...(options.plugins ?? []),
+      serviceUnavailablePlugin as ApolloServerPlugin<GraphQLContext>,
       {
         async serverWillStart() {
           return {

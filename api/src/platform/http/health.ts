@@ -4,7 +4,8 @@ import { Router } from 'express';
 /** How long readiness waits for the database to answer a real query. */
 const READY_TIMEOUT_MS = 2000;
 
-export function healthRouter(orm: MikroORM): Router {
+/** `/readyz` answers 503 once `draining()` is true (shutting down), so balancers stop sending traffic. */
+export function healthRouter(orm: MikroORM, draining: () => boolean = () => false): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -12,6 +13,10 @@ export function healthRouter(orm: MikroORM): Router {
   // Ready only when the database serves a query on a real table in time: a bare `select 1`
   // succeeds on a connection that a locked or wedged database can no longer serve.
   router.get('/readyz', async (_req, res) => {
+    if (draining()) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -21,6 +21,7 @@ import { unsafeInputError } from '../graphql/input-guard.js';
 import type { DocumentLimits } from '../graphql/limits.js';
 import { Loaders } from '../graphql/loaders.js';
 import type { Logger } from '../logger.js';
+import { Backpressure } from './backpressure.js';
 import { createGroupedSubscribe } from './grouped-subscribe.js';
 
 export interface ConnectionHooks {
@@ -50,6 +51,8 @@ export interface WsServerOptions {
   maxPayloadBytes: number;
   /** The @auth check of an operation for one subscriber (run for each member joining a group). */
   authorize?: (args: ExecutionArgs) => readonly GraphQLError[];
+  /** Unsent bytes a socket may hold before it is closed as too slow (see backpressure.ts). */
+  maxBufferedBytes?: number;
 }
 
 interface Extra {
@@ -119,23 +122,19 @@ function rootFields(document: DocumentNode, operationName?: string | null): stri
   return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
 }
 
-/** Sockets that fall this far behind are closed rather than buffered without limit. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** WebSocket close code 1012 "Service Restart": the client should reconnect (to another instance). */
+export const SERVICE_RESTART = 1012;
 
 /**
  * Writes a grouped subscription's shared, already-serialized result as a graphql-ws
  * `next` frame: the only per-subscriber work is one string concatenation and the send.
+ * Sockets that fall too far behind are closed rather than buffered without limit.
  */
-function frameWriter(socket: WebSocket, id: string) {
+function frameWriter(socket: WebSocket, id: string, backpressure: Backpressure) {
   const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return {
     write(json: string): void {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        socket.close(CloseCode.InternalServerError, 'Subscriber too slow');
-        return;
-      }
-      socket.send(`${prefix}${json}}`);
+      if (socket.readyState === socket.OPEN) backpressure.send(socket, `${prefix}${json}}`);
     },
   };
 }
@@ -158,6 +157,7 @@ export function createWsServer(options: WsServerOptions) {
     perMessageDeflate: false,
     maxPayload: options.maxPayloadBytes,
   });
+  const backpressure = new Backpressure(options.maxBufferedBytes);
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const docIds = new WeakMap<DocumentNode, number>();
   let nextDocId = 1;
@@ -186,9 +186,12 @@ export function createWsServer(options: WsServerOptions) {
     return doc;
   }
 
+  // Acknowledged connections, for counting their active operations (the metrics read it).
+  const contexts = new Set<{ subscriptions: Record<string, unknown> }>();
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
     onConnect: async (ctx) => {
+      contexts.add(ctx);
       const params = ctx.connectionParams ?? {};
       try {
         ctx.extra.principal = await authenticator.authenticate({
@@ -207,6 +210,7 @@ export function createWsServer(options: WsServerOptions) {
       return true;
     },
     onClose: async (ctx) => {
+      contexts.delete(ctx);
       if (ctx.extra.principal && ctx.acknowledged) await options.hooks?.disconnected?.(ctx.extra.principal);
     },
     onSubscribe: async (ctx, id, payload: SubscribePayload) => {
@@ -233,7 +237,7 @@ export function createWsServer(options: WsServerOptions) {
     },
     subscribe: (args) => {
       const ctx = args.contextValue as WsContext;
-      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!));
+      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!, backpressure));
     },
     onOperation: async (_ctx, _id, _payload, args, result) => {
       // Queries and mutations: give back what the estimate charged beyond what ran.
@@ -286,11 +290,7 @@ export function createWsServer(options: WsServerOptions) {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-                if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (err) => (err ? reject(err) : resolve()));
-          }),
+        send: (data) => new Promise<void>((resolve, reject) => void backpressure.send(socket, data, (err) => (err ? reject(err) : resolve()))),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', (message) => {
@@ -338,9 +338,22 @@ export function createWsServer(options: WsServerOptions) {
       }
       return closed;
     },
-    async close() {
+    /** Active operations (mostly subscriptions) over all acknowledged connections. */
+    operations(): number {
+      let n = 0;
+      for (const ctx of contexts) n += Object.keys(ctx.subscriptions).length;
+      return n;
+    },
+    /**
+     * Shutdown: closes every socket with 1012 (service restart), which clients treat as
+     * "reconnect", so they move to another instance and resume; waits (bounded) for them to go.
+     */
+    async close(waitMs = 2000) {
       clearInterval(keepAlive);
-      for (const client of wss.clients) client.close(1001, 'Going away');
+      for (const client of wss.clients) client.close(SERVICE_RESTART, 'Service restart: reconnect');
+      const deadline = Date.now() + waitMs;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

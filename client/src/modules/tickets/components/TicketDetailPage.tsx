@@ -1,13 +1,15 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCode } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { TicketStatus, useTicketByNumberQuery } from '../../../generated/graphql';
+import { TicketStatus, TicketByNumberDocument } from '../../../generated/graphql';
 import { ReplyBox } from '../../conversation/components/ReplyBox';
 import { Thread } from '../../conversation/components/Thread';
 import { ActivityTimeline } from './ActivityTimeline';
 import { CustomerTicketActions } from './CustomerTicketActions';
+import { EditableTicketText } from './EditableTicketText';
 import { StatusBadge } from './TicketBadges';
 import { TicketSidebar } from './TicketSidebar';
 
@@ -16,7 +18,7 @@ export function TicketDetailPage() {
   const { t } = useI18n();
   const viewer = useViewer();
   const number = Number(useParams().number);
-  const { data, loading, error, refetch } = useTicketByNumberQuery({
+  const { data, loading, error, refetch } = useQuery(TicketByNumberDocument, {
     variables: { number },
     skip: !Number.isInteger(number),
     notifyOnNetworkStatusChange: true,
@@ -61,9 +63,17 @@ export function TicketDetailPage() {
           <Text c="dimmed" fw={700} size="lg">
             #{ticket.number}
           </Text>
-          <Title order={1} size="h3" style={{ flex: 1, minWidth: 0 }}>
-            {ticket.title}
-          </Title>
+          {viewer.isStaff ? (
+            <EditableTicketText ticket={ticket} field="title">
+              <Title order={1} size="h3">
+                {ticket.title}
+              </Title>
+            </EditableTicketText>
+          ) : (
+            <Title order={1} size="h3" style={{ flex: 1, minWidth: 0 }}>
+              {ticket.title}
+            </Title>
+          )}
           <StatusBadge status={ticket.status} />
         </Group>
       </div>
@@ -74,9 +84,17 @@ export function TicketDetailPage() {
               <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={4}>
                 {t('ticket.description')}
               </Text>
-              <Text size="sm" className="message__body">
-                {ticket.description}
-              </Text>
+              {viewer.isStaff ? (
+                <EditableTicketText ticket={ticket} field="description">
+                  <Text size="sm" className="message__body">
+                    {ticket.description}
+                  </Text>
+                </EditableTicketText>
+              ) : (
+                <Text size="sm" className="message__body">
+                  {ticket.description}
+                </Text>
+              )}
             </Paper>
             {viewer.isCustomer && <CustomerTicketActions ticket={ticket} />}
             <Title order={2} size="h5">
