@@ -14,7 +14,7 @@ import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
-import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
@@ -22,11 +22,12 @@ import { initOrm } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { documentLimitErrors } from './platform/graphql/cost.js';
-import { costPlugin } from './platform/graphql/cost-plugin.js';
+import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
+import { createDocumentLimits } from './platform/graphql/limits.js';
 import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
-import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
+import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
 import { serveClient } from './platform/http/static-client.js';
@@ -66,9 +67,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
   const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const costRedis = redis?.duplicate();
+  const costRedis = redis ? failFastRedis(redis.duplicate()) : undefined;
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
@@ -77,6 +78,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
     typingTtlMs: config.typingTtlMs,
+    presenceLeaseMs: config.presenceLeaseMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -105,6 +107,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   if (config.metrics.onApiPort) app.get('/metrics', metricsRoute(config.metrics));
 
   const httpServer = createServer(app);
+  const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
+  const costGate = new CostGate(costOptions);
   const servers = await createGraphQLServers({
     schema,
     httpServer,
@@ -115,9 +119,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
+    limits: createDocumentLimits(schema, config.rateLimit),
+    costGate,
+    maxPayloadBytes: config.rateLimit.maxBodyBytes,
+    authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
+    plugins: [metricsPlugin, costPlugin(costOptions, costGate)],
+    wsMaxBufferedBytes: config.wsMaxBufferedBytes,
     stopGracePeriodMillis: config.shutdownGraceMs,
-    plugins: [metricsPlugin, costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
@@ -127,7 +135,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     '/graphql',
     cors(corsOptions),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.rateLimit.maxBodyBytes }),
     authMiddleware(authenticator),
     expressMiddleware(servers.apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -151,10 +159,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+  app.use(notFoundHandler, errorHandler(logger));
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.presence.start();
   const metricsServer = await startMetricsServer(config.metrics, logger);
   const unregisterMetrics = registerLiveSource({
     websocketConnections: () => servers.ws.wss.clients.size,
@@ -183,6 +193,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     async close() {
       draining = true;
       unregisterMetrics();
+      modules.presence.stop();
       const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
@@ -205,11 +216,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 }
 
 /**
+ * Commands wait for the first connection (startup), but once connected, a command sent
+ * while Redis is away fails at once (no offline queue; a command timeout for a hung
+ * server), so presence and rate limits fall back to this instance's memory instead of
+ * holding requests and socket handshakes until Redis returns.
+ */
+function failFastRedis(client: Redis): Redis {
+  client.once('ready', () => (client.options.enableOfflineQueue = false));
+  return client;
+}
+
+/**
  * Rate-limit buckets: in Redis (shared by every instance) when configured, else in memory.
  * The Redis bucket gets a connection of its own: rate-limiter-flexible defines its Lua
  * command on the client, and the sign-in limiters must keep theirs.
  */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
-  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
+  const memory = new MemoryBucket(maxPoints, restoreRate);
+  return redis ? new FallbackBucket(new RedisBucket(redis, 'cost', maxPoints, restoreRate), memory) : memory;
 }

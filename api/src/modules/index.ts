@@ -99,6 +99,8 @@ export interface ModuleDeps {
   /** SELECT ... FOR UPDATE where the database has row locks (MySQL/MariaDB). */
   lockRows: boolean;
   typingTtlMs: number;
+  /** How long an instance's presence lease lasts without a heartbeat (Redis only). */
+  presenceLeaseMs: number;
   orm: MikroORM;
   pubSub: AppPubSub;
   logger: Logger;
@@ -117,6 +119,7 @@ export interface Modules {
   apiKeys: ApiKeyService;
   webhookWorker: WebhookWorker;
   slaWorker: SlaWorker;
+  presence: PresenceService;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -137,7 +140,11 @@ export function createModules(deps: ModuleDeps): Modules {
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
-  const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
+  const presence = new PresenceService(
+    deps.redis ? new RedisPresenceStore(deps.redis, deps.presenceLeaseMs) : new MemoryPresenceStore(),
+    deps.pubSub,
+    deps.logger,
+  );
   const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
@@ -162,6 +169,7 @@ export function createModules(deps: ModuleDeps): Modules {
     activity,
     apiKeys,
     webhookWorker,
+    presence,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, activity, deps.lockRows, deps.logger),
   };

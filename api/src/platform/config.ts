@@ -10,6 +10,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   database: { kind: DatabaseKind; url?: string; sqlitePath?: string; dbName?: string };
+  /** MySQL/MariaDB: longest wait for a pooled connection, and for a new one to connect. */
+  databaseTimeouts: { acquireTimeoutMs: number; connectTimeoutMs: number };
   redisUrl?: string;
   /** Prefix for every Redis key and channel this process owns. */
   redisPrefix: string;
@@ -27,6 +29,10 @@ export interface AppConfig {
   uploads: { dir: string; maxBytes: number; allowedTypes: string[] };
   /** How long a typing indicator lives without renewal. */
   typingTtlMs: number;
+  /** With Redis: how long an instance's presence lease lasts; a killed instance's agents go offline after it. */
+  presenceLeaseMs: number;
+  /** Unsent bytes a WebSocket may hold before it is closed as a slow consumer (1013). */
+  wsMaxBufferedBytes: number;
   webhooks: WebhookConfig;
   rateLimit: RateLimitConfig;
   /** How often the SLA escalation worker runs (0 disables it in this process). */
@@ -75,7 +81,18 @@ export interface RateLimitConfig {
   maxCost: number;
   maxDepth: number;
   maxAliases: number;
+  /** Most directives one operation may use. */
+  maxDirectives: number;
+  /** Most lexical tokens a document may have (HTTP and WebSocket parsers). */
+  maxTokens: number;
+  /** Largest HTTP body and WebSocket frame, in bytes. */
+  maxBodyBytes: number;
+  /** Who may run introspection (`__schema`, `__type`): anyone, signed-in principals, or nobody. */
+  introspection: IntrospectionMode;
 }
+
+export type IntrospectionMode = 'public' | 'signed-in' | 'off';
+const INTROSPECTION_MODES: readonly IntrospectionMode[] = ['public', 'signed-in', 'off'];
 
 export const DEFAULT_UPLOAD_TYPES = [
   'image/png',
@@ -145,6 +162,14 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function introspectionMode(env: Env, isProd: boolean, problems: string[]): IntrospectionMode {
+  const raw = env.INTROSPECTION?.trim();
+  if (!raw) return isProd ? 'signed-in' : 'public';
+  if ((INTROSPECTION_MODES as readonly string[]).includes(raw)) return raw as IntrospectionMode;
+  problems.push(`INTROSPECTION must be one of ${INTROSPECTION_MODES.join(', ')} (got "${raw}")`);
+  return 'off';
 }
 
 function parseMetrics(env: Env, isProd: boolean, problems: string[]): MetricsConfig {
@@ -221,6 +246,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     database,
+    databaseTimeouts: {
+      acquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, problems, 100, 600_000),
+      connectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, problems, 100, 600_000),
+    },
     redisUrl,
     redisPrefix: env.REDIS_PREFIX ?? 'sociodesk:',
     jwtSecret,
@@ -237,6 +266,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
     },
     typingTtlMs: intVar(env, 'TYPING_TTL_MS', 6000, problems, 100, 60_000),
+    presenceLeaseMs: intVar(env, 'PRESENCE_LEASE_MS', 20_000, problems, 1000, 600_000),
+    wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, problems, 64 * 1024, 1024 * 1024 * 1024),
     slaWorkerIntervalMs: intVar(env, 'SLA_WORKER_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30_000, problems, 0, 3_600_000),
     webhooks: {
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
@@ -252,6 +283,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
       maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
+      maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 50, problems, 0, 1000),
+      maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 5000, problems, 100, 1_000_000),
+      maxBodyBytes: intVar(env, 'REQUEST_MAX_BYTES', 1024 * 1024, problems, 1024, 100 * 1024 * 1024),
+      introspection: introspectionMode(env, isProd, problems),
     },
     metrics: parseMetrics(env, isProd, problems),
     storage: parseStorage(env, problems),

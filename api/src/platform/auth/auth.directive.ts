@@ -8,6 +8,10 @@ import {
   GraphQLSchema,
   GraphQLString,
   defaultFieldResolver,
+  getOperationAST,
+  Kind,
+  type DocumentNode,
+  type GraphQLError,
   type GraphQLFieldConfig,
 } from 'graphql';
 import { Directive, registerEnumType } from 'type-graphql';
@@ -156,4 +160,31 @@ export function enforceAuthDirectives(schema: GraphQLSchema, options: EnforceOpt
       return guarded;
     },
   });
+}
+
+/**
+ * The same checks as the wrapped root resolvers, for one principal and the root fields of
+ * an operation: used where one execution serves several subscribers (grouped
+ * subscriptions), so each member is checked before it joins.
+ */
+export function operationAccessChecker(schema: GraphQLSchema, options: EnforceOptions) {
+  const rules = new Map<string, AccessRule | null>();
+  for (const r of rootAccessRules(schema)) rules.set(`${r.root}.${r.field}`, r.rule);
+  const roots: Record<string, RootKind> = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' };
+  return (args: { document: DocumentNode; operationName?: string | null; contextValue?: unknown }): GraphQLError[] => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return [];
+    const principal = (args.contextValue as AuthContext | undefined)?.principal ?? null;
+    const errors: GraphQLError[] = [];
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
+      const field = selection.name.value;
+      try {
+        checkAccess(rules.get(`${roots[operation.operation]}.${field}`) ?? null, principal, field, options);
+      } catch (error) {
+        errors.push(error as GraphQLError);
+      }
+    }
+    return errors;
+  };
 }

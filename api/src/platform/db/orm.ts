@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type MigrationObject, type Options } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import { BoundLibSqlDriver } from './bound-libsql.js';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
@@ -12,6 +12,8 @@ import { sqlStatementDuration, statementKind } from '../metrics/metrics.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { TenantGuard } from './tenant-guard.js';
+
+export const DEFAULT_DB_TIMEOUTS = { acquireTimeoutMs: 3000, connectTimeoutMs: 2000 };
 
 /** MikroORM's logger, also feeding the SQL metrics and the request's SQL time. */
 class TimedQueryLogger extends DefaultLogger {
@@ -66,12 +68,22 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
     loggerFactory: (options) => new TimedQueryLogger(options, !!logger?.isLevelEnabled('debug')),
   };
   if (db.kind === 'sqlite') {
-    return { ...common, driver: LibSqlDriver, dbName: db.sqlitePath } as Options;
+    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath } as Options;
   }
   const driver = db.kind === 'mariadb' ? MariaDbDriver : MySqlDriver;
   // mariadb:// is not a scheme the drivers parse; both speak the MySQL protocol.
   const clientUrl = db.url!.replace(/^mariadb:/, 'mysql:');
-  return { ...common, driver, clientUrl, pool: { min: 1, max: 10 } } as Options;
+  const { acquireTimeoutMs, connectTimeoutMs } = config.databaseTimeouts ?? DEFAULT_DB_TIMEOUTS;
+  return {
+    ...common,
+    driver,
+    clientUrl,
+    // Bounded waits, so a lost database fails requests fast (SERVICE_UNAVAILABLE) instead of
+    // hanging them; dead connections fail validation and are replaced, so the pool heals by
+    // itself once the database is back.
+    pool: { min: 1, max: 10, acquireTimeoutMillis: acquireTimeoutMs, createTimeoutMillis: connectTimeoutMs, createRetryIntervalMillis: 100, propagateCreateError: true },
+    driverOptions: { connection: { connectTimeout: connectTimeoutMs }, acquireConnectionTimeout: acquireTimeoutMs },
+  } as Options;
 }
 
 /** Name of the MySQL advisory lock held while migrations (and first-start seeding) run. */

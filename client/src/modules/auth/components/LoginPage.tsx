@@ -1,17 +1,18 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { describeError, tenantChoicesFromError, type TenantChoice } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { sessionStore } from '../../../app/session';
-import { useLoginMutation } from '../../../generated/graphql';
+import { LoginDocument } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
 
 /** Sign-in with email and password; users of several organizations pick one. */
 export function LoginPage() {
   const { t } = useI18n();
   const { startSession } = useSessionActions();
-  const [login, { loading }] = useLoginMutation();
+  const [login, { loading }] = useMutation(LoginDocument);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [tenants, setTenants] = useState<TenantChoice[] | null>(null);
