@@ -11,6 +11,10 @@ import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
+import type { MailWorker } from './modules/mail/mail.worker.js';
+import { mailboxRoutes } from './modules/mail/mailbox.http.js';
+import { TenantStatus } from './modules/tenant/tenant.entity.js';
+import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
@@ -51,7 +55,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker };
   close(): Promise<void>;
 }
 
@@ -89,9 +93,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now: options.now ?? Date.now,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
+    mail: config.mail,
+    accounts: config.accounts,
   });
+  await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
-  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)]);
+  // Every principal of a suspended tenant is refused (FORBIDDEN, reason TENANT_SUSPENDED).
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)], (p) => modules.tenantGate.admit(p));
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
@@ -130,6 +138,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  modules.tenantGate.onChange((tenantId, status) => {
+    if (status === TenantStatus.SUSPENDED) servers.ws.closeWhere((p) => p.tenantId === tenantId, CloseCode.Forbidden, TENANT_SUSPENDED);
+  });
   const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
@@ -157,6 +168,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     authMiddleware(authenticator),
     attachmentRoutes({ orm, storage, ...config.uploads, logger }),
   );
+  if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
   app.use(notFoundHandler, errorHandler(logger));
@@ -164,16 +176,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.mailWorker.start();
   modules.presence.start();
   const metricsServer = await startMetricsServer(config.metrics, logger);
   const unregisterMetrics = registerLiveSource({
     websocketConnections: () => servers.ws.wss.clients.size,
     websocketOperations: () => servers.ws.operations(),
     subscriptionGroups: () => servers.ws.groups.size,
-    outboxes: async () => [await modules.webhookWorker.outbox()],
+    outboxes: async () => Promise.all([modules.webhookWorker.outbox(), modules.mailWorker.outbox()]),
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  // Without PUBLIC_URL, links in mail point at this server itself.
+  if (!config.mail.publicUrl) config.mail.publicUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
 
   return {
@@ -184,7 +199,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -193,8 +208,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     async close() {
       draining = true;
       unregisterMetrics();
+      await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');

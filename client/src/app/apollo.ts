@@ -4,6 +4,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode, print } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { RefreshSessionDocument, type RefreshSessionMutation } from '../generated/graphql';
+import { createSuspensionLink, isSuspendedClose } from '../modules/auth/suspension';
 import { createAuthLink } from './auth-link';
 import { createCache } from './cache';
 import { setHttpTokenRefresher } from './http';
@@ -114,6 +115,8 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
       },
       closed: (event) => {
         const code = (event as { code?: number } | undefined)?.code;
+        // The workspace was suspended: end the session; the sign-in page says why.
+        if (isSuspendedClose(event)) store.clear('suspended');
         // 1000: closed on purpose (no subscription left); 4401: token refresh, reconnects at once.
         if (everConnected && code !== 1000 && !signingOver) {
           setConnectionState('reconnecting');
@@ -145,7 +148,7 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
       return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
     },
     subscriptionLink,
-    ApolloLink.from([createAuthLink(refresher), httpLink]),
+    ApolloLink.from([createSuspensionLink(() => store.clear('suspended')), createAuthLink(refresher), httpLink]),
   );
 
   const client = new ApolloClient({

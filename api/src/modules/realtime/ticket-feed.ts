@@ -16,6 +16,8 @@ export interface TicketEventEnvelope {
   ticketId: string;
   actorId: string | null;
   internal: boolean;
+  /** Staff triage data only (tag change, priority-only update); see ticket.policy.ts isTriageOnly. */
+  triage?: boolean;
   createdAt: string;
   payload: TicketEventPayload;
 }
@@ -28,6 +30,7 @@ export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({
   ticketId: e.ticketId,
   actorId: e.actorId,
   internal: e.internal,
+  triage: e.triage,
   createdAt: e.createdAt.toISOString(),
   payload: e.payload,
 });
