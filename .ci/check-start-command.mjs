@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 // Checks that the Docker image starts the API the way the README documents it: the final
 // stage's CMD equals `npm run start:prod`'s node command, the image sets NODE_ENV=production,
 // and the README's Production section shows that exact command.

@@ -183,7 +183,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     websocketConnections: () => servers.ws.wss.clients.size,
     websocketOperations: () => servers.ws.operations(),
     subscriptionGroups: () => servers.ws.groups.size,
-    outboxes: async () => [await modules.webhookWorker.outbox()],
+    outboxes: async () => Promise.all([modules.webhookWorker.outbox(), modules.mailWorker.outbox()]),
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

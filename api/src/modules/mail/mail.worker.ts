@@ -39,6 +39,16 @@ export class MailWorker {
     private readonly now: () => number,
   ) {}
 
+  /** The outbox for the metrics: mails waiting to be sent (due or retrying) and the oldest one's age. */
+  async outbox(): Promise<{ outbox: string; depth: number; oldestAgeSeconds: number }> {
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    const where = { status: MailStatus.PENDING };
+    const depth = await em.count(MailMessage, where);
+    const oldest = depth ? await em.findOne(MailMessage, where, { orderBy: { createdAt: 'asc' }, fields: ['createdAt'] }) : null;
+    const oldestAgeSeconds = oldest ? Math.max(0, (this.now() - oldest.createdAt.getTime()) / 1000) : 0;
+    return { outbox: 'mail', depth, oldestAgeSeconds };
+  }
+
   start(): void {
     if (!this.config.pollMs) return;
     if (this.transport.kind === 'none') {

@@ -147,7 +147,7 @@ async function readOutboxes() {
 
 new Gauge({
   name: `${PREFIX}outbox_depth`,
-  help: 'Rows waiting in an outbox (webhook: pending deliveries, due or retrying)',
+  help: 'Rows waiting in an outbox (webhook: pending deliveries; mail: unsent mails; due or retrying)',
   labelNames: ['outbox'] as const,
   registers: [registry],
   async collect() {

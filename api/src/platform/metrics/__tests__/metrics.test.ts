@@ -19,7 +19,7 @@ describe.each(await testDatabases())('/metrics on %s', (db) => {
 
   beforeAll(async () => {
     receiver = await new Receiver().start();
-    server = await startTestServer(db, { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '60000', LOGIN_MAX_FAILURES_PER_EMAIL: '2', METRICS_TOKEN });
+    server = await startTestServer(db, { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '60000', LOGIN_MAX_FAILURES_PER_EMAIL: '2', METRICS_TOKEN, MAIL_POLL_MS: '0' });
     t = await createTestTenant(server.app, 'metrics');
     await createTestTenant(server.app, 'metrics-other');
   });
@@ -65,6 +65,8 @@ describe.each(await testDatabases())('/metrics on %s', (db) => {
       if (r.errors?.[0]?.extensions?.code === 'RATE_LIMITED') limited++;
     }
     expect(limited).toBeGreaterThan(0);
+    // A password reset queues a mail; with this instance's mail worker off it stays in the outbox.
+    await gqlOk(server.url, 'mutation R($email: String!) { requestPasswordReset(email: $email) }', { email: t.customer2.email });
     // The SLA worker, run an hour after the first-response target: it is that late.
     await server.app.workers.sla.runOnce(new Date(Date.now() + 70 * 60_000));
     await sleep(50);
@@ -88,6 +90,8 @@ describe.each(await testDatabases())('/metrics on %s', (db) => {
     expect(moved('sociodesk_event_dispatch_lag_seconds_count', { stream: 'ticket_events' })).toBeGreaterThanOrEqual(2);
     expect(sample(during, 'sociodesk_outbox_depth', { outbox: 'webhook' })).toBeGreaterThanOrEqual(1);
     expect(sample(during, 'sociodesk_outbox_oldest_age_seconds', { outbox: 'webhook' })).toBeGreaterThan(0);
+    expect(sample(during, 'sociodesk_outbox_depth', { outbox: 'mail' })).toBeGreaterThanOrEqual(1);
+    expect(sample(during, 'sociodesk_outbox_oldest_age_seconds', { outbox: 'mail' })).toBeGreaterThan(0);
     expect(moved('sociodesk_webhook_delivery_attempts_total', { outcome: 'retry' })).toBeGreaterThanOrEqual(1);
     expect(moved('sociodesk_webhook_delivery_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(sample(during, 'sociodesk_sla_worker_lag_seconds')).toBeGreaterThan(50 * 60);
