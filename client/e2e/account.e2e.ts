@@ -50,7 +50,7 @@ test('a user resets a forgotten password through the mail in the dev mailbox, on
     expect(await seriousViolations(page, 'form')).toEqual([]);
     const newPassword = 'globex-new-password-1';
     await page.getByLabel(/^New password/).fill(newPassword);
-    await page.getByLabel(/^Confirm/).fill(newPassword);
+    await page.getByLabel(/^Repeat the new password/).fill(newPassword);
     await screenshot(page, 'reset-password');
     await page.getByRole('button', { name: 'Save the password' }).click();
     await page.getByText('Your password is set.').waitFor();
@@ -62,7 +62,7 @@ test('a user resets a forgotten password through the mail in the dev mailbox, on
     // The link worked once: opening it again says so.
     await followMailLink(page, email);
     await page.getByLabel(/^New password/).fill('yet-another-pass-1');
-    await page.getByLabel(/^Confirm/).fill('yet-another-pass-1');
+    await page.getByLabel(/^Repeat the new password/).fill('yet-another-pass-1');
     await page.getByRole('button', { name: 'Save the password' }).click();
     await page.getByText('This link is invalid, already used or expired.').waitFor();
     expect(errors).toEqual([]);
@@ -88,7 +88,7 @@ test('a user resets a forgotten password through the mail in the dev mailbox, on
   } finally {
     await phone.close();
   }
-});
+}, 300_000);
 
 test('a visitor signs up a new workspace, confirms the address from the mail and lands on its empty board', async () => {
   const id = Date.now().toString(36);
@@ -120,16 +120,15 @@ test('a visitor signs up a new workspace, confirms the address from the mail and
     await page.getByLabel(/^Password/).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/board/);
-    for (const status of ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']) {
-      await expect.poll(() => page.getByTestId(`count-${status}`).innerText()).toBe('0');
-    }
+    for (const status of ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']) await page.getByTestId(`column-${status}`).waitFor();
+    await expect.poll(() => page.getByTestId('count-OPEN').getAttribute('aria-label')).toMatch(/\b0\b/);
     expect(await page.getByTestId('ticket-card').count()).toBe(0);
     await screenshot(page, 'signup-first-board');
     expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
-});
+}, 300_000);
 
 test('the platform operator creates a tenant, suspends it, and its signed-in admin is told so', async () => {
   const id = Date.now().toString(36);
@@ -163,7 +162,7 @@ test('the platform operator creates a tenant, suspends it, and its signed-in adm
     await followMailLink(boss, adminEmail);
     await boss.getByRole('heading', { name: 'Choose your password' }).waitFor();
     await boss.getByLabel(/^New password/).fill('boss-password-123');
-    await boss.getByLabel(/^Confirm/).fill('boss-password-123');
+    await boss.getByLabel(/^Repeat the new password/).fill('boss-password-123');
     await boss.getByRole('button', { name: 'Save the password' }).click();
     await boss.getByRole('link', { name: 'Sign in' }).click();
     await signIn(boss, adminEmail, 'boss-password-123');
@@ -194,4 +193,4 @@ test('the platform operator creates a tenant, suspends it, and its signed-in adm
     await operator.context.close();
     await admin.close();
   }
-});
+}, 300_000);
