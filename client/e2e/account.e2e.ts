@@ -82,7 +82,7 @@ test('a user resets a forgotten password through the mail in the dev mailbox, on
       await mobile.goto(path, { waitUntil: 'load' });
       await mobile.getByRole('heading', { level: 1 }).waitFor();
       expect(await mobile.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
-      expect(await seriousViolations(mobile, path === '/reset-password?token=nope' ? '[role="alert"]' : 'form'), path).toEqual([]);
+      expect(await seriousViolations(mobile, 'form'), path).toEqual([]);
     }
     await screenshot(mobile, 'signup-mobile');
   } finally {
@@ -186,8 +186,10 @@ test('the platform operator creates a tenant, suspends it, and its signed-in adm
     // Resumed: signing in works again.
     await row.getByRole('button', { name: `Resume Suspend ${id}` }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('ACTIVE');
-    await boss.getByRole('button', { name: 'Sign in' }).click();
-    await boss.waitForURL(/\/board/);
+    const again = await graphql<{ login: { tenant: { slug: string } } }>(baseUrl, 'mutation($i: LoginInput!) { login(input: $i) { tenant { slug } } }', {
+      i: { email: adminEmail, password: 'boss-password-123' },
+    });
+    expect(again.login.tenant.slug).toBe(slug);
     expect(operator.errors).toEqual([]);
   } finally {
     await operator.context.close();
