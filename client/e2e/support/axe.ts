@@ -20,7 +20,8 @@ export interface AxeScope {
 }
 
 /** Runs axe-core on the page (or the given parts of it) as it is now and returns the serious and critical violations. */
-export async function seriousViolations(page: Page, scope: AxeScope = {}): Promise<AxeViolation[]> {
+export async function seriousViolations(page: Page, where: AxeScope | string = {}): Promise<AxeViolation[]> {
+  const scope: AxeScope = typeof where === 'string' ? { include: [where] } : where;
   // Evaluated through the debugging protocol: the app's Content-Security-Policy forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async ({ include, exclude }) => {

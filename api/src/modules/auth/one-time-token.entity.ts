@@ -12,12 +12,12 @@ export enum TokenPurpose {
 
 /**
  * A single-use secret sent by mail, stored as a SHA-256 hash. Global like the user it belongs
- * to: it is presented before any tenant scope exists. `tenantId` names the workspace a
+ * to: it is presented before any tenant scope exists. `workspaceId` names the workspace a
  * verification or invitation is about.
  */
 @Entity({ tableName: 'one_time_tokens' })
 @Index({ properties: ['user', 'purpose'] })
-export class OneTimeToken extends BaseEntity<'usedAt' | 'tenantId'> {
+export class OneTimeToken extends BaseEntity<'usedAt' | 'workspaceId'> {
   @Property({ type: 'string', length: 64 })
   @Unique()
   tokenHash: string;
@@ -29,7 +29,7 @@ export class OneTimeToken extends BaseEntity<'usedAt' | 'tenantId'> {
   user: User;
 
   @Property({ type: 'string', length: 36, nullable: true })
-  tenantId?: string | null;
+  workspaceId?: string | null;
 
   @Property({ type: 'datetime', length: 3 })
   expiresAt: Date;

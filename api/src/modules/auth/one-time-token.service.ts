@@ -10,9 +10,9 @@ export class OneTimeTokens {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Adds a token row to `em` (flushed with the caller's transaction) and returns the secret. */
-  issue(em: EntityManager, user: User, purpose: TokenPurpose, ttlMs: number, tenantId?: string): string {
+  issue(em: EntityManager, user: User, purpose: TokenPurpose, ttlMs: number, workspaceId?: string): string {
     const secret = randomBytes(32).toString('base64url');
-    em.create(OneTimeToken, { tokenHash: hash(secret), purpose, user, tenantId: tenantId ?? null, expiresAt: new Date(this.now() + ttlMs) });
+    em.create(OneTimeToken, { tokenHash: hash(secret), purpose, user, workspaceId: workspaceId ?? null, expiresAt: new Date(this.now() + ttlMs) });
     return secret;
   }
 

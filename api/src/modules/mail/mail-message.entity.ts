@@ -11,13 +11,13 @@ export enum MailStatus {
 /**
  * One outgoing mail in the outbox. Written in the same transaction as the change that causes
  * it, already rendered in the recipient's language, and sent by the mail worker. Global: mail
- * goes to identities (password resets happen before any tenant scope); `tenantId` records
+ * goes to identities (password resets happen before any tenant scope); `workspaceId` records
  * the workspace it is about, if any.
  */
 @Entity({ tableName: 'mail_messages' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class MailMessage extends BaseEntity<
-  'status' | 'attempts' | 'lockedBy' | 'lockedUntil' | 'lastError' | 'sentAt' | 'transportId' | 'tenantId'
+  'status' | 'attempts' | 'lockedBy' | 'lockedUntil' | 'lastError' | 'sentAt' | 'transportId' | 'workspaceId'
 > {
   /** The template, e.g. PASSWORD_RESET. */
   @Property({ type: 'string', length: 40 })
@@ -39,7 +39,7 @@ export class MailMessage extends BaseEntity<
   html: string;
 
   @Property({ type: 'string', length: 36, nullable: true })
-  tenantId?: string | null;
+  workspaceId?: string | null;
 
   @Property({ type: 'string', length: 16 })
   status: MailStatus = MailStatus.PENDING;

@@ -8,7 +8,7 @@ export interface EnqueueMail<K extends TemplateName> {
   locale: string | null | undefined;
   template: K;
   params: TemplateParams[K];
-  tenantId?: string | null;
+  workspaceId?: string | null;
 }
 
 /**
@@ -38,7 +38,7 @@ export class MailService {
       recipient: mail.to,
       locale,
       ...rendered,
-      tenantId: mail.tenantId ?? null,
+      workspaceId: mail.workspaceId ?? null,
       nextAttemptAt: new Date(this.now()),
     });
   }

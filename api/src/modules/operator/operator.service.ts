@@ -59,9 +59,9 @@ export class OperatorService {
       const params = { name: admin.name, workspace: tenant.name };
       if (isNew) {
         const secret = this.tokens.issue(tx, admin, TokenPurpose.INVITE, INVITE_TTL_MS, tenant.id);
-        this.mail.enqueue(tx, { to: email, locale: admin.locale, template: 'INVITE', params: { ...params, link: this.mail.link('/reset-password', { token: secret, invite: '1' }) }, tenantId: tenant.id });
+        this.mail.enqueue(tx, { to: email, locale: admin.locale, template: 'INVITE', params: { ...params, link: this.mail.link('/reset-password', { token: secret, invite: '1' }) }, workspaceId: tenant.id });
       } else {
-        this.mail.enqueue(tx, { to: email, locale: admin.locale, template: 'ADDED_TO_WORKSPACE', params: { ...params, link: this.mail.link('/login') }, tenantId: tenant.id });
+        this.mail.enqueue(tx, { to: email, locale: admin.locale, template: 'ADDED_TO_WORKSPACE', params: { ...params, link: this.mail.link('/login') }, workspaceId: tenant.id });
       }
       await tx.flush();
       return tenant;

@@ -54,7 +54,7 @@ export class SignupService {
         locale: user.locale,
         template: 'VERIFY_EMAIL',
         params: { name: user.name, workspace: tenant.name, link: this.deps.mail.link('/verify-email', { token: secret }) },
-        tenantId: tenant.id,
+        workspaceId: tenant.id,
       });
       await tx.flush();
       return { email, tenant };
@@ -69,8 +69,8 @@ export class SignupService {
       if (!row) throw badInput({ token: [INVALID_LINK] }, INVALID_LINK);
       row.user.emailVerifiedAt ??= new Date();
       let tenant: Tenant | null = null;
-      if (row.tenantId) {
-        tenant = await tx.findOne(Tenant, { id: row.tenantId });
+      if (row.workspaceId) {
+        tenant = await tx.findOne(Tenant, { id: row.workspaceId });
         // Only a pending workspace opens: a suspended one stays suspended.
         if (tenant?.status === TenantStatus.PENDING) tenant.status = TenantStatus.ACTIVE;
       }

@@ -35,7 +35,7 @@ describe.each(await testDatabases())('password reset on %s', (db) => {
   afterAll(async () => {
     await server?.stop();
     await smtp?.close();
-  });
+  }, 120_000);
 
   it('mails a single-use link in the user’s language, sets the password and ends every session', async () => {
     const before = await login(server.url, acme.agent1.email);
@@ -65,7 +65,7 @@ describe.each(await testDatabases())('password reset on %s', (db) => {
     const again = await gql(server.url, RESET, { token, pw: 'yet-another-password-1' });
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
     expect(again.errors![0].extensions!.fields!.token).toBeDefined();
-  });
+  }, 120_000);
 
   it('answers an unknown address exactly like a known one, and mails nobody', async () => {
     const unknown = await gql(server.url, REQUEST, { email: 'nobody-here@nowhere.test' }, fromIp());
@@ -78,7 +78,7 @@ describe.each(await testDatabases())('password reset on %s', (db) => {
     expect(await em.count(MailMessage, { recipient: 'nobody-here@nowhere.test' })).toBe(0);
     expect(smtp.received.some((m) => m.to === 'nobody-here@nowhere.test')).toBe(false);
     expect(smtp.received.find((m) => m.to === acme.customer1.email)!.subject).toBe('Reset your Sociodesk password');
-  });
+  }, 120_000);
 
   it('expires a link after 30 minutes, and a newer link replaces an older one', async () => {
     await gqlOk(server.url, REQUEST, { email: acme.customer2.email }, fromIp());
@@ -101,7 +101,7 @@ describe.each(await testDatabases())('password reset on %s', (db) => {
     } finally {
       clock -= 29 * 60_000;
     }
-  });
+  }, 120_000);
 
   it('throttles per address (known or not) and per client IP', async () => {
     for (const email of [acme.agent2.email, 'ghost@nowhere.test']) {
@@ -112,7 +112,7 @@ describe.each(await testDatabases())('password reset on %s', (db) => {
     const ip = { headers: { 'x-forwarded-for': `10.9.${db === 'sqlite' ? 1 : 2}.1` } };
     for (let i = 0; i < 5; i++) await gqlOk(server.url, REQUEST, { email: `someone${i}@nowhere.test` }, ip);
     expect(errorCode(await gql(server.url, REQUEST, { email: 'someone-else@nowhere.test' }, ip))).toBe('RATE_LIMITED');
-  });
+  }, 120_000);
 
   it('rejects a weak new password and a malformed token with field errors', async () => {
     const weak = await gql(server.url, RESET, { token: 'x'.repeat(43), pw: 'short' });

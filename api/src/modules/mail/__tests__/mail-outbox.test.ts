@@ -38,7 +38,7 @@ describe.each(await testDatabases())('mail outbox on %s', (db) => {
   afterAll(async () => {
     await manual?.stop();
     await smtp?.close();
-  });
+  }, 120_000);
 
   it('retries a refused delivery with growing delays, then sends it once', async () => {
     const to = `retry-${db}@mail.test`;
@@ -68,7 +68,7 @@ describe.each(await testDatabases())('mail outbox on %s', (db) => {
     const third = await row();
     expect(third).toMatchObject({ status: MailStatus.SENT, attempts: 3, lastError: null, lockedBy: null });
     expect(smtp.received.filter((m) => m.to === to)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('gives up after MAIL_MAX_ATTEMPTS', async () => {
     const to = `bounce-${db}@mail.test`;
@@ -81,7 +81,7 @@ describe.each(await testDatabases())('mail outbox on %s', (db) => {
     const row = await manual.app.orm.em.fork().findOneOrFail(MailMessage, { id });
     expect(row).toMatchObject({ status: MailStatus.FAILED, attempts: 3 });
     expect(smtp.received.some((m) => m.to === to)).toBe(false);
-  });
+  }, 120_000);
 
   it.runIf(db === 'mariadb')('sends each mail exactly once with two instances on one database', async () => {
     const a = await startTestServer(db, { SMTP_URL: smtp.url, MAIL_POLL_MS: '20' });
@@ -118,7 +118,7 @@ describe.each(await testDatabases())('dev mailbox on %s', (db) => {
   afterAll(async () => {
     await dev?.stop();
     await prod?.stop();
-  });
+  }, 120_000);
 
   it('shows mail in development at /dev/mailbox, with its links', async () => {
     await gqlOk(dev.url, `mutation { requestPasswordReset(email: "${acme.agent1.email}") }`);
@@ -133,7 +133,7 @@ describe.each(await testDatabases())('dev mailbox on %s', (db) => {
     // Without PUBLIC_URL the links point at the server itself.
     expect(await view.text()).toMatch(new RegExp(`href="${dev.url}/reset-password\\?token=[A-Za-z0-9_-]{43}"`));
     expect((await fetch(`${dev.url}/dev/mailbox/nope`)).status).toBe(404);
-  });
+  }, 120_000);
 
   it('is not served in production, where mail without SMTP_URL stays queued', async () => {
     expect((await fetch(`${prod.url}/dev/mailbox`)).status).toBe(404);

@@ -42,7 +42,7 @@ describe.each(await testDatabases())('platform operator on %s', (db) => {
     await disposeAllWs();
     await server?.stop();
     await smtp?.close();
-  });
+  }, 120_000);
 
   it('is an operator by PLATFORM_OPERATOR_EMAILS or by the CLI grant, and nobody else', async () => {
     expect((await gqlOk(server.url, ME, {}, { token: operator })).me.platformOperator).toBe(true);
@@ -54,7 +54,7 @@ describe.each(await testDatabases())('platform operator on %s', (db) => {
     expect((await gqlOk(server.url, ME, {}, { token: granted })).me.platformOperator).toBe(true);
     expect((await gqlOk(server.url, TENANTS, { s: acme.slug }, { token: granted })).tenants).toHaveLength(1);
     await setPlatformOperator(server.app.orm.em.fork(), ops.agent1.email, false);
-  });
+  }, 120_000);
 
   it('refuses every operator field to tenant admins, API keys and anonymous callers', async () => {
     const admin = await tokenFor(server.url, acme.admin);
@@ -71,7 +71,7 @@ describe.each(await testDatabases())('platform operator on %s', (db) => {
       expect(errorCode(await gql(server.url, query, variables)), query).toBe('UNAUTHENTICATED');
     }
     expect((await gqlOk(server.url, TENANTS, { s: other.slug }, { token: operator })).tenants[0]).toMatchObject({ name: `Tenant ${other.slug}`, status: 'ACTIVE' });
-  });
+  }, 120_000);
 
   it('lists, creates and renames tenants; a new admin chooses a password from the mail', async () => {
     const all = (await gqlOk(server.url, TENANTS, {}, { token: operator })).tenants;
@@ -92,7 +92,7 @@ describe.each(await testDatabases())('platform operator on %s', (db) => {
     expect((await gqlOk(server.url, RENAME, { id: created.id, name: 'Fresh Company' }, { token: operator })).renameTenant.name).toBe('Fresh Company');
     expect(errorCode(await gql(server.url, RENAME, { id: created.id, name: ' ' }, { token: operator }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await gql(server.url, RENAME, { id: '00000000-0000-0000-0000-000000000000', name: 'Ghost' }, { token: operator }))).toBe('NOT_FOUND');
-  });
+  }, 120_000);
 
   it('suspends a tenant over HTTP, API keys and WebSocket, and resumes it', async () => {
     const adminSession = await login(server.url, acme.admin.email);

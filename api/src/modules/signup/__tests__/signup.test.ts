@@ -33,7 +33,7 @@ describe.each(await testDatabases())('sign-up on %s', (db) => {
     await server?.stop();
     await closed?.stop();
     await smtp?.close();
-  });
+  }, 120_000);
 
   it('creates a pending workspace, opens it when the address is confirmed, and its admin starts on an empty board', async () => {
     const form = input();
@@ -63,7 +63,7 @@ describe.each(await testDatabases())('sign-up on %s', (db) => {
     // The other tenant sees nothing of the new one, and the new admin nothing of it.
     const acmeUsers = await gqlOk(server.url, `{ users(first: 50) { edges { node { email } } } }`, {}, { token: await tokenFor(server.url, acme.admin) });
     expect(acmeUsers.users.edges.map((e: { node: { email: string } }) => e.node.email)).not.toContain(form.email);
-  });
+  }, 120_000);
 
   it('refuses a taken or malformed slug and a registered email, with field errors, and writes nothing', async () => {
     const first = input();
@@ -83,7 +83,7 @@ describe.each(await testDatabases())('sign-up on %s', (db) => {
     expect((await gqlOk(server.url, SIGN_UP, { input: input({ slug: existing.slug }) })).signUp.tenant.slug).toBe(existing.slug);
     const weak = await gql(server.url, SIGN_UP, { input: input({ password: 'short' }) });
     expect(weak.errors![0].extensions!.fields!.password).toBeDefined();
-  });
+  }, 120_000);
 
   it('is refused when ALLOW_SIGNUP is off', async () => {
     const result = await gql(closed.url, SIGN_UP, { input: input() });

@@ -16,8 +16,11 @@ import { CROSS_TENANT, forTenant } from '../scope.js';
  *  - User: a global identity; what it may do in a tenant lives in the tenant-owned Membership.
  *  - TenantCounter: per-tenant sequences written by raw SQL with an explicit tenant predicate;
  *    tenantId is part of its primary key (checked below), so every row still has one tenant.
+ *  - OneTimeToken: a mailed secret of a global User, presented before any tenant scope exists
+ *    (password reset, email confirmation); `workspaceId` only names the workspace it opens.
+ *  - MailMessage: the outbox; mail goes to identities, before or across tenant scopes.
  */
-const GLOBAL_ENTITIES = ['Tenant', 'User', 'TenantCounter'];
+const GLOBAL_ENTITIES = ['Tenant', 'User', 'TenantCounter', 'OneTimeToken', 'MailMessage'];
 /** Global entities whose rows are nonetheless keyed by tenant. */
 const TENANT_KEYED = ['TenantCounter'];
 

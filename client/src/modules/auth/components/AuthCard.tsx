@@ -19,7 +19,7 @@ export function AuthCard({ title, intro, children, width = 400 }: { title: strin
           {title}
         </Title>
         {intro && (
-          <Text c="dimmed" size="sm" mb="md">
+          <Text c="gray.7" size="sm" mb="md">
             {intro}
           </Text>
         )}

@@ -54,7 +54,7 @@ export function TenantsPage() {
   };
 
   return (
-    <Paper withBorder radius="md" p="md" mt="md">
+    <Paper withBorder radius="md" p="md" mt="md" data-testid="tenants-page">
       <Group justify="space-between" align="flex-start" mb="sm">
         <div>
           <Title order={1} size="h3">
