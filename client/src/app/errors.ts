@@ -87,3 +87,9 @@ export function conflictVersionOf(error: unknown): number | null {
   }
   return null;
 }
+
+/** The `extensions.reason` of the first error (e.g. ACCOUNT_DEACTIVATED, MEMBER_DEACTIVATED), if any. */
+export function errorReason(error: unknown): string | undefined {
+  const reason = graphQLErrorsOf(error)[0]?.extensions?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}

@@ -10,14 +10,14 @@ import { BrowserRouter } from 'react-router';
 import { appApollo } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
 import { AppRoutes } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" />
       <ErrorBoundary>
         <ApolloProvider client={appApollo.client}>

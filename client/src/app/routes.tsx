@@ -3,14 +3,21 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../modules/auth/components/ChangePasswordPage';
 import { LoginRoute } from '../modules/auth/components/LoginRoute';
+import { ForgotPasswordPage } from '../modules/auth/components/ForgotPasswordPage';
+import { ResetPasswordPage } from '../modules/auth/components/ResetPasswordPage';
+import { SignUpPage } from '../modules/auth/components/SignUpPage';
+import { VerifyEmailPage } from '../modules/auth/components/VerifyEmailPage';
+import { TenantsPage } from '../modules/operator/components/TenantsPage';
 import { ApiKeysPage } from '../modules/apikeys/components/ApiKeysPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
+import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
 import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
 import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
 import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
+import { MembersPage } from '../modules/users/components/MembersPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 import { useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
@@ -50,12 +57,16 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<StartPage />} />
           <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
           <Route path="tickets" element={<TicketsPage />} />
-          <Route path="tickets/new" element={<Only when={(v) => v.isAdmin || v.isCustomer}><NewTicketPage /></Only>} />
+          <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
           <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
@@ -64,8 +75,11 @@ export function AppRoutes() {
             <Route path="sla" element={<SlaSettingsPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="workspace" element={<WorkspaceSettingsPage />} />
           </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="operator/tenants" element={<Only when={(v) => v.me.platformOperator}><TenantsPage /></Only>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

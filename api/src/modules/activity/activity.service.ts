@@ -2,8 +2,9 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { nextCounterValue } from '../../platform/db/counter.entity.js';
 import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
+import { isTriageOnly, TAG_EVENT_TYPES } from '../ticket/ticket.policy.js';
 import type { TicketActivity } from './activity.types.js';
-import { TicketEvent, TicketEventType, type TicketEventPayload } from './ticket-event.entity.js';
+import { TicketEvent, TicketEventType, type FieldChangeData, type TicketEventPayload } from './ticket-event.entity.js';
 
 export type EventListener = (events: TicketEvent[]) => void | Promise<void>;
 /** Runs inside the writing transaction for each recorded event (e.g. to write notifications). */
@@ -74,6 +75,7 @@ export class ActivityService {
       ticketId: input.ticket.id,
       actorId: input.actorId,
       internal: input.internal ?? false,
+      triage: isTriageOnly(input.type, input.payload?.changes),
       payload: { ...input.payload, ticket: ticketSnapshot(input.ticket) },
     });
     tx.persist(event);
@@ -102,8 +104,7 @@ const SUMMARIES: Record<TicketEventType, string> = {
   SLA_ESCALATED: 'SLA breached, escalated',
 };
 
-export function toActivity(e: TicketEvent): TicketActivity {
-  const changes = e.payload.changes ?? [];
+export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? []): TicketActivity {
   const detail = [
     ...changes.map((c) => `${c.field} ${c.from ?? '—'} → ${c.to ?? '—'}`),
     ...(e.payload.tag ? [e.payload.tag] : []),
@@ -123,20 +124,41 @@ export function toActivity(e: TicketEvent): TicketActivity {
   };
 }
 
-/** A ticket's timeline in sequence order; customers never see internal-note events. */
+/** What of a timeline a viewer sees: internal notes, tag changes, priority changes. */
+export interface ActivityView {
+  internal: boolean;
+  tags: boolean;
+  priority: boolean;
+}
+
+/** Leaves out what the viewer may not see, in SQL (so pages and counts stay right). */
+function viewWhere(view: ActivityView): { internal?: boolean; triage?: boolean; type?: { $nin: TicketEventType[] } } {
+  const where: { internal?: boolean; triage?: boolean; type?: { $nin: TicketEventType[] } } = view.internal ? {} : { internal: false };
+  if (!view.tags && !view.priority) where.triage = false;
+  else if (!view.tags) where.type = { $nin: TAG_EVENT_TYPES as TicketEventType[] };
+  return where;
+}
+
+/** The field changes the viewer may see (an update that also changed priority keeps its other changes). */
+function changesForView(e: TicketEvent, view: ActivityView): FieldChangeData[] {
+  const changes = e.payload.changes ?? [];
+  return view.priority ? changes : changes.filter((c) => c.field !== 'priority');
+}
+
+/** A ticket's timeline in sequence order; customers never see internal-note events nor staff-only triage data. */
 export async function listActivities(
   em: EntityManager,
   ticketId: string,
-  includeInternal: boolean,
+  view: ActivityView,
   first?: number | null,
   after?: string | null,
 ): Promise<Connection<TicketActivity>> {
   const limit = pageSize(first, 50);
-  const where: FilterQuery<TicketEvent> = { ticketId, ...(includeInternal ? {} : { internal: false }) };
+  const where = { ticketId, ...viewWhere(view) };
   const afterSeq = after ? Number(decodeCursor(after)[0]) : 0;
   const [rows, totalCount] = await Promise.all([
     em.find(TicketEvent, { ...where, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
     em.count(TicketEvent, where),
   ]);
-  return { ...forwardPage(rows, limit, !!after, (e) => ({ node: toActivity(e), cursor: encodeCursor([e.seq]) })), totalCount };
+  return { ...forwardPage(rows, limit, !!after, (e) => ({ node: toActivity(e, changesForView(e, view)), cursor: encodeCursor([e.seq]) })), totalCount };
 }

@@ -43,7 +43,7 @@ export interface TicketEventPayload {
 @Entity({ tableName: 'ticket_events' })
 @Unique({ properties: ['tenantId', 'seq'] })
 @Index({ properties: ['tenantId', 'ticketId', 'seq'] })
-export class TicketEvent extends TenantOwnedEntity<'actorId' | 'internal'> {
+export class TicketEvent extends TenantOwnedEntity<'actorId' | 'internal' | 'triage'> {
   @Property({ type: 'bigint', runtimeType: 'number' })
   seq: number;
 
@@ -60,6 +60,10 @@ export class TicketEvent extends TenantOwnedEntity<'actorId' | 'internal'> {
   /** True when only staff may see this event (an internal note). */
   @Property({ type: 'boolean' })
   internal: boolean = false;
+
+  /** True when the event carries only staff triage data (a tag change, or a priority-only update). */
+  @Property({ type: 'boolean' })
+  triage: boolean = false;
 
   @Property({ type: 'json' })
   payload: TicketEventPayload;

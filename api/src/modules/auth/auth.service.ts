@@ -5,9 +5,10 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { TokenService } from '../../platform/auth/tokens.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
-import { badInput, unauthenticated } from '../../platform/errors.js';
+import { badInput, forbidden, unauthenticated } from '../../platform/errors.js';
 import { assertNotLimited, recordFailure } from '../../platform/ratelimit.js';
 import { Tenant } from '../tenant/tenant.entity.js';
+import { assertTenantOpen } from '../tenant/tenant.policy.js';
 import { Membership } from '../user/membership.entity.js';
 import { toUserType } from '../user/user.mapper.js';
 import { User } from '../user/user.entity.js';
@@ -17,6 +18,12 @@ import type { AuthPayload, Viewer } from './auth.types.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
+/** FORBIDDEN with a reason the client can put into words; only ever after the password was verified. */
+const accountDeactivated = (tenantSlug?: string) =>
+  forbidden(
+    tenantSlug ? 'Your account in this workspace has been deactivated; ask an administrator' : 'Your account has been deactivated; ask an administrator',
+    { reason: 'ACCOUNT_DEACTIVATED', ...(tenantSlug ? { tenantSlug } : {}) },
+  );
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface AuthServiceDeps {
@@ -24,6 +31,8 @@ export interface AuthServiceDeps {
   refreshTtlDays: number;
   failuresByEmail: RateLimiterAbstract;
   failuresByIp: RateLimiterAbstract;
+  /** Whether the user is a platform operator (carried in the access token). */
+  isOperator?: (user: User) => boolean;
 }
 
 /**
@@ -42,16 +51,20 @@ export class AuthService {
     // Verify against a dummy hash for unknown emails so both failures take the same time.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
     // Cross-tenant: a user's memberships span tenants; this is their own identity data.
-    const memberships = user && passwordOk && user.active ? await this.activeMemberships(em, user) : [];
-    if (!user || !passwordOk || !user.active || memberships.length === 0) {
+    const all = user && passwordOk ? await this.memberships(em, user) : [];
+    if (!user || !passwordOk || all.length === 0) {
       await Promise.all([recordFailure(this.deps.failuresByEmail, email), recordFailure(this.deps.failuresByIp, ip)]);
       throw unauthenticated(INVALID_CREDENTIALS);
     }
     await this.deps.failuresByEmail.delete(email);
+    // The password is right from here on, so saying why sign-in is refused tells a guesser nothing.
+    const memberships = user.active ? all.filter((m) => m.membership.active) : [];
+    if (!memberships.length) throw accountDeactivated();
 
     let chosen: { membership: Membership; tenant: Tenant } | undefined;
     if (input.tenantSlug) {
       chosen = memberships.find((m) => m.tenant.slug === input.tenantSlug);
+      if (!chosen && all.some((m) => m.tenant.slug === input.tenantSlug)) throw accountDeactivated(input.tenantSlug);
       if (!chosen) throw badInput({ tenantSlug: ['You are not a member of this tenant'] });
     } else if (memberships.length === 1) {
       chosen = memberships[0];
@@ -60,6 +73,7 @@ export class AuthService {
       error.extensions.tenants = memberships.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name, role: m.membership.role }));
       throw error;
     }
+    await this.signedIn(em, chosen);
     return this.issue(em, user, chosen.membership, chosen.tenant, memberships, randomUUID());
   }
 
@@ -92,6 +106,7 @@ export class AuthService {
     const memberships = await this.activeMemberships(em, user);
     const chosen = memberships.find((m) => m.tenant.slug === tenantSlug);
     if (!chosen || !user.active) throw badInput({ tenantSlug: ['You are not a member of this tenant'] });
+    await this.signedIn(em, chosen);
     return this.issue(em, user, chosen.membership, chosen.tenant, memberships, randomUUID());
   }
 
@@ -144,9 +159,27 @@ export class AuthService {
     return this.issue(em, user, current.membership, current.tenant, memberships, randomUUID());
   }
 
+  /** Revokes every refresh token of the user, in every tenant (e.g. after a password reset). */
+  async revokeAllSessions(em: EntityManager, userId: string): Promise<number> {
+    // Cross-tenant: the user's sessions in every tenant end.
+    return em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() }, CROSS_TENANT);
+  }
+
+  /** Records the sign-in on the membership of the tenant signed in to. */
+  private async signedIn(em: EntityManager, chosen: { membership: Membership; tenant: Tenant }): Promise<void> {
+    const now = new Date();
+    await forTenant(em, chosen.tenant.id).nativeUpdate(Membership, { id: chosen.membership.id }, { lastSignInAt: now });
+    chosen.membership.lastSignInAt = now;
+  }
+
   private async activeMemberships(em: EntityManager, user: User): Promise<Array<{ membership: Membership; tenant: Tenant }>> {
+    return this.memberships(em, user, true);
+  }
+
+  private async memberships(em: EntityManager, user: User, activeOnly = false): Promise<Array<{ membership: Membership; tenant: Tenant }>> {
     // Cross-tenant: lists the caller's own memberships so they can pick or switch tenants.
-    const memberships = await em.find(Membership, { user, active: true }, { ...CROSS_TENANT, populate: ['user'], orderBy: { createdAt: 'asc' } });
+    const where = activeOnly ? { user, active: true } : { user };
+    const memberships = await em.find(Membership, where, { ...CROSS_TENANT, populate: ['user'], orderBy: { createdAt: 'asc' } });
     const tenants = await em.find(Tenant, { id: { $in: memberships.map((m) => m.tenantId) } });
     const byId = new Map(tenants.map((t) => [t.id, t]));
     return memberships.map((membership) => ({ membership, tenant: byId.get(membership.tenantId)! }));
@@ -164,6 +197,8 @@ export class AuthService {
     memberships: Array<{ membership: Membership; tenant: Tenant }>,
     familyId: string,
   ): Promise<AuthPayload> {
+    // No session for a suspended tenant, or one whose sign-up is not verified yet.
+    assertTenantOpen(tenant);
     const refreshToken = randomBytes(32).toString('base64url');
     const scoped = forTenant(em, tenant.id);
     scoped.create(RefreshToken, {
@@ -178,6 +213,7 @@ export class AuthService {
       tenantId: tenant.id,
       role: membership.role,
       mustChangePassword: user.mustChangePassword,
+      operator: this.deps.isOperator?.(user) ?? false,
     });
     return {
       accessToken: access.token,

@@ -14,12 +14,14 @@ const DEMO_TENANTS = [
   { slug: 'globex', name: 'Globex Inc.', domain: 'globex.example' },
 ];
 
-const DEMO_MEMBERS: Array<{ local: string; name: string; role: Role }> = [
+const DEMO_MEMBERS: Array<{ local: string; name: string; role: Role; active?: boolean }> = [
   { local: 'admin', name: 'Admin', role: Role.ADMIN },
   { local: 'agent1', name: 'Agent One', role: Role.AGENT },
   { local: 'agent2', name: 'Agent Two', role: Role.AGENT },
   { local: 'customer1', name: 'Customer One', role: Role.CUSTOMER },
   { local: 'customer2', name: 'Customer Two', role: Role.CUSTOMER },
+  // A deactivated member: shown on the members screen, and told so when signing in.
+  { local: 'former', name: 'Former Customer', role: Role.CUSTOMER, active: false },
 ];
 
 /** Loads the demo tenants and users when the database has no tenant yet. */
@@ -34,8 +36,10 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
       for (const m of DEMO_MEMBERS) {
         const company = t.name.split(' ')[0];
         const passwordHash = await hashPassword(DEMO_PASSWORD);
-        const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash });
-        tx.create(Membership, { user, role: m.role });
+        // Globex's admin is also the demo platform operator (the Tenants screen).
+        const platformOperator = t.slug === 'globex' && m.local === 'admin';
+        const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash, platformOperator });
+        tx.create(Membership, { user, role: m.role, active: m.active ?? true });
       }
       await tx.flush();
     }

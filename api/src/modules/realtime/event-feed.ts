@@ -3,9 +3,9 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, forwardPage, pageSize } from '../../platform/graphql/pagination.js';
-import { TicketEvent } from '../activity/ticket-event.entity.js';
+import { TicketEvent, TicketEventType } from '../activity/ticket-event.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { canSeeInternal, seesAllTickets } from '../ticket/ticket.policy.js';
+import { canSeeInternal, seesAllTickets, TAG_EVENT_TYPES } from '../ticket/ticket.policy.js';
 import { toEnvelope, type TicketEventEnvelope, type TicketFeed } from './ticket-feed.js';
 
 /**
@@ -26,20 +26,34 @@ export function seqOfCursor(cursor: string | null | undefined, field = 'after'):
 }
 
 /** What of the feed a principal may read: no internal notes unless staff; customers only their own tickets. */
-function visibleEventsWhere(em: EntityManager, p: Principal): FilterQuery<TicketEvent> {
+function visibleEventsWhere(em: EntityManager, p: Principal, triage: TriageView): FilterQuery<TicketEvent> {
   const where: FilterQuery<TicketEvent> = canSeeInternal(p) ? {} : { internal: false };
+  // Staff triage data (tags; priority unless the workspace shows it): see ticket.policy.ts.
+  if (!triage.tags && !triage.priority) where.triage = false;
+  else if (!triage.tags) where.type = { $nin: TAG_EVENT_TYPES as TicketEventType[] };
   if (seesAllTickets(p)) return where;
   // Query-builder subquery: the tenant predicate is explicit here (deleted tickets included, like their events).
   const own = (em as SqlEntityManager).createQueryBuilder(Ticket, 't').select('t.id').where({ tenantId: p.tenantId, customerId: p.userId });
   return { ...where, ticketId: { $in: own.getKnexQuery() } } as unknown as FilterQuery<TicketEvent>;
 }
 
-export async function listEventFeed(em: EntityManager, p: Principal, after?: string | null, first?: number | null) {
+export interface TriageView {
+  tags: boolean;
+  priority: boolean;
+}
+
+export async function listEventFeed(
+  em: EntityManager,
+  p: Principal,
+  after?: string | null,
+  first?: number | null,
+  triage: TriageView = { tags: true, priority: true },
+) {
   const limit = pageSize(first, 50);
   const afterSeq = seqOfCursor(after);
   const rows = await em.find(
     TicketEvent,
-    { $and: [visibleEventsWhere(em, p), { seq: { $gt: afterSeq } }] },
+    { $and: [visibleEventsWhere(em, p, triage), { seq: { $gt: afterSeq } }] },
     { orderBy: { seq: 'asc' }, limit: limit + 1 },
   );
   return forwardPage(rows, limit, afterSeq > 0, (e) => ({ cursor: eventCursor(e.seq), node: toEnvelope(e) }));

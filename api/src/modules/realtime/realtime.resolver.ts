@@ -4,6 +4,8 @@ import { Role } from '../../platform/auth/principal.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Message } from '../conversation/message.entity.js';
+import { customersSeePriority, customersSeePriorityLoader } from '../tenant/tenant.service.js';
+import { seesPriority } from '../ticket/ticket.policy.js';
 import { memberLoader } from '../user/user.loaders.js';
 import { present, RealtimeService, toNotification } from './realtime.service.js';
 import { TicketEventConnection, TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
@@ -35,16 +37,20 @@ export class RealtimeResolver {
   @Subscription(() => TicketEventNotification, {
     description:
       'Ticket changes as they commit, in sequence order. With `after`, every event after that cursor is replayed first, then live ones follow: none twice, none missing. Customers receive only their own tickets, never internal notes.',
-    subscribe: ({ args, context }: SubData) => service(context).ticketEvents(context.principal!, args.filter, args.after),
+    subscribe: ({ args, context }: SubData) =>
+      service(context).ticketEvents(context.principal!, args.filter, args.after, () => customersSeePriority(context.em, context.principal!.tenantId)),
   })
-  ticketEvents(
+  async ticketEvents(
     @Root() event: TicketEventEnvelope,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => TicketEventFilter, { nullable: true }) _filter?: TicketEventFilter,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor (an event\'s `cursor`).' }) _after?: string,
-  ): TicketEventNotification {
+  ): Promise<TicketEventNotification> {
     ctx.refresh?.();
-    return present(ctx.principal!, event);
+    const p = ctx.principal!;
+    // Staff and API keys see priority; a customer's view depends on the workspace setting.
+    const sees = seesPriority(p, false) || (await customersSeePriorityLoader(ctx).load(p.tenantId));
+    return present(p, event, sees);
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER)

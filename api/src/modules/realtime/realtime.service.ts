@@ -5,7 +5,18 @@ import { PushQueue } from '../../platform/realtime/push-queue.js';
 import { TicketEventType } from '../activity/ticket-event.entity.js';
 import { Message, MessageKind } from '../conversation/message.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { canReadMessages, canSeeInternal, isStaff, seesAllTickets } from '../ticket/ticket.policy.js';
+import { customersSeePriority } from '../tenant/tenant.service.js';
+import {
+  canReadMessages,
+  canSeeInternal,
+  isStaff,
+  isTriageOnly,
+  seesAllTickets,
+  seesPriority,
+  seesTags,
+  seesTriageEvent,
+  visibleChanges,
+} from '../ticket/ticket.policy.js';
 import type { Ctx, TicketService } from '../ticket/ticket.service.js';
 import type { TicketEventConnection, TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
 import { eventCursor, listEventFeed, resumableEvents, seqOfCursor } from './event-feed.js';
@@ -56,10 +67,17 @@ export function toNotification(e: TicketEventEnvelope): TicketEventNotification 
   };
 }
 
-/** An event as a principal receives it: API keys without messages:read get no message body. */
-export function present(p: Principal, e: TicketEventEnvelope): TicketEventNotification {
+/** Whether an event carries staff triage data only (rows written before the flag existed: derived). */
+const triageOf = (e: TicketEventEnvelope): boolean => e.triage ?? isTriageOnly(e.type, e.payload.changes);
+
+/**
+ * An event as a principal receives it: API keys without messages:read get no message body;
+ * customers get no priority changes unless their workspace shows priority.
+ */
+export function present(p: Principal, e: TicketEventEnvelope, customersSeePriority = false): TicketEventNotification {
   const notification = toNotification(e);
   if (!canReadMessages(p)) notification.message = null;
+  notification.changes = visibleChanges(p, customersSeePriority, notification.changes);
   return notification;
 }
 
@@ -73,20 +91,29 @@ export class RealtimeService {
   ) {}
 
   /** Live events; with `after`, first every event after that cursor (replayed from the table). */
-  ticketEvents(p: Principal, filter?: TicketEventFilter | null, after?: string | null): AsyncIterableIterator<TicketEventEnvelope> {
+  ticketEvents(
+    p: Principal,
+    filter?: TicketEventFilter | null,
+    after?: string | null,
+    customersSeePriority: () => Promise<boolean> = async () => false,
+  ): AsyncIterableIterator<TicketEventEnvelope> {
     const source = after ? resumableEvents(this.feed, p.tenantId, seqOfCursor(after)) : this.feed.subscribe(p.tenantId);
     return mapFilter(source, (e) => {
       if (!mayReceive(p, e)) return undefined;
       if (filter?.ticketId && e.ticketId !== filter.ticketId) return undefined;
       if (filter?.types?.length && !filter.types.includes(e.type)) return undefined;
-      return e;
+      if (!triageOf(e) || (seesTags(p) && seesPriority(p, false))) return e;
+      // Only customers get here: the workspace setting decides about priority-only updates.
+      return customersSeePriority().then((sees) => (seesTriageEvent(p, sees, { type: e.type, triage: true }) ? e : undefined));
     });
   }
 
   /** The change feed as a page of events after a cursor, with what the principal may see. */
   async eventFeed(ctx: Ctx, after?: string | null, first?: number | null): Promise<TicketEventConnection> {
-    const page = await listEventFeed(ctx.em, ctx.principal, after, first);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: present(ctx.principal, edge.node) })) };
+    const p = ctx.principal;
+    const sees = seesPriority(p, false) || (await customersSeePriority(ctx.em, p.tenantId));
+    const page = await listEventFeed(ctx.em, p, after, first, { tags: seesTags(p), priority: sees });
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: present(p, edge.node, sees) })) };
   }
 
   async messageAdded(ctx: Ctx, ticketId: string): Promise<AsyncIterableIterator<TicketEventEnvelope>> {

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { forTenant } from '../../platform/db/scope.js';
 import type { Logger } from '../../platform/logger.js';
 import { FANOUT_RESTORED } from '../../platform/pubsub/event-bus.js';
+import { eventDispatchLag } from '../../platform/metrics/metrics.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { PushQueue } from '../../platform/realtime/push-queue.js';
 import { TicketEvent, type TicketEventPayload, type TicketEventType } from '../activity/ticket-event.entity.js';
@@ -15,6 +16,8 @@ export interface TicketEventEnvelope {
   ticketId: string;
   actorId: string | null;
   internal: boolean;
+  /** Staff triage data only (tag change, priority-only update); see ticket.policy.ts isTriageOnly. */
+  triage?: boolean;
   createdAt: string;
   payload: TicketEventPayload;
 }
@@ -27,6 +30,7 @@ export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({
   ticketId: e.ticketId,
   actorId: e.actorId,
   internal: e.internal,
+  triage: e.triage,
   createdAt: e.createdAt.toISOString(),
   payload: e.payload,
 });
@@ -108,6 +112,8 @@ class TenantChannel {
       const e = this.buffer.get(this.lastSeq + 1)!;
       this.buffer.delete(e.seq);
       this.lastSeq = e.seq;
+      // Live path only (replays are not lag): from the row's write to handing it to the subscriptions.
+      if (this.consumers.size) eventDispatchLag.observe({ stream: 'ticket_events' }, Math.max(0, Date.now() - Date.parse(e.createdAt)) / 1000);
       for (const consumer of this.consumers) consumer.push(e);
     }
   }

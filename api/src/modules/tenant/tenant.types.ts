@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('Tenant')
 export class TenantType {
@@ -10,4 +11,18 @@ export class TenantType {
 
   @Field()
   name: string;
+}
+
+@ObjectType({ description: 'Settings of the current workspace (tenant).' })
+export class WorkspaceSettings {
+  @Field({ description: 'Customers see the priority of their tickets and its changes. Tags are always staff-only.' })
+  customersSeePriority: boolean;
+}
+
+@InputType()
+export class UpdateWorkspaceSettingsInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  customersSeePriority?: boolean;
 }

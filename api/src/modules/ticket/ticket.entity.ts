@@ -62,7 +62,7 @@ export class Ticket extends TenantOwnedEntity<
   @Property({ type: 'string', length: 16 })
   status: TicketStatus = TicketStatus.OPEN;
 
-  @Field(() => TicketPriority)
+  /** GraphQL field resolved in ticket.resolver.ts: hidden from customers unless the workspace shows it. */
   @Property({ type: 'string', length: 8 })
   priority: TicketPriority;
 
@@ -88,8 +88,7 @@ export class Ticket extends TenantOwnedEntity<
   @Property({ type: 'integer' })
   escalationLevel: number = 0;
 
-  /** Denormalised for reading; `ticket_tags` rows serve tag filters. */
-  @Field(() => [String])
+  /** Denormalised for reading; `ticket_tags` rows serve tag filters. GraphQL field in ticket.resolver.ts (staff-only). */
   @Property({ type: 'json' })
   tags: string[] = [];
 

@@ -25,6 +25,8 @@ export enum TicketChannel {
   CHAT = 'CHAT',
   API = 'API',
   EMAIL = 'EMAIL',
+  /** Opened by staff for a customer who phoned. */
+  PHONE = 'PHONE',
 }
 
 export enum TicketOrderField {

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { NewCustomerInput } from '../user/user.inputs.js';
 import { OrderDirection, SlaFilterState, TicketCategory, TicketChannel, TicketOrderField, TicketPriority, TicketStatus } from './ticket.enums.js';
 
 const TAG_RULE = /^[a-z0-9][a-z0-9_-]{0,49}$/;
@@ -29,9 +30,17 @@ export class CreateTicketInput {
   @IsOptional()
   channel?: TicketChannel;
 
-  @Field(() => ID, { nullable: true, description: 'Admins only: open the ticket on behalf of this customer.' })
+  @Field(() => ID, { nullable: true, description: 'Staff and API keys: open the ticket on behalf of this customer.' })
   @IsOptional()
   customerId?: string;
+
+  @Field(() => NewCustomerInput, {
+    nullable: true,
+    description: 'Staff: add this customer and open the ticket for them, in one transaction (instead of customerId).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  newCustomer?: NewCustomerInput;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()

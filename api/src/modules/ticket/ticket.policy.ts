@@ -66,7 +66,70 @@ export function assertCanPostMessage(p: Principal, ticket: Ticket, internal: boo
   }
 }
 
-/** Agents may claim only unassigned tickets; assigning to others is for admins (enforced by the directive). */
+/** Agents hand off tickets they hold or that are unassigned (to a colleague, or back to the queue); admins assign any. */
+export function canAssign(p: Principal, ticket: Ticket): boolean {
+  if (p.role === Role.ADMIN) return true;
+  return p.role === Role.AGENT && (ticket.assigneeId === null || ticket.assigneeId === p.userId);
+}
+
+export function assertCanAssign(p: Principal, ticket: Ticket): void {
+  if (!canAssign(p, ticket)) {
+    throw forbidden(`Ticket #${ticket.number} is held by another agent; only they or an admin may reassign it`);
+  }
+}
+
+/** Who may open a ticket for someone else: staff and API keys (customers open their own). */
+export const opensForCustomers = (p: Principal): boolean => isStaff(p) || p.role === Role.PARTNER;
+
+/** Adding a new customer while opening a ticket is for staff (users), never API keys. */
+export const canAddCustomers = (p: Principal): boolean => isStaff(p);
+
+// --- Triage data: tags, priority and their changes are for staff (and API keys) by default.
+
+/** Tags are staff-only: customers never see them, nor their changes. */
+export const seesTags = (p: Principal): boolean => p.role !== Role.CUSTOMER;
+
+/** Priority is staff-only unless the workspace shows it to customers (`customersSeePriority`). */
+export const seesPriority = (p: Principal, customersSeePriority: boolean): boolean => p.role !== Role.CUSTOMER || customersSeePriority;
+
+export const TAG_EVENT_TYPES: readonly string[] = ['TAG_ADDED', 'TAG_REMOVED'];
+const TRIAGE_FIELDS: ReadonlySet<string> = new Set(['priority']);
+
+/**
+ * Whether an event carries nothing but triage data (a tag change, or an update of priority
+ * only). Stored on the event row, so timelines and feeds can leave such events out in SQL.
+ */
+export function isTriageOnly(type: string, changes: ReadonlyArray<{ field: string }> | undefined): boolean {
+  if (TAG_EVENT_TYPES.includes(type)) return true;
+  return type === 'TICKET_UPDATED' && !!changes?.length && changes.every((c) => TRIAGE_FIELDS.has(c.field));
+}
+
+/** The field changes of an event a principal may see. */
+export function visibleChanges<C extends { field: string }>(p: Principal, customersSeePriority: boolean, changes: C[]): C[] {
+  return seesPriority(p, customersSeePriority) ? changes : changes.filter((c) => !TRIAGE_FIELDS.has(c.field));
+}
+
+/** Whether a principal may see an event at all, as far as triage data goes. */
+export function seesTriageEvent(p: Principal, customersSeePriority: boolean, e: { type: string; triage: boolean }): boolean {
+  if (!e.triage) return true;
+  if (TAG_EVENT_TYPES.includes(e.type)) return seesTags(p);
+  return seesPriority(p, customersSeePriority);
+}
+
+/** Customers may not filter or sort by what they cannot see (the answer would reveal it). */
+export function assertCanFilterTriage(
+  p: Principal,
+  customersSeePriority: boolean,
+  filter: { tag?: string | null; priority?: string | null } | null | undefined,
+  orderField: string | null | undefined,
+): void {
+  if (filter?.tag && !seesTags(p)) throw badInput({ tag: ['tags are for staff only'] });
+  if (seesPriority(p, customersSeePriority)) return;
+  if (filter?.priority) throw badInput({ priority: ['priority is for staff only'] });
+  if (orderField === 'PRIORITY') throw badInput({ orderBy: ['priority is for staff only'] });
+}
+
+/** Agents may claim only unassigned tickets. */
 export function assertCanClaim(p: Principal, ticket: Ticket): void {
   if (!isStaff(p)) throw forbidden('Only staff may claim tickets');
   if (ticket.assigneeId && ticket.assigneeId !== p.userId) {

@@ -9,12 +9,13 @@ import { Message } from '../conversation/message.entity.js';
 import { lastMessageLoader, messageCountLoader } from '../conversation/message.loaders.js';
 import { MessageConnection } from '../conversation/message.types.js';
 import type { MessageService } from '../conversation/message.service.js';
+import { customersSeePriorityLoader } from '../tenant/tenant.service.js';
 import { memberLoader } from '../user/user.loaders.js';
 import { UserType } from '../user/user.types.js';
 import { Ticket } from './ticket.entity.js';
-import { TicketStatus } from './ticket.enums.js';
+import { TicketPriority, TicketStatus } from './ticket.enums.js';
 import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
-import { assertCanReadMessages, canSeeInternal } from './ticket.policy.js';
+import { assertCanFilterTriage, assertCanReadMessages, canSeeInternal, seesPriority, seesTags } from './ticket.policy.js';
 import { listTickets } from './ticket.query.js';
 import type { Ctx as ServiceCtx, TicketService } from './ticket.service.js';
 import { TicketConnection } from './ticket.types.js';
@@ -45,7 +46,7 @@ export class TicketResolver {
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => TicketConnection, { description: 'Customers see only their own tickets.' })
-  tickets(
+  async tickets(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
     @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
@@ -54,12 +55,17 @@ export class TicketResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number,
     @Arg('before', () => String, { nullable: true }) before?: string,
   ) {
-    return listTickets(ctx, ctx.principal!, filter, orderBy, { first, after, last, before });
+    const p = ctx.principal!;
+    if (!seesTags(p) || !seesPriority(p, false)) {
+      assertCanFilterTriage(p, await customersSeePriorityLoader(ctx).load(p.tenantId), filter, orderBy?.field);
+    }
+    return listTickets(ctx, p, filter, orderBy, { first, after, last, before });
   }
 
-  @Auth(ADMIN, CUSTOMER, PARTNER, WRITE)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
   @Mutation(() => Ticket, {
-    description: 'Customers open tickets for themselves; admins and API keys open one for a customer (API keys: channel API).',
+    description:
+      'Customers open tickets for themselves; staff open one for a customer (`customerId`, or `newCustomer` to add them); API keys for a customer, channel API.',
   })
   createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
     return this.ticketService.create(sctx(ctx), input);
@@ -76,8 +82,11 @@ export class TicketResolver {
     return this.ticketService.update(sctx(ctx), id, input, expectedVersion);
   }
 
-  @Auth(ADMIN)
-  @Mutation(() => Ticket, { description: 'Assigns to an agent of this tenant, or unassigns with null.' })
+  @Auth(ADMIN, AGENT)
+  @Mutation(() => Ticket, {
+    description:
+      'Assigns to an agent of this tenant, or back to the queue with null. Agents: only tickets they hold or that are unassigned; admins: any.',
+  })
   assignTicket(
     @Arg('id', () => ID) id: string,
     @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
@@ -107,6 +116,21 @@ export class TicketResolver {
   @Mutation(() => Ticket, { description: 'Soft delete: the ticket disappears from every query.' })
   deleteTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.ticketService.delete(sctx(ctx), id);
+  }
+
+  @FieldResolver(() => TicketPriority, {
+    nullable: true,
+    description: 'Null for customers, unless the workspace shows priority to customers (workspaceSettings.customersSeePriority).',
+  })
+  async priority(@Root() t: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketPriority | null> {
+    const p = ctx.principal!;
+    if (seesPriority(p, false)) return t.priority;
+    return seesPriority(p, await customersSeePriorityLoader(ctx).load(p.tenantId)) ? t.priority : null;
+  }
+
+  @FieldResolver(() => [String], { description: 'Staff-only triage labels: always empty for customers.' })
+  tags(@Root() t: Ticket, @Ctx() ctx: GraphQLContext): string[] {
+    return seesTags(ctx.principal!) ? t.tags : [];
   }
 
   @FieldResolver(() => UserType, { nullable: true })
@@ -141,12 +165,14 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => TicketActivityConnection, { description: 'The timeline, in order. Customers do not see internal notes.' })
-  activities(
+  async activities(
     @Root() t: Ticket,
     @Ctx() ctx: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return listActivities(ctx.em, t.id, canSeeInternal(ctx.principal!), first, after);
+    const p = ctx.principal!;
+    const priority = seesPriority(p, false) || seesPriority(p, await customersSeePriorityLoader(ctx).load(p.tenantId));
+    return listActivities(ctx.em, t.id, { internal: canSeeInternal(p), tags: seesTags(p), priority }, first, after);
   }
 }

@@ -7,11 +7,11 @@ import type { ActivityService, RecordInput } from '../activity/activity.service.
 import { TicketEventType, type FieldChangeData, type TicketEvent } from '../activity/ticket-event.entity.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { SlaService } from '../sla/sla.service.js';
-import { activeRoleOf } from '../user/user.service.js';
+import { activeRoleOf, addCustomer } from '../user/user.service.js';
 import { Ticket, TicketTag } from './ticket.entity.js';
 import { PRIORITY_RANK, TicketChannel, TicketStatus } from './ticket.enums.js';
 import type { CreateTicketInput, UpdateTicketInput } from './ticket.inputs.js';
-import { assertCanClaim, assertCanTransition, assertCanView, visibleTicketsWhere } from './ticket.policy.js';
+import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
 
 export type Ctx = Pick<GraphQLContext, 'em'> & { principal: Principal };
 type Change = (tx: EntityManager, ticket: Ticket, events: Array<Omit<RecordInput, 'ticket' | 'actorId'>>) => Promise<void> | void;
@@ -42,7 +42,9 @@ export class TicketService {
 
   async create(ctx: Ctx, input: CreateTicketInput): Promise<Ticket> {
     const p = ctx.principal;
-    const customerId = await this.customerFor(ctx, input.customerId);
+    const existingCustomerId = input.newCustomer ? null : await this.customerFor(ctx, input.customerId);
+    if (input.newCustomer) assertMayAddCustomer(p, input);
+    const priority = input.priority;
     const request = { principalId: p.userId, operation: 'createTicket', key: input.idempotencyKey };
     return this.idempotency.run(
       ctx.em,
@@ -51,12 +53,13 @@ export class TicketService {
         const recorded: TicketEvent[] = [];
         const ticket = await ctx.em.transactional(async (tx) => {
           const tags = normaliseTags(input.tags);
+          const customerId = existingCustomerId ?? (await addCustomer(tx, input.newCustomer!)).id;
           const t = tx.create(Ticket, {
             number: await nextCounterValue(tx, 'ticket_number', 1001),
             title: input.title.trim(),
             description: input.description.trim(),
-            priority: input.priority,
-            priorityRank: PRIORITY_RANK[input.priority],
+            priority,
+            priorityRank: PRIORITY_RANK[priority],
             category: input.category,
             channel: channelFor(p, input.channel),
             customerId,
@@ -96,6 +99,7 @@ export class TicketService {
 
   assign(ctx: Ctx, id: string, agentId: string | null): Promise<Ticket> {
     return this.change(ctx, id, null, async (tx, t, events) => {
+      assertCanAssign(ctx.principal, t);
       if (agentId) {
         const role = await activeRoleOf(tx, agentId);
         if (role !== Role.AGENT && role !== Role.ADMIN) throw badInput({ agentId: ['is not an active agent of this tenant'] });
@@ -174,13 +178,18 @@ export class TicketService {
       if (requested && requested !== p.userId) throw forbidden('Customers can only open tickets for themselves');
       return p.userId;
     }
-    if (p.role !== Role.ADMIN && p.role !== Role.PARTNER) throw forbidden('Only admins may open tickets on behalf of customers');
+    if (!opensForCustomers(p)) throw forbidden('Only staff may open tickets on behalf of customers');
     if (!requested) throw badInput({ customerId: [`is required when ${p.role === Role.PARTNER ? 'an API key opens' : 'staff open'} a ticket`] });
     if ((await activeRoleOf(ctx.em, requested)) !== Role.CUSTOMER) {
       throw badInput({ customerId: ['is not an active customer of this tenant'] });
     }
     return requested;
   }
+}
+
+function assertMayAddCustomer(p: Principal, input: CreateTicketInput): void {
+  if (!canAddCustomers(p)) throw forbidden('Only staff may add a customer while opening a ticket');
+  if (input.customerId) throw badInput({ newCustomer: ['give either customerId or newCustomer, not both'] });
 }
 
 /** Tickets opened through an API key are API-channel tickets; users default to WEB. */

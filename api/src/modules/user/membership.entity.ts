@@ -7,7 +7,7 @@ import { User } from './user.entity.js';
 @Entity({ tableName: 'memberships' })
 @Unique({ properties: ['tenantId', 'user'] })
 @Index({ properties: ['tenantId', 'role'] })
-export class Membership extends TenantOwnedEntity<'active'> {
+export class Membership extends TenantOwnedEntity<'active' | 'lastSignInAt'> {
   @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
   user: User;
 
@@ -18,4 +18,8 @@ export class Membership extends TenantOwnedEntity<'active'> {
   /** Deactivation is per tenant: an admin of one tenant cannot lock a user out of another. */
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** The last successful sign-in to this tenant (password sign-in or switching to it). */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastSignInAt: Date | null = null;
 }

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ALL_ROLES, Role } from '../../platform/auth/principal.js';
 
@@ -31,4 +31,18 @@ export class CreateUserInput {
   @Field(() => Role, { description: 'ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys).' })
   @IsIn(ALL_ROLES as Role[], { message: 'must be ADMIN, AGENT or CUSTOMER' })
   role: Role;
+}
+
+@InputType({ description: 'A customer to add while opening a ticket for them.' })
+export class NewCustomerInput {
+  @Field()
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
+  name: string;
 }

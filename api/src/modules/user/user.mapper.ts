@@ -11,5 +11,6 @@ export function toUserType(membership: Membership): UserType {
     role: membership.role,
     active: user.active && membership.active,
     createdAt: membership.createdAt,
+    lastSignInAt: membership.lastSignInAt,
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -6,7 +6,7 @@ import { CreateUserInput, UserFilter } from './user.inputs.js';
 import type { UserService } from './user.service.js';
 import { CreateUserPayload, UserConnection, UserType } from './user.types.js';
 
-@Resolver()
+@Resolver(() => UserType)
 export class UserResolver {
   constructor(private readonly service: UserService) {}
 
@@ -21,8 +21,21 @@ export class UserResolver {
     return this.service.list(ctx.em, filter, first, after);
   }
 
+  @Auth(Role.ADMIN, Role.AGENT)
+  @Query(() => UserConnection, { description: 'Active customers of the current tenant, for opening a ticket on their behalf.' })
+  customers(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true, description: 'Matches name or email.' }) search?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.service.customers(ctx.em, search?.slice(0, 100), first, after);
+  }
+
   @Auth(Role.ADMIN)
-  @Mutation(() => CreateUserPayload)
+  @Mutation(() => CreateUserPayload, {
+    description: 'Adds a member. A deactivated member answers CONFLICT with extensions.reason MEMBER_DEACTIVATED: use reactivateUser.',
+  })
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
     return this.service.create(ctx.em, input);
   }
@@ -41,5 +54,16 @@ export class UserResolver {
   @Mutation(() => UserType)
   deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext) {
     return this.service.deactivate(ctx.em, ctx.principal!, userId);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'Lets a deactivated member of this tenant sign in again, with their role.' })
+  reactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext) {
+    return this.service.reactivate(ctx.em, userId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'The last sign-in to this tenant (admins only; null for others and when never).' })
+  lastSignInAt(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Date | null {
+    return ctx.principal?.role === Role.ADMIN ? (user.lastSignInAt ?? null) : null;
   }
 }

@@ -30,7 +30,11 @@ export class UserService {
       let user = await tx.findOne(User, { email });
       let temporaryPassword: string | null = null;
       if (user) {
-        if (await tx.findOne(Membership, { user })) throw alreadyMember();
+        const existing = await tx.findOne(Membership, { user });
+        if (existing && !existing.active) {
+          throw conflict('This member is deactivated; reactivate them instead', { reason: 'MEMBER_DEACTIVATED', userId: user.id });
+        }
+        if (existing) throw alreadyMember();
       } else {
         temporaryPassword = generateTemporaryPassword();
         user = tx.create(User, {
@@ -70,6 +74,20 @@ export class UserService {
     return toUserType(membership);
   }
 
+  /** Lets a deactivated member of this tenant sign in again, with the role they had. */
+  async reactivate(em: EntityManager, userId: string): Promise<UserType> {
+    const membership = await this.membershipOf(em, userId);
+    if (!membership.user.active) throw badInput({ userId: ['this account is disabled for every workspace'] });
+    membership.active = true;
+    await em.flush();
+    return toUserType(membership);
+  }
+
+  /** Active customers of this tenant, for staff picking whom a ticket is for. */
+  async customers(em: EntityManager, search: string | undefined, first?: number | null, after?: string | null): Promise<Connection<UserType>> {
+    return this.list(em, { role: Role.CUSTOMER, active: true, search }, first, after);
+  }
+
   private listWhere(filter: UserFilter | undefined): FilterQuery<Membership> {
     const where: FilterQuery<Membership> = {};
     if (filter?.role) where.role = filter.role;
@@ -90,6 +108,45 @@ export class UserService {
     if (!membership) throw notFound('User');
     return membership;
   }
+}
+
+/**
+ * Adds a customer inside the caller's transaction (staff opening a ticket for someone who
+ * phoned or e-mailed). A new identity gets a random password nobody is shown: the customer
+ * sets their own later. An existing identity that is not yet a member here is added as a
+ * customer; one that already is a member answers CONFLICT naming it, so the caller can pick it.
+ */
+export async function addCustomer(tx: EntityManager, input: { name: string; email: string }): Promise<UserType> {
+  const email = input.email.trim().toLowerCase();
+  let user = await tx.findOne(User, { email });
+  if (user) {
+    const existing = await tx.findOne(Membership, { user });
+    if (existing) {
+      throw conflict('A member with this e-mail already exists; pick them instead', {
+        reason: existing.active ? 'MEMBER_EXISTS' : 'MEMBER_DEACTIVATED',
+        userId: user.id,
+        fields: { email: ['already belongs to a member of this workspace'] },
+      });
+    }
+  } else {
+    user = tx.create(User, {
+      email,
+      name: input.name.trim(),
+      passwordHash: await hashPassword(generateTemporaryPassword()),
+      mustChangePassword: true,
+    });
+  }
+  const membership = tx.create(Membership, { user, role: Role.CUSTOMER });
+  try {
+    await tx.flush();
+  } catch (error) {
+    // Someone added the same e-mail at the same moment: the whole ticket rolls back.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict('A member with this e-mail was just added; pick them instead', { reason: 'MEMBER_EXISTS', fields: { email: ['was just added'] } });
+    }
+    throw error;
+  }
+  return toUserType(membership);
 }
 
 /** Role of a user in the current tenant (active memberships only), or null. */

@@ -23,6 +23,9 @@ export class UserType {
 
   @Field()
   createdAt: Date;
+
+  /** Resolved for admins only (see UserResolver.lastSignInAt). */
+  lastSignInAt: Date | null;
 }
 
 export const UserConnection = ConnectionType('User', UserType);

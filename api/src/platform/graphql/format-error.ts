@@ -6,6 +6,7 @@ import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { KNOWN_CODES, type FieldErrors } from '../errors.js';
 import { requestScope, type Logger } from '../logger.js';
+import { LIMIT_EXTENSION } from './limits.js';
 
 // Codes Apollo itself produces for malformed requests; their messages are safe to show.
 const PROTOCOL_CODES = new Set([
@@ -46,7 +47,8 @@ export function createErrorFormatter(logger: Logger) {
       const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m.join(', ')}`).join('; ');
       return { ...base, message: `Invalid input: ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields, requestId } };
     }
-    const code = String(formatted.extensions?.code ?? '');
+    // Document limits (graphql-armor rules) fail validation, but they are the client's input: BAD_USER_INPUT.
+    const code = formatted.extensions?.[LIMIT_EXTENSION] ? 'BAD_USER_INPUT' : String(formatted.extensions?.code ?? '');
     if (KNOWN_CODES.has(code) || PROTOCOL_CODES.has(code)) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions: { ...extensions, code, requestId } };

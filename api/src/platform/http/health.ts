@@ -4,12 +4,17 @@ import { Router } from 'express';
 /** /readyz answers within this time even when the database hangs. */
 const READY_CHECK_TIMEOUT_MS = 2000;
 
-export function healthRouter(orm: MikroORM): Router {
+/** `/readyz` answers 503 once `draining()` is true (shutting down), so balancers stop sending traffic. */
+export function healthRouter(orm: MikroORM, draining: () => boolean = () => false): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    if (draining()) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

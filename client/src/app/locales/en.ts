@@ -1,3 +1,5 @@
+import { enAccount } from './en-account';
+import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
@@ -7,6 +9,8 @@ export const en = {
   ...enNotifications,
   ...enSla,
   ...enAdmin,
+  ...enAccount,
+  ...enMembers,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
@@ -78,6 +82,7 @@ export const en = {
   'channel.CHAT': 'Chat',
   'channel.API': 'API',
   'channel.EMAIL': 'Email',
+  'channel.PHONE': 'Phone',
 
   'filters.assignee': 'Assignee',
   'filters.anyone': 'Anyone',

@@ -1,3 +1,5 @@
+import { idAccount } from './id-account';
+import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
@@ -8,6 +10,8 @@ export const id: Dictionary = {
   ...idNotifications,
   ...idSla,
   ...idAdmin,
+  ...idAccount,
+  ...idMembers,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
@@ -79,6 +83,7 @@ export const id: Dictionary = {
   'channel.CHAT': 'Obrolan',
   'channel.API': 'API',
   'channel.EMAIL': 'Email',
+  'channel.PHONE': 'Telepon',
 
   'filters.assignee': 'Penanggung jawab',
   'filters.anyone': 'Siapa saja',

@@ -32,7 +32,14 @@ describe.each(await testDatabases())('activities on %s', (db) => {
     await gqlOk(server.url, STATUS, { id: ticket.id, status: 'IN_PROGRESS' }, { token: tokens.agent1 });
     const message = await postOk(server.url, tokens.agent1, ticket.id, 'Extinguisher on the way');
 
-    for (const token of [tokens.admin, tokens.customer1]) {
+    // Customers see the same timeline without the staff triage data (tags and priority).
+    const customerView = await activities(server.url, tokens.customer1, ticket.id, 50);
+    expect(customerView.totalCount).toBe(5);
+    expect(customerView.edges.map((e) => e.node.type)).toEqual(['TICKET_CREATED', 'TICKET_UPDATED', 'TICKET_CLAIMED', 'STATUS_CHANGED', 'MESSAGE_POSTED']);
+    expect(customerView.edges[1].node.changes).toEqual([{ field: 'title', from: 'Printer on fire', to: 'Printer still on fire' }]);
+    expect(customerView.edges[1].node.summary).not.toContain('priority');
+
+    for (const token of [tokens.admin, tokens.agent2]) {
       const page = await activities(server.url, token, ticket.id, 50);
       const events = page.edges.map((e) => e.node);
       expect(page.totalCount).toBe(8);
@@ -157,10 +164,11 @@ describe.each(await testDatabases())('activities on %s', (db) => {
 
     const customerPages = await walk((after) => activities(server.url, tokens.customer1, ticket.id, 3, after));
     const customerEvents = customerPages.flatMap((p) => p.edges.map((e) => e.node));
-    expect(customerPages[0].totalCount).toBe(6);
+    // Customers see neither the internal note nor the priority-only update (staff triage data).
+    expect(customerPages[0].totalCount).toBe(5);
     expect(full.filter((e) => e.messageId === note.id)).toHaveLength(1);
-    expect(customerEvents).toEqual(full.filter((e) => e.messageId !== note.id));
-    expect(customerEvents).toHaveLength(6);
+    expect(customerEvents).toEqual(full.filter((e) => e.messageId !== note.id && e.type !== 'TICKET_UPDATED'));
+    expect(customerEvents).toHaveLength(5);
 
     const empty = await activities(server.url, tokens.admin, ticket.id, 3, pages.at(-1)!.pageInfo.endCursor);
     expect(empty.edges).toEqual([]);

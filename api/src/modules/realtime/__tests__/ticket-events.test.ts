@@ -67,7 +67,8 @@ describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) 
       return e;
     };
 
-    const created = await newTicket('customer1', { tags: ['alpha'] });
+    // Opened by an admin for the customer: the answer then shows the tags (customers never see them).
+    const created = await newTicket('admin', { tags: ['alpha'], customerId: t.customer1.id });
     expect((await expectEvent('TICKET_CREATED', created)).ticket).toMatchObject({ status: 'OPEN', version: 1, tags: ['alpha'], customer: { id: t.customer1.id } });
 
     const updated = await mutate(server.url, tokens.admin, UPDATE, { id: created.id, input: { title: 'Printer still on fire', priority: 'HIGH' } });

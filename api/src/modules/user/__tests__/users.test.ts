@@ -245,7 +245,7 @@ describe.each(await testDatabases())('user administration on %s', (db) => {
     const session = await login(server.url, t.customer2.email);
     const result = await gqlOk(server.url, DEACTIVATE, { userId: t.customer2.id }, { token: admin });
     expect(result.deactivateUser).toEqual({ id: t.customer2.id, role: 'CUSTOMER', active: false });
-    expect(errorCode(await gql(server.url, LOGIN, { input: { email: t.customer2.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(server.url, LOGIN, { input: { email: t.customer2.email, password: TEST_PASSWORD } }))).toBe('FORBIDDEN');
     expect(errorCode(await gql(server.url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
 
     // A user who also belongs to another tenant keeps that membership and its sessions.
@@ -256,7 +256,7 @@ describe.each(await testDatabases())('user administration on %s', (db) => {
     expect(errorCode(await gql(server.url, REFRESH, { t: here.refreshToken }))).toBe('UNAUTHENTICATED');
     expect((await gqlOk(server.url, REFRESH, { t: elsewhere.refreshToken })).refreshSession.accessToken).toBeTruthy();
     const relogin = await gql(server.url, LOGIN, { input: { email: other.agent2.email, password: TEST_PASSWORD, tenantSlug: t.slug } });
-    expect(errorCode(relogin)).toBe('BAD_USER_INPUT');
+    expect(relogin.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_DEACTIVATED' });
     expect((await login(server.url, other.agent2.email)).accessToken).toBeTruthy();
   });
 

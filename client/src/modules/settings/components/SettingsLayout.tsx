@@ -3,9 +3,11 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 
 export const SETTINGS_TABS: ReadonlyArray<{ path: string; label: MessageKey }> = [
+  { path: '/settings/members', label: 'settings.members' },
   { path: '/settings/sla', label: 'settings.sla' },
   { path: '/settings/api-keys', label: 'settings.apiKeys' },
   { path: '/settings/webhooks', label: 'settings.webhooks' },
+  { path: '/settings/workspace', label: 'settings.workspace' },
 ];
 
 /** Admin settings: a tab per area, each at its own URL. */

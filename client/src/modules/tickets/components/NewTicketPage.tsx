@@ -3,18 +3,20 @@ import { Alert, Button, Group, Paper, Select, Stack, TagsInput, Text, Textarea, 
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { describeError, errorCode, fieldErrorsOf } from '../../../app/errors';
+import { describeError, errorCode, errorReason, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { TicketCategory, TicketPriority, CreateTicketDocument } from '../../../generated/graphql';
-import { CustomerSelect } from '../../users/components/CustomerSelect';
+import { CreateTicketDocument, TicketCategory, TicketChannel, TicketPriority } from '../../../generated/graphql';
+import { CustomerField, type CustomerChoice } from '../../users/components/CustomerField';
 import { syncTicketIntoLists } from '../ticket-cache';
 
-const FORM_FIELDS = ['title', 'description', 'priority', 'category', 'tags', 'customerId'];
+const FORM_FIELDS = ['title', 'description', 'priority', 'category', 'tags', 'customerId', 'channel', 'newCustomer.name', 'newCustomer.email'];
+/** Where a ticket staff open came from. */
+const STAFF_CHANNELS = [TicketChannel.Phone, TicketChannel.Email, TicketChannel.Web] as const;
 
 const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
-/** Customers open a ticket for themselves; admins open one for a customer. Field errors come from the API. */
+/** Customers open a ticket for themselves; staff open one for a customer (existing or new). Field errors come from the API. */
 export function NewTicketPage() {
   const { t } = useI18n();
   const viewer = useViewer();
@@ -25,7 +27,8 @@ export function NewTicketPage() {
   const [priority, setPriority] = useState<TicketPriority>(TicketPriority.Medium);
   const [category, setCategory] = useState<TicketCategory | null>(null);
   const [tags, setTags] = useState<string[]>([]);
-  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<CustomerChoice>({ mode: 'existing', customerId: null });
+  const [channel, setChannel] = useState<TicketChannel>(TicketChannel.Phone);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   // Retrying the same submission (e.g. after a network error) must not open a second ticket.
@@ -38,7 +41,11 @@ export function NewTicketPage() {
     setError(null);
     const missing: Record<string, string[]> = {};
     if (!category) missing.category = [t('newTicket.required')];
-    if (viewer.isAdmin && !customerId) missing.customerId = [t('newTicket.required')];
+    if (viewer.isStaff && customer.mode === 'existing' && !customer.customerId) missing.customerId = [t('newTicket.required')];
+    if (viewer.isStaff && customer.mode === 'new') {
+      if (!customer.name.trim()) missing['newCustomer.name'] = [t('newTicket.required')];
+      if (!customer.email.trim()) missing['newCustomer.email'] = [t('newTicket.required')];
+    }
     if (Object.keys(missing).length > 0) return setFieldErrors(missing);
     setFieldErrors({});
     try {
@@ -50,7 +57,9 @@ export function NewTicketPage() {
             priority,
             category: category as TicketCategory,
             tags: tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean),
-            customerId: viewer.isAdmin ? customerId : undefined,
+            customerId: viewer.isStaff && customer.mode === 'existing' ? customer.customerId : undefined,
+            newCustomer: viewer.isStaff && customer.mode === 'new' ? { name: customer.name.trim(), email: customer.email.trim() } : undefined,
+            channel: viewer.isStaff ? channel : undefined,
             idempotencyKey,
           },
         },
@@ -62,7 +71,7 @@ export function NewTicketPage() {
       notifications.show({ color: 'green', message: t('newTicket.created', { number: data.createTicket.number }) });
       navigate(`/tickets/${data.createTicket.number}`);
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
+      const fields = errorReason(caught) === 'MEMBER_EXISTS' ? { 'newCustomer.email': [t('newTicket.customerExists')] } : fieldErrorsOf(caught);
       if (errorCode(caught) === 'BAD_USER_INPUT') setIdempotencyKey(newKey());
       setFieldErrors(fields);
       const unplaced = Object.keys(fields).filter((field) => !FORM_FIELDS.includes(field));
@@ -77,11 +86,11 @@ export function NewTicketPage() {
         {t('newTicket.title')}
       </Title>
       <Text c="dimmed" size="sm" mb="md">
-        {viewer.isAdmin ? t('newTicket.introAdmin') : t('newTicket.intro')}
+        {viewer.isStaff ? t('newTicket.introStaff') : t('newTicket.intro')}
       </Text>
       <form onSubmit={onSubmit} noValidate data-testid="new-ticket-form">
         <Stack gap="sm">
-          {viewer.isAdmin && <CustomerSelect value={customerId} onChange={setCustomerId} error={fieldError('customerId')} />}
+          {viewer.isStaff && <CustomerField value={customer} onChange={setCustomer} fieldError={fieldError} />}
           <TextInput
             label={t('newTicket.subject')}
             placeholder={t('newTicket.subjectPlaceholder')}
@@ -100,14 +109,17 @@ export function NewTicketPage() {
             error={fieldError('description')}
           />
           <Group grow align="flex-start">
-            <Select
-              label={t('newTicket.priority')}
-              value={priority}
-              allowDeselect={false}
-              onChange={(value) => value && setPriority(value as TicketPriority)}
-              data={Object.values(TicketPriority).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-              error={fieldError('priority')}
-            />
+            {/* Priority and tags are staff triage data: customers neither set nor see them. */}
+            {viewer.isStaff && (
+              <Select
+                label={t('newTicket.priority')}
+                value={priority}
+                allowDeselect={false}
+                onChange={(value) => value && setPriority(value as TicketPriority)}
+                data={Object.values(TicketPriority).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+                error={fieldError('priority')}
+              />
+            )}
             <Select
               label={t('newTicket.category')}
               placeholder={t('newTicket.categoryPlaceholder')}
@@ -118,14 +130,26 @@ export function NewTicketPage() {
               error={fieldError('category')}
             />
           </Group>
-          <TagsInput
-            label={t('newTicket.tags')}
-            description={t('ticket.tagsHint')}
-            value={tags}
-            onChange={setTags}
-            error={fieldError('tags')}
-            clearable
-          />
+          {viewer.isStaff && (
+            <Select
+              label={t('newTicket.channel')}
+              value={channel}
+              allowDeselect={false}
+              onChange={(value) => value && setChannel(value as TicketChannel)}
+              data={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              error={fieldError('channel')}
+            />
+          )}
+          {viewer.isStaff && (
+            <TagsInput
+              label={t('newTicket.tags')}
+              description={t('ticket.tagsHint')}
+              value={tags}
+              onChange={setTags}
+              error={fieldError('tags')}
+              clearable
+            />
+          )}
           {error && (
             <Alert color="red" role="alert">
               {error}

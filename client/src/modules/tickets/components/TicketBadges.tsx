@@ -24,8 +24,10 @@ export function StatusBadge({ status }: { status: TicketStatus }) {
   );
 }
 
-export function PriorityBadge({ priority }: { priority: TicketPriority }) {
+/** Nothing when the viewer may not see priority (customers, unless their workspace shows it). */
+export function PriorityBadge({ priority }: { priority: TicketPriority | null | undefined }) {
   const { t } = useI18n();
+  if (!priority) return null;
   return (
     <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm">
       {t(`priority.${priority}`)}

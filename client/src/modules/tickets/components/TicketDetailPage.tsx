@@ -9,6 +9,7 @@ import { ReplyBox } from '../../conversation/components/ReplyBox';
 import { Thread } from '../../conversation/components/Thread';
 import { ActivityTimeline } from './ActivityTimeline';
 import { CustomerTicketActions } from './CustomerTicketActions';
+import { EditableTicketText } from './EditableTicketText';
 import { StatusBadge } from './TicketBadges';
 import { TicketSidebar } from './TicketSidebar';
 
@@ -62,9 +63,17 @@ export function TicketDetailPage() {
           <Text c="dimmed" fw={700} size="lg">
             #{ticket.number}
           </Text>
-          <Title order={1} size="h3" style={{ flex: 1, minWidth: 0 }}>
-            {ticket.title}
-          </Title>
+          {viewer.isStaff ? (
+            <EditableTicketText ticket={ticket} field="title">
+              <Title order={1} size="h3">
+                {ticket.title}
+              </Title>
+            </EditableTicketText>
+          ) : (
+            <Title order={1} size="h3" style={{ flex: 1, minWidth: 0 }}>
+              {ticket.title}
+            </Title>
+          )}
           <StatusBadge status={ticket.status} />
         </Group>
       </div>
@@ -75,9 +84,17 @@ export function TicketDetailPage() {
               <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={4}>
                 {t('ticket.description')}
               </Text>
-              <Text size="sm" className="message__body">
-                {ticket.description}
-              </Text>
+              {viewer.isStaff ? (
+                <EditableTicketText ticket={ticket} field="description">
+                  <Text size="sm" className="message__body">
+                    {ticket.description}
+                  </Text>
+                </EditableTicketText>
+              ) : (
+                <Text size="sm" className="message__body">
+                  {ticket.description}
+                </Text>
+              )}
             </Paper>
             {viewer.isCustomer && <CustomerTicketActions ticket={ticket} />}
             <Title order={2} size="h5">

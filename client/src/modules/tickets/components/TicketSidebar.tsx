@@ -18,7 +18,7 @@ import { useTicketActions } from '../hooks/useTicketActions';
 import { allowedTargets } from '../transitions';
 import { AssigneeField } from './AssigneeField';
 import { DeleteTicketButton } from './DeleteTicketButton';
-import { CategoryBadge, PriorityBadge, StatusBadge, TagList } from './TicketBadges';
+import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
 
 function Row({ label, children }: { label: MessageKey; children: ReactNode }) {
   const { t } = useI18n();
@@ -84,14 +84,14 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
             <Row label="ticket.status">
               <StatusBadge status={ticket.status} />
             </Row>
-            <Row label="ticket.priority">
-              <PriorityBadge priority={ticket.priority} />
-            </Row>
+            {/* Priority reaches customers only when their workspace shows it; tags never do. */}
+            {ticket.priority && (
+              <Row label="ticket.priority">
+                <PriorityBadge priority={ticket.priority} />
+              </Row>
+            )}
             <Row label="ticket.category">
               <CategoryBadge category={ticket.category} />
-            </Row>
-            <Row label="ticket.tags">
-              <TagList tags={ticket.tags} emptyText="—" />
             </Row>
           </>
         )}

@@ -18,7 +18,7 @@ export function CustomerSelect({ value, onChange, error }: CustomerSelectProps) 
   const debounced = useDebounced(search, 250);
   const { data, loading, error: loadError } = useQuery(CustomersDocument, { variables: { search: debounced.trim() || null } });
   const [known, setKnown] = useState<Record<string, string>>({});
-  const options = (data?.users.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.name} <${node.email}>` }));
+  const options = (data?.customers.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.name} <${node.email}>` }));
   // Keep the chosen customer's label when a later search no longer lists them.
   if (value && known[value] && !options.some((option) => option.value === value)) options.unshift({ value, label: known[value] });
 

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Auth } from '../../platform/auth/auth.directive.js';
+import { Role } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import type { TenantService } from './tenant.service.js';
+import { UpdateWorkspaceSettingsInput, WorkspaceSettings } from './tenant.types.js';
+
+@Resolver()
+export class TenantResolver {
+  constructor(private readonly service: TenantService) {}
+
+  @Auth(Role.ADMIN)
+  @Query(() => WorkspaceSettings, { description: 'Settings of the current workspace.' })
+  workspaceSettings(@Ctx() ctx: GraphQLContext): Promise<WorkspaceSettings> {
+    return this.service.settings(ctx.em, ctx.principal!);
+  }
+
+  @Auth(Role.ADMIN)
+  @Mutation(() => WorkspaceSettings, { description: 'Changes settings of the current workspace; fields left out keep their value.' })
+  updateWorkspaceSettings(
+    @Arg('input', () => UpdateWorkspaceSettingsInput) input: UpdateWorkspaceSettingsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WorkspaceSettings> {
+    return this.service.updateSettings(ctx.em, ctx.principal!, input);
+  }
+}

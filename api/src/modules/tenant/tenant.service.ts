@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { Tenant } from './tenant.entity.js';
+import type { UpdateWorkspaceSettingsInput, WorkspaceSettings } from './tenant.types.js';
+
+const toSettings = (t: Tenant): WorkspaceSettings => ({ customersSeePriority: t.customersSeePriority });
+
+/** Workspace settings. The tenant is always the principal's own; tenants are global rows, keyed by that id. */
+export class TenantService {
+  async settings(em: EntityManager, principal: Principal): Promise<WorkspaceSettings> {
+    return toSettings(await em.findOneOrFail(Tenant, { id: principal.tenantId }));
+  }
+
+  async updateSettings(em: EntityManager, principal: Principal, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
+    return em.transactional(async (tx) => {
+      const tenant = await tx.findOneOrFail(Tenant, { id: principal.tenantId });
+      if (input.customersSeePriority !== undefined && input.customersSeePriority !== null) {
+        tenant.customersSeePriority = input.customersSeePriority;
+      }
+      return toSettings(tenant);
+    });
+  }
+}
+
+/** Whether customers of a tenant see ticket priority (one lookup, for code without a request loader). */
+export async function customersSeePriority(em: EntityManager, tenantId: string): Promise<boolean> {
+  const tenant = await em.findOne(Tenant, { id: tenantId });
+  return tenant?.customersSeePriority ?? false;
+}
+
+/** The same, cached for the request or subscription event. */
+export function customersSeePriorityLoader(ctx: Pick<GraphQLContext, 'em' | 'loaders'>) {
+  return ctx.loaders.get<string, boolean>('customersSeePriority', async (ids) => Promise.all(ids.map((id) => customersSeePriority(ctx.em, id))));
+}

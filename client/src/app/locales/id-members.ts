@@ -1,0 +1,68 @@
+import type { enMembers } from './en-members';
+
+/** Bahasa Indonesia: anggota, serah terima tiket, tiket untuk pelanggan dan pengaturan ruang kerja (bagian dari kamus id.ts). */
+export const idMembers: Record<keyof typeof enMembers, string> = {
+  'settings.members': 'Anggota',
+  'settings.workspace': 'Ruang kerja',
+
+  'members.title': 'Anggota',
+  'members.intro': 'Semua orang yang dapat masuk ke ruang kerja ini: staf dan pelanggan. Undang orang, ubah perannya, atau nonaktifkan.',
+  'members.search': 'Cari anggota',
+  'members.searchPlaceholder': 'Nama atau email',
+  'members.invite': 'Undang anggota',
+  'members.inviteSubmit': 'Undang',
+  'members.name': 'Nama',
+  'members.email': 'Email',
+  'members.role': 'Peran',
+  'members.status': 'Status',
+  'members.lastSignIn': 'Terakhir masuk',
+  'members.never': 'Belum pernah',
+  'members.active': 'Aktif',
+  'members.deactivated': 'Nonaktif',
+  'members.deactivate': 'Nonaktifkan',
+  'members.deactivateConfirm': 'Nonaktifkan {name}? Sesinya diakhiri dan ia tidak dapat masuk ke ruang kerja ini sampai diaktifkan kembali.',
+  'members.reactivate': 'Aktifkan kembali',
+  'members.deactivatedToast': '{name} telah dinonaktifkan.',
+  'members.reactivatedToast': '{name} dapat masuk lagi.',
+  'members.roleChanged': '{name} sekarang {role}.',
+  'members.roleOf': 'Peran {name}',
+  'members.you': 'Anda',
+  'members.empty': 'Tidak ada anggota yang cocok dengan pencarian ini.',
+  'members.count': '{count} anggota',
+  'members.loadMore': 'Tampilkan lebih banyak',
+  'members.added': '{name} telah ditambahkan.',
+  'members.passwordTitle': 'Kata sandi sementara',
+  'members.passwordHint':
+    'Berikan kata sandi ini kepada {email}. Kata sandi ini hanya berlaku sekali: ia memilih kata sandinya sendiri saat pertama kali masuk.',
+  'members.existingIdentity': '{email} sudah memiliki akun Sociodesk, jadi ia masuk dengan kata sandinya sendiri.',
+  'members.alreadyDeactivated': 'Orang ini adalah anggota yang dinonaktifkan. Aktifkan kembali dari daftar.',
+  'members.alreadyMember': 'Orang ini sudah menjadi anggota.',
+
+  'login.deactivated': 'Akun Anda telah dinonaktifkan. Minta administrator organisasi Anda untuk mengaktifkannya kembali.',
+
+  'handoff.assignTo': 'Serahkan ke',
+  'handoff.release': 'Kembalikan ke antrean',
+  'handoff.released': 'Tiket #{number} kembali ke antrean.',
+  'handoff.assigned': 'Tiket #{number} diserahkan kepada {name}.',
+  'handoff.heldBy': 'Ditangani oleh {name}. Hanya ia atau admin yang dapat menyerahkannya.',
+
+  'ticket.editTitle': 'Ubah judul',
+  'ticket.editDescription': 'Ubah deskripsi',
+  'ticket.titleLabel': 'Judul',
+  'ticket.descriptionLabel': 'Deskripsi',
+  'ticket.saved': 'Tersimpan.',
+
+  'newTicket.introStaff': 'Buka tiket untuk pelanggan yang menelepon atau menulis. Pilih pelanggannya, atau tambahkan pelanggan baru.',
+  'newTicket.channel': 'Kanal',
+  'newTicket.newCustomer': 'Pelanggan baru',
+  'newTicket.existingCustomer': 'Pelanggan yang ada',
+  'newTicket.customerName': 'Nama pelanggan',
+  'newTicket.customerEmail': 'Email pelanggan',
+  'newTicket.customerExists': 'Anggota dengan email ini sudah ada. Pilih dari daftar.',
+
+  'workspace.title': 'Ruang kerja',
+  'workspace.intro': 'Pengaturan yang berlaku untuk semua orang di ruang kerja ini.',
+  'workspace.customersSeePriority': 'Pelanggan melihat prioritas tiket mereka',
+  'workspace.customersSeePriorityHint': 'Tag dan catatan internal selalu hanya untuk staf. Prioritas disembunyikan dari pelanggan kecuali ini aktif.',
+  'workspace.saved': 'Pengaturan ruang kerja disimpan.',
+};
