@@ -26,8 +26,8 @@ const UNAVAILABLE_CODES = new Set([
   'ER_SOCKET_TIMEOUT',
 ]);
 // MySQL/MariaDB server errors: shutdown, can't connect, server gone away, lost connection, connection killed.
-// mariadb's own: connection already closed, socket closed, connect timeout, closed, socket error and timeout, pool timeout, ping timeout.
-const UNAVAILABLE_ERRNOS = new Set([1053, 2002, 2003, 2006, 2013, 1927, 45001, 45009, 45012, 45013, 45019, 45026, 45028, 45042]);
+// mariadb's own: connection already closed, command not run (connection destroyed), socket closed, connect timeout, closed, socket error and timeout, pool timeout, ping timeout.
+const UNAVAILABLE_ERRNOS = new Set([1053, 2002, 2003, 2006, 2013, 1927, 45001, 45004, 45009, 45012, 45013, 45019, 45026, 45028, 45042]);
 
 /** True when `error` (or what it wraps) says the database is unreachable or its pool timed out. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -36,7 +36,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (e.name === 'KnexTimeoutError') return true;
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (typeof e.errno === 'number' && UNAVAILABLE_ERRNOS.has(e.errno)) return true;
-    if (e.fatal === true && typeof e.sqlState === 'string' && e.sqlState.startsWith('08')) return true;
+    // mariadb and mysql2 mark errors that end the connection as fatal.
+    if (e.fatal === true) return true;
     e = (e.cause ?? e.originalError ?? e.original) as Record<string, unknown> | undefined;
   }
   return false;
