@@ -65,7 +65,11 @@ async function measure(sockets: WebSocket[], trigger: () => Promise<void> | void
   });
   const t0 = process.hrtime.bigint();
   await trigger();
-  await all;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${remaining} of ${sockets.length} sockets did not get the event within 60 s`)), 60_000);
+  });
+  await Promise.race([all, timeout]).finally(() => clearTimeout(timer));
   const elapsed = ms(process.hrtime.bigint() - t0);
   sockets.forEach((s, i) => s.off('message', handlers[i]));
   return elapsed;
@@ -108,6 +112,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     new Promise<WebSocket>((resolve, reject) => {
       const s = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
       s.once('error', reject);
+      s.once('close', (code, reason) => reject(new Error(`subscriber ${i} closed before its ack: ${code} ${reason}`)));
       s.once('open', () => s.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${o.adminToken}` } })));
       s.on('message', function onAck(data) {
         if (JSON.parse(String(data)).type !== 'connection_ack') return;

@@ -1,6 +1,7 @@
 import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
+import { findPlain } from '../../platform/db/plain-rows.js';
 import { badInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -97,10 +98,8 @@ export async function listTickets(
     and.push({ $or: [{ [key]: { [op]: value } }, { [key]: value, id: { [op]: id } }] } as FilterQuery<Ticket>);
   }
   const dir = (desc !== backward ? 'desc' : 'asc') as `${QueryOrder.DESC}` | `${QueryOrder.ASC}`;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Ticket, { $and: and }, { orderBy: [{ [key]: dir }, { id: dir }], limit: limit + 1 }),
-    ctx.em.count(Ticket, base),
-  ]);
+  const [rows, totalCount] = await Promise.all([// Render-only rows: plain objects, no identity map or hydration (tenant filter still applied).
+    findPlain(ctx.em as SqlEntityManager, Ticket, { $and: and }, { orderBy: [{ [key]: dir }, { id: dir }], limit: limit + 1 }), ctx.em.count(Ticket, base)]);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (backward) pageRows.reverse();
