@@ -108,20 +108,34 @@ export interface FanoutResult {
 export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
   const wsUrl = o.url.replace('http', 'ws') + '/graphql';
   const rssBefore = rssKb(o.pid);
-  const subscribers = await connectAll(o.subscribers, (i) =>
+  const subscribe = (i: number) =>
     new Promise<WebSocket>((resolve, reject) => {
       const s = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
+      let acked = false;
       s.once('error', reject);
-      s.once('close', (code, reason) => reject(new Error(`subscriber ${i} closed before its ack: ${code} ${reason}`)));
+      s.once('close', (code, reason) => {
+        if (!acked) reject(new Error(`subscriber ${i} closed before its ack: ${code} ${reason}`));
+      });
       s.once('open', () => s.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${o.adminToken}` } })));
       s.on('message', function onAck(data) {
         if (JSON.parse(String(data)).type !== 'connection_ack') return;
+        acked = true;
         s.off('message', onAck);
         s.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: SUBSCRIPTION } }));
         resolve(s);
       });
-    }),
-  );
+    });
+  // A busy machine can miss graphql-ws's connection-init deadline (4408): try such a socket again.
+  const subscribeWithRetry = async (i: number): Promise<WebSocket> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await subscribe(i);
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+  };
+  const subscribers = await connectAll(o.subscribers, subscribeWithRetry);
   await new Promise((r) => setTimeout(r, 1000));
   const rssAfter = rssKb(o.pid);
 
