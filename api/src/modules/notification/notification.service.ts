@@ -7,13 +7,14 @@ import { Membership } from '../user/membership.entity.js';
 import { Notification, NotificationType } from './notification.entity.js';
 
 async function adminsOf(tx: EntityManager): Promise<string[]> {
-  const admins = await tx.find(Membership, { role: Role.ADMIN, active: true }, { fields: ['user'] });
+  // Whole rows: a partially loaded membership would be flushed back with fresh timestamps.
+  const admins = await tx.find(Membership, { role: Role.ADMIN, active: true });
   return admins.map((m) => m.user.id);
 }
 
 async function isStaffMember(tx: EntityManager, userId: string | null): Promise<boolean> {
   if (!userId) return false;
-  const m = await tx.findOne(Membership, { user: userId, active: true }, { fields: ['role'] });
+  const m = await tx.findOne(Membership, { user: userId, active: true });
   return m?.role === Role.ADMIN || m?.role === Role.AGENT;
 }
 

