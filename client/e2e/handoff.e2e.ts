@@ -48,6 +48,22 @@ test("agent one hands a ticket to agent two, whose open ticket page shows it liv
     // Back in the queue, agent one sees it unassigned and may claim it again.
     await one.page.getByTestId('claim-button').waitFor({ timeout: 5000 });
 
+    expect(one.errors).toEqual([]);
+    expect(two.errors).toEqual([]);
+  } finally {
+    await one?.context.close();
+    await two?.context.close();
+  }
+}, 180_000);
+
+test('an agent edits the title and description in place; another agent sees both live', async () => {
+  const ticket = await createTicketAs(baseUrl, 'customer2@acme.example', { title: 'Hand-off: VPN drops every hour' });
+  let one: WatchedPage | undefined;
+  let two: WatchedPage | undefined;
+  try {
+    one = await openSignedIn(browser, baseUrl, 'agent1@acme.example', `/tickets/${ticket.number}`);
+    two = await openSignedIn(browser, baseUrl, 'agent2@acme.example', `/tickets/${ticket.number}`);
+    await two.page.getByTestId('ticket-detail').waitFor();
     // Inline edit of the title, seen by the other agent.
     await one.page.getByTestId('edit-title').click();
     const title = one.page.getByTestId('editing-title').getByRole('textbox', { name: 'Title' });
@@ -72,4 +88,4 @@ test("agent one hands a ticket to agent two, whose open ticket page shows it liv
     await one?.context.close();
     await two?.context.close();
   }
-});
+}, 180_000);
