@@ -93,7 +93,7 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
       <Popover.Target>
         <Button
           size="compact-sm"
-          variant="subtle"
+          variant="outline"
           color="red.9"
           aria-label={`${t('members.deactivate')}: ${member.name}`}
           data-testid="deactivate-member"
