@@ -37,14 +37,14 @@ test("agent one hands a ticket to agent two, whose open ticket page shows it liv
 
     // Live on agent two's screen, without a reload: now they hold it, with the picker and "Release to queue".
     await two.page.getByTestId('release-button').waitFor({ timeout: 5000 });
-    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue()).toMatch(/^Acme Agent Two/);
+    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue(), { timeout: 10_000 }).toMatch(/^Acme Agent Two/);
     expect(await two.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     await assigneeOf(one.page).getByText('Held by Acme Agent Two', { exact: false }).waitFor();
     expect(await seriousViolations(two.page, HANDOFF)).toEqual([]);
     await screenshot(two.page, 'handoff-received');
 
     await two.page.getByTestId('release-button').click();
-    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue()).toBe('Unassigned');
+    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue(), { timeout: 10_000 }).toBe('Unassigned');
     // Back in the queue, agent one sees it unassigned and may claim it again.
     await one.page.getByTestId('claim-button').waitFor({ timeout: 5000 });
 

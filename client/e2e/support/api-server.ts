@@ -23,7 +23,7 @@ export interface RunningServer {
  * Starts the API as a child process on a free port with a fresh SQLite database, demo data and
  * the built client, and resolves once it prints "Sociodesk is running: <url>".
  */
-export async function startApiServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startApiServer(timeoutMs = 180_000): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sociodesk-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
