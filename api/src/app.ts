@@ -11,6 +11,10 @@ import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
+import type { MailWorker } from './modules/mail/mail.worker.js';
+import { mailboxRoutes } from './modules/mail/mailbox.http.js';
+import { TenantStatus } from './modules/tenant/tenant.entity.js';
+import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
@@ -18,7 +22,7 @@ import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/a
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
-import { initOrm } from './platform/db/orm.js';
+import { initOrm, releaseDatabaseLock } from './platform/db/orm.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
@@ -51,7 +55,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker };
   close(): Promise<void>;
 }
 
@@ -67,13 +71,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
   const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
-  // No offline queue and a command timeout: while Redis is away, presence and rate limits fall
-  // back at once instead of holding requests and socket handshakes until it returns.
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, keyPrefix: config.redisPrefix })
-    : undefined;
+  const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const costRedis = redis?.duplicate();
+  const costRedis = redis ? failFastRedis(redis.duplicate()) : undefined;
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
@@ -93,16 +93,20 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now: options.now ?? Date.now,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
+    mail: config.mail,
+    accounts: config.accounts,
   });
+  await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
-  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)]);
+  // Every principal of a suspended tenant is refused (FORBIDDEN, reason TENANT_SUSPENDED).
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)], (p) => modules.tenantGate.admit(p));
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(requestLog(logger));
   app.use(securityHeaders(config.env === 'production'));
@@ -134,6 +138,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  modules.tenantGate.onChange((tenantId, status) => {
+    if (status === TenantStatus.SUSPENDED) servers.ws.closeWhere((p) => p.tenantId === tenantId, CloseCode.Forbidden, TENANT_SUSPENDED);
+  });
   const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
@@ -161,6 +168,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     authMiddleware(authenticator),
     attachmentRoutes({ orm, storage, ...config.uploads, logger }),
   );
+  if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
   app.use(notFoundHandler, errorHandler(logger));
@@ -168,6 +176,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.mailWorker.start();
   modules.presence.start();
   const metricsServer = await startMetricsServer(config.metrics, logger);
   const unregisterMetrics = registerLiveSource({
@@ -178,6 +187,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  // Without PUBLIC_URL, links in mail point at this server itself.
+  if (!config.mail.publicUrl) config.mail.publicUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
 
   return {
@@ -188,7 +199,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -197,8 +208,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     async close() {
       draining = true;
       unregisterMetrics();
+      await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');
@@ -214,9 +226,21 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       costRedis?.disconnect();
       logger.debug('closing database');
       await orm.close(true);
+      releaseDatabaseLock(orm);
       logger.debug('closed');
     },
   };
+}
+
+/**
+ * Commands wait for the first connection (startup), but once connected, a command sent
+ * while Redis is away fails at once (no offline queue; a command timeout for a hung
+ * server), so presence and rate limits fall back to this instance's memory instead of
+ * holding requests and socket handshakes until Redis returns.
+ */
+function failFastRedis(client: Redis): Redis {
+  client.once('ready', () => (client.options.enableOfflineQueue = false));
+  return client;
 }
 
 /**

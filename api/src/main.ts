@@ -2,6 +2,12 @@ import 'reflect-metadata';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 
+/** Sends the spans still buffered when tracing is on (see instrumentation.mjs). */
+async function flushTelemetry(): Promise<void> {
+  const shutdown = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('sociodesk.telemetry.shutdown')];
+  await shutdown?.().catch(() => undefined);
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -26,6 +32,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs + 15_000).unref();
     await app.close();
+    await flushTelemetry();
     app.logger.info('stopped');
     process.exit(0);
   };
@@ -34,6 +41,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // A refused start (another process owns the data folder) is a message, not a stack trace.
+  if (error instanceof Error && error.name === 'DatabaseLockedError') {
+    console.error(`Sociodesk cannot start: ${error.message}`);
+    process.exit(1);
+  }
   console.error(error);
   process.exit(1);
 });

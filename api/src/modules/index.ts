@@ -5,7 +5,21 @@ import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
-import type { WebhookConfig } from '../platform/config.js';
+import type { AccountsConfig, MailConfig, WebhookConfig } from '../platform/config.js';
+import { createMailTransport } from '../platform/mail/transport.js';
+import { createLimiter } from '../platform/ratelimit.js';
+import { OneTimeToken } from './auth/one-time-token.entity.js';
+import { OneTimeTokens } from './auth/one-time-token.service.js';
+import { PasswordResetResolver } from './auth/password-reset.resolver.js';
+import { PasswordResetService } from './auth/password-reset.service.js';
+import { MailMessage } from './mail/mail-message.entity.js';
+import { MailService } from './mail/mail.service.js';
+import { MailWorker } from './mail/mail.worker.js';
+import { OperatorResolver } from './operator/operator.resolver.js';
+import { OperatorService } from './operator/operator.service.js';
+import { SignupResolver } from './signup/signup.resolver.js';
+import { SignupService } from './signup/signup.service.js';
+import { TenantStatusGate } from './tenant/tenant-status.js';
 import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
 import { ActivityResolver } from './activity/activity.resolver.js';
@@ -70,6 +84,8 @@ export const entities: EntityClass[] = [
   SlaPolicy,
   BusinessCalendarRecord,
   Notification,
+  OneTimeToken,
+  MailMessage,
 ];
 
 /** Every resolver class in the schema. */
@@ -86,6 +102,9 @@ export const resolvers = [
   WebhookResolver,
   SlaResolver,
   NotificationResolver,
+  PasswordResetResolver,
+  SignupResolver,
+  OperatorResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -112,6 +131,8 @@ export interface ModuleDeps {
   webhooks: WebhookConfig;
   /** The clock of time-based rules (key expiry, webhook retries); tests may move it. */
   now: () => number;
+  mail: MailConfig;
+  accounts: AccountsConfig;
 }
 
 export interface Modules {
@@ -122,16 +143,40 @@ export interface Modules {
   apiKeys: ApiKeyService;
   webhookWorker: WebhookWorker;
   slaWorker: SlaWorker;
+  mailWorker: MailWorker;
+  /** Which tenants are suspended: checked for every principal. */
+  tenantGate: TenantStatusGate;
   presence: PresenceService;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
 export function createModules(deps: ModuleDeps): Modules {
+  const mailWorker = new MailWorker(deps.orm, createMailTransport(deps.mail), deps.mail, deps.lockRows, deps.logger, deps.now);
+  const mail = new MailService(deps.mail, () => mailWorker.kick(), deps.now);
+  const oneTimeTokens = new OneTimeTokens(deps.now);
+  const tenantGate = new TenantStatusGate(deps.orm, deps.pubSub, deps.logger);
+  const operators = new OperatorService(deps.accounts.operatorEmails, mail, oneTimeTokens, tenantGate);
+  const window = deps.accounts.windowSeconds;
   const auth = new AuthService({
     tokens: deps.tokens,
     refreshTtlDays: deps.refreshTtlDays,
     failuresByEmail: deps.loginFailuresByEmail,
     failuresByIp: deps.loginFailuresByIp,
+    isOperator: operators.isOperator,
+  });
+  const resets = new PasswordResetService({
+    auth,
+    mail,
+    tokens: oneTimeTokens,
+    byEmail: createLimiter({ keyPrefix: 'reset-email', points: deps.accounts.passwordResetMaxPerEmail, durationSeconds: window }, deps.redis),
+    byIp: createLimiter({ keyPrefix: 'reset-ip', points: deps.accounts.passwordResetMaxPerIp, durationSeconds: window }, deps.redis),
+  });
+  const signup = new SignupService({
+    allowSignup: deps.accounts.allowSignup,
+    mail,
+    tokens: oneTimeTokens,
+    gate: tenantGate,
+    byIp: createLimiter({ keyPrefix: 'signup-ip', points: deps.accounts.signupMaxPerIp, durationSeconds: window }, deps.redis),
   });
   const activity = new ActivityService();
   activity.onRecorded(notificationsFor);
@@ -167,12 +212,17 @@ export function createModules(deps: ModuleDeps): Modules {
     [TicketResolver, new TicketResolver(tickets, messages)],
     [MessageResolver, new MessageResolver(messages)],
     [ActivityResolver, new ActivityResolver()],
+    [PasswordResetResolver, new PasswordResetResolver(resets)],
+    [SignupResolver, new SignupResolver(signup)],
+    [OperatorResolver, new OperatorResolver(operators)],
   ]);
   return {
     instances,
     activity,
     apiKeys,
     webhookWorker,
+    mailWorker,
+    tenantGate,
     presence,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, activity, deps.lockRows, deps.logger),

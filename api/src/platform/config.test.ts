@@ -103,7 +103,10 @@ describe('loadConfig', () => {
 
   it('reads the partner API limits and refuses a query cost no bucket could pay', () => {
     const config = load({ JWT_SECRET: SECRET });
-    expect(config.rateLimit).toEqual({ maxPoints: 2000, restoreRate: 100, maxCost: 1000, maxDepth: 12, maxAliases: 30 });
+    expect(config.rateLimit).toEqual({
+      maxPoints: 2000, restoreRate: 100, maxCost: 1000, maxDepth: 15, maxAliases: 30,
+      maxDirectives: 50, maxTokens: 5000, maxBodyBytes: 1048576, introspection: 'public',
+    });
     expect(config.webhooks).toMatchObject({ allowPrivate: false, pollMs: 1000, timeoutMs: 10_000, retryWindowSeconds: 86_400 });
     expect(load({ JWT_SECRET: SECRET, WEBHOOK_ALLOW_PRIVATE: 'true', RATE_LIMIT_MAX_POINTS: '50', QUERY_MAX_COST: '40' })).toMatchObject({
       webhooks: { allowPrivate: true },

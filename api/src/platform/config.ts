@@ -41,6 +41,36 @@ export interface AppConfig {
   storage: StorageConfig;
   /** How long SIGTERM waits for in-flight requests before closing what is left. */
   shutdownGraceMs: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed for the client address. */
+  trustProxy: string;
+  mail: MailConfig;
+  accounts: AccountsConfig;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the SMTP server; unset: the dev mailbox (outside production). */
+  smtpUrl?: string;
+  from: string;
+  /** Where the web client is reached: links in mail point here. Unset: this server's own address, once it listens. */
+  publicUrl: string;
+  /** How often each instance looks for due mail (0 disables the worker). */
+  pollMs: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  maxAttempts: number;
+  /** Serve the dev mailbox at /dev/mailbox (never in production). */
+  devMailbox: boolean;
+}
+
+export interface AccountsConfig {
+  allowSignup: boolean;
+  /** Emails of platform operators (besides those granted with `npm run operator`). */
+  operatorEmails: string[];
+  passwordResetMaxPerEmail: number;
+  passwordResetMaxPerIp: number;
+  signupMaxPerIp: number;
+  /** Window of those three limits. */
+  windowSeconds: number;
 }
 
 export interface MetricsConfig {
@@ -238,7 +268,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
-  const config: AppConfig = {
+  const config = {
     env: nodeEnv as AppConfig['env'],
     port: intVar(env, 'PORT', 4000, problems, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -279,7 +309,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPoints: intVar(env, 'RATE_LIMIT_MAX_POINTS', 2000, problems, 1),
       restoreRate: intVar(env, 'RATE_LIMIT_RESTORE_RATE', 100, problems, 1),
       maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
-      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
+      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 15, problems, 1, 100),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
       maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 50, problems, 0, 1000),
       maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 5000, problems, 100, 1_000_000),
@@ -289,6 +319,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metrics: parseMetrics(env, isProd, problems),
     storage: parseStorage(env, problems),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, problems, 0, 600_000),
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),
@@ -296,10 +327,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ? env.UPLOAD_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
         : DEFAULT_UPLOAD_TYPES,
     },
+  } as AppConfig;
+  config.mail = mailConfig(env, config, isProd, problems);
+  config.accounts = {
+    allowSignup: (env.ALLOW_SIGNUP ?? (isProd ? 'false' : 'true')) === 'true',
+    operatorEmails: (env.PLATFORM_OPERATOR_EMAILS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    passwordResetMaxPerEmail: intVar(env, 'PASSWORD_RESET_MAX_PER_EMAIL', 3, problems, 1),
+    passwordResetMaxPerIp: intVar(env, 'PASSWORD_RESET_MAX_PER_IP', 20, problems, 1),
+    signupMaxPerIp: intVar(env, 'SIGNUP_MAX_PER_IP', 10, problems, 1),
+    windowSeconds: intVar(env, 'ACCOUNT_LIMIT_WINDOW_SECONDS', 3600, problems, 1),
   };
   if (config.rateLimit.maxCost > config.rateLimit.maxPoints) {
     problems.push('QUERY_MAX_COST must not exceed RATE_LIMIT_MAX_POINTS (such a query could never run)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function mailConfig(env: Env, config: AppConfig, isProd: boolean, problems: string[]): MailConfig {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  const publicUrl = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must look like https://help.example.com (got "${publicUrl}")`);
+  return {
+    smtpUrl,
+    from: env.MAIL_FROM || 'Sociodesk <no-reply@sociodesk.localhost>',
+    publicUrl,
+    pollMs: intVar(env, 'MAIL_POLL_MS', 1000, problems, 0, 3_600_000),
+    retryBaseMs: intVar(env, 'MAIL_RETRY_BASE_MS', 5000, problems, 10, 3_600_000),
+    retryMaxDelayMs: intVar(env, 'MAIL_RETRY_MAX_DELAY_MS', 1_800_000, problems, 10, 86_400_000),
+    maxAttempts: intVar(env, 'MAIL_MAX_ATTEMPTS', 8, problems, 1, 100),
+    devMailbox: !isProd,
+  };
 }

@@ -17,19 +17,21 @@ export function createLimiter(options: LimiterOptions, redis?: Redis): RateLimit
     : new RateLimiterMemory(base);
 }
 
-/** Throws RATE_LIMITED when the key has no points left (without consuming one). */
-export async function assertNotLimited(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
-  const state = await limiter.get(key);
-  if (state && state.consumedPoints >= limiter.points) {
-    throw rateLimited(Math.max(1, Math.ceil(state.msBeforeNext / 1000)), message);
+/**
+ * Reserves one attempt atomically (a consume, in Redis or in memory) before the work it
+ * limits, so concurrent attempts can't all pass a check made before any of them is
+ * counted. Throws RATE_LIMITED when the key has no points left.
+ */
+export async function reserveAttempt(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+  try {
+    await limiter.consume(key, 1);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), message);
   }
 }
 
-/** Records one failure; never throws for an exhausted bucket (the next check will). */
-export async function recordFailure(limiter: RateLimiterAbstract, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-  }
+/** Gives back one reserved attempt (a success): only this attempt's point, never the others'. */
+export async function releaseAttempt(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  await limiter.reward(key, 1);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { nextCounterValue } from '../../platform/db/counter.entity.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorInteger, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import { isTriageOnly, TAG_EVENT_TYPES } from '../ticket/ticket.policy.js';
 import type { TicketActivity } from './activity.types.js';
@@ -155,7 +155,7 @@ export async function listActivities(
 ): Promise<Connection<TicketActivity>> {
   const limit = pageSize(first, 50);
   const where = { ticketId, ...viewWhere(view) };
-  const afterSeq = after ? Number(decodeCursor(after)[0]) : 0;
+  const afterSeq = after ? cursorInteger(decodeCursor(after, 'after', 1)[0]) : 0;
   const [rows, totalCount] = await Promise.all([
     em.find(TicketEvent, { ...where, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
     em.count(TicketEvent, where),

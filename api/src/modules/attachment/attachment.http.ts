@@ -19,8 +19,15 @@ export interface AttachmentRoutesOptions {
   logger: Logger;
 }
 
-function fail(res: Response, status: number, code: string, message: string, fields?: Record<string, string[]>) {
-  res.status(status).json({ errors: [{ message, extensions: { code, fields, requestId: requestScope.getStore()?.requestId } }] });
+function fail(res: Response, status: number, code: string, message: string, fields?: Record<string, string[]>, extra: Record<string, unknown> = {}) {
+  res.status(status).json({ errors: [{ message, extensions: { code, fields, ...extra, requestId: requestScope.getStore()?.requestId } }] });
+}
+
+/** The temporary-password rule GraphQL enforces (auth directive): such a principal may only change it. */
+function refusedTemporaryPassword(res: Response, principal: Principal): boolean {
+  if (!principal.mustChangePassword) return false;
+  fail(res, 403, 'FORBIDDEN', 'Change your temporary password first', undefined, { reason: 'PASSWORD_CHANGE_REQUIRED' });
+  return true;
 }
 
 /** POST /uploads (multipart, field "file") and GET /attachments/:id, both behind the same auth as /graphql. */
@@ -32,6 +39,7 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
   router.post('/uploads', (req: Request, res: Response) => {
     const principal = principalOf(res);
     if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
+    if (refusedTemporaryPassword(res, principal)) return;
     if (!hasScope(principal, Scope.MESSAGES_WRITE)) return fail(res, 403, 'FORBIDDEN', 'This API key lacks the scope messages:write');
     upload(req, res, (err: unknown) => {
       handleUpload(err).catch((error: unknown) => {
@@ -76,6 +84,7 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
   router.get('/attachments/:id', async (req: Request, res: Response) => {
     const principal = principalOf(res);
     if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
+    if (refusedTemporaryPassword(res, principal)) return;
     const em = scopedEntityManager(options.orm, principal);
     const attachment = await em.findOne(Attachment, { id: String(req.params.id) });
     if (!attachment || !(await mayDownload(em, principal, attachment))) return fail(res, 404, 'NOT_FOUND', 'Attachment not found');

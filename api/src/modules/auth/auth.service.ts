@@ -6,10 +6,12 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import type { TokenService } from '../../platform/auth/tokens.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { badInput, forbidden, unauthenticated } from '../../platform/errors.js';
-import { assertNotLimited, recordFailure } from '../../platform/ratelimit.js';
+import { releaseAttempt, reserveAttempt } from '../../platform/ratelimit.js';
 import { Tenant } from '../tenant/tenant.entity.js';
+import { assertTenantOpen } from '../tenant/tenant.policy.js';
 import { Membership } from '../user/membership.entity.js';
 import { toUserType } from '../user/user.mapper.js';
+import { normalizeEmail } from '../user/email.js';
 import { User } from '../user/user.entity.js';
 import type { TenantMembership } from '../user/user.types.js';
 import type { ChangePasswordInput, LoginInput } from './auth.inputs.js';
@@ -30,6 +32,8 @@ export interface AuthServiceDeps {
   refreshTtlDays: number;
   failuresByEmail: RateLimiterAbstract;
   failuresByIp: RateLimiterAbstract;
+  /** Whether the user is a platform operator (carried in the access token). */
+  isOperator?: (user: User) => boolean;
 }
 
 /**
@@ -40,20 +44,27 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   async login(em: EntityManager, input: LoginInput, ip: string): Promise<AuthPayload> {
-    const email = input.email.trim().toLowerCase();
-    await assertNotLimited(this.deps.failuresByEmail, email, 'Too many failed sign-ins for this account');
-    await assertNotLimited(this.deps.failuresByIp, ip, 'Too many failed sign-ins from this address');
-
+    const email = normalizeEmail(input.email);
+    // Emails are stored normalised and compared exactly (binary collation on MySQL/MariaDB).
     const user = await em.findOne(User, { email });
+    // Attempts are counted per matched account (per address typed when none matches) and
+    // per client address, reserved before the password is checked: a burst of concurrent
+    // guesses can't all pass, and a success gives back only its own reservation.
+    const accountKey = user ? `user:${user.id}` : `email:${email}`;
+    await reserveAttempt(this.deps.failuresByIp, ip, 'Too many failed sign-ins from this address');
+    try {
+      await reserveAttempt(this.deps.failuresByEmail, accountKey, 'Too many failed sign-ins for this account');
+    } catch (error) {
+      await releaseAttempt(this.deps.failuresByIp, ip);
+      throw error;
+    }
     // Verify against a dummy hash for unknown emails so both failures take the same time.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
     // Cross-tenant: a user's memberships span tenants; this is their own identity data.
     const all = user && passwordOk ? await this.memberships(em, user) : [];
-    if (!user || !passwordOk || all.length === 0) {
-      await Promise.all([recordFailure(this.deps.failuresByEmail, email), recordFailure(this.deps.failuresByIp, ip)]);
-      throw unauthenticated(INVALID_CREDENTIALS);
-    }
-    await this.deps.failuresByEmail.delete(email);
+    // A failure keeps its reserved points: they are the record of the failed attempt.
+    if (!user || !passwordOk || all.length === 0) throw unauthenticated(INVALID_CREDENTIALS);
+    await Promise.all([releaseAttempt(this.deps.failuresByEmail, accountKey), releaseAttempt(this.deps.failuresByIp, ip)]);
     // The password is right from here on, so saying why sign-in is refused tells a guesser nothing.
     const memberships = user.active ? all.filter((m) => m.membership.active) : [];
     if (!memberships.length) throw accountDeactivated();
@@ -156,6 +167,12 @@ export class AuthService {
     return this.issue(em, user, current.membership, current.tenant, memberships, randomUUID());
   }
 
+  /** Revokes every refresh token of the user, in every tenant (e.g. after a password reset). */
+  async revokeAllSessions(em: EntityManager, userId: string): Promise<number> {
+    // Cross-tenant: the user's sessions in every tenant end.
+    return em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() }, CROSS_TENANT);
+  }
+
   /** Records the sign-in on the membership of the tenant signed in to. */
   private async signedIn(em: EntityManager, chosen: { membership: Membership; tenant: Tenant }): Promise<void> {
     const now = new Date();
@@ -188,6 +205,8 @@ export class AuthService {
     memberships: Array<{ membership: Membership; tenant: Tenant }>,
     familyId: string,
   ): Promise<AuthPayload> {
+    // No session for a suspended tenant, or one whose sign-up is not verified yet.
+    assertTenantOpen(tenant);
     const refreshToken = randomBytes(32).toString('base64url');
     const scoped = forTenant(em, tenant.id);
     scoped.create(RefreshToken, {
@@ -202,6 +221,7 @@ export class AuthService {
       tenantId: tenant.id,
       role: membership.role,
       mustChangePassword: user.mustChangePassword,
+      operator: this.deps.isOperator?.(user) ?? false,
     });
     return {
       accessToken: access.token,

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import { badInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorDate, cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { ActivityService } from '../activity/activity.service.js';
 import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
 import { Attachment } from '../attachment/attachment.entity.js';
@@ -81,9 +81,10 @@ export class MessageService {
     const where: FilterQuery<Message> = { ticketId: ticket.id, ...MessageService.visible(ctx.principal) };
     const and: FilterQuery<Message>[] = [where];
     if (after) {
-      const [createdAt, id] = decodeCursor(after);
-      const at = new Date(String(createdAt));
-      and.push({ $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: String(id) } }] });
+      const [createdAt, rawId] = decodeCursor(after, 'after', 2);
+      const at = cursorDate(createdAt);
+      const id = cursorString(rawId);
+      and.push({ $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }] });
     }
     const [rows, totalCount] = await Promise.all([
       ctx.em.find(Message, { $and: and }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import { Membership } from '../user/membership.entity.js';
@@ -72,7 +72,7 @@ export class NotificationService {
   async list(em: EntityManager, p: Principal, unreadOnly: boolean, first?: number | null, after?: string | null): Promise<Connection<Notification>> {
     const limit = pageSize(first, 20);
     const where = { recipientId: p.userId, ...(unreadOnly ? { readAt: null } : {}) };
-    const page = after ? { ...where, id: { $lt: String(decodeCursor(after)[0]) } } : where;
+    const page = after ? { ...where, id: { $lt: cursorString(decodeCursor(after, 'after', 1)[0]) } } : where;
     const [rows, totalCount] = await Promise.all([
       em.find(Notification, page, { orderBy: { id: 'desc' }, limit: limit + 1 }),
       em.count(Notification, where),

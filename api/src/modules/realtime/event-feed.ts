@@ -20,7 +20,7 @@ export const eventCursor = (seq: number): string => encodeCursor([seq]);
 /** The seq a cursor stands for; no cursor means "from the beginning". */
 export function seqOfCursor(cursor: string | null | undefined, field = 'after'): number {
   if (!cursor) return 0;
-  const seq = decodeCursor(cursor, field)[0];
+  const seq = decodeCursor(cursor, field, 1)[0];
   if (!Number.isSafeInteger(seq) || (seq as number) < 0) throw badInput({ [field]: ['is not a valid cursor'] });
   return seq as number;
 }

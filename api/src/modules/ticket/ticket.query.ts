@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
 import { containsText } from '../../platform/db/like.js';
 import { badInput } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorDate, cursorInteger, cursorString, decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { SLA_NEVER, Ticket, TicketTag } from './ticket.entity.js';
 import { OrderDirection, SlaFilterState, TicketOrderField } from './ticket.enums.js';
@@ -89,9 +89,10 @@ export async function listTickets(
   const cursor = backward ? page.before : page.after;
   const and: FilterQuery<Ticket>[] = [base];
   if (cursor) {
-    const [rawValue, id] = decodeCursor(cursor, backward ? 'before' : 'after');
-    if (typeof id !== 'string') throw badInput({ [backward ? 'before' : 'after']: ['is not a valid cursor'] });
-    const value = DATE_KEYS.has(key) ? new Date(String(rawValue)) : Number(rawValue);
+    const field = backward ? 'before' : 'after';
+    const [rawValue, rawId] = decodeCursor(cursor, field, 2);
+    const id = cursorString(rawId, field);
+    const value = DATE_KEYS.has(key) ? cursorDate(rawValue, field) : cursorInteger(rawValue, field);
     // Walking forward on DESC (or backward on ASC) means "smaller than the cursor".
     const op = desc !== backward ? '$lt' : '$gt';
     and.push({ $or: [{ [key]: { [op]: value } }, { [key]: value, id: { [op]: id } }] } as FilterQuery<Ticket>);

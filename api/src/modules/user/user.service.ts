@@ -2,10 +2,11 @@ import { raw, UniqueConstraintViolationException, type EntityManager, type Filte
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
+import { normalizeEmail } from './email.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UserFilter } from './user.inputs.js';
 import type { CreateUserPayload, UserType } from './user.types.js';
@@ -17,14 +18,14 @@ export class UserService {
     // Built once per statement: raw() fragments used as keys are consumed by the query that uses them.
     const totalCount = await em.count(Membership, this.listWhere(filter));
     const where = this.listWhere(filter);
-    const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: String(decodeCursor(after)[0]) } }] } : where;
+    const page: FilterQuery<Membership> = after ? { $and: [where, { id: { $gt: cursorString(decodeCursor(after, 'after', 1)[0]) } }] } : where;
     const rows = await em.find(Membership, page, { populate: ['user'], orderBy: { id: 'asc' }, limit: limit + 1 });
     return { ...forwardPage(rows, limit, !!after, (m) => ({ cursor: encodeCursor([m.id]), node: toUserType(m) })), totalCount };
   }
 
   /** Adds a member. Creates the identity (with a one-time temporary password) when it is new. */
   async create(em: EntityManager, input: CreateUserInput): Promise<CreateUserPayload> {
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     const alreadyMember = () => conflict('This user is already a member of this tenant');
     return em.transactional(async (tx) => {
       let user = await tx.findOne(User, { email });
@@ -97,7 +98,8 @@ export class UserService {
     if (filter?.search) {
       // An explicit ESCAPE character: SQLite has no default one, so `_`, `%` and `\` must not rely on backslash.
       const like = `%${filter.search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      const matches = (column: 'email' | 'name') => ({ [raw((alias: string) => `${alias}.${column} like ? escape '!'`, [like])]: [] });
+      // lower() on both sides: emails compare exactly (binary collation), but search is case-insensitive.
+      const matches = (column: 'email' | 'name') => ({ [raw((alias: string) => `lower(${alias}.${column}) like lower(?) escape '!'`, [like])]: [] });
       where.user = { $or: [matches('email'), matches('name')] };
     }
     return where;

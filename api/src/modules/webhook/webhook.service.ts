@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { WebhookConfig } from '../../platform/config.js';
 import { badInput, notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import { assertPublicUrl } from '../../platform/http/outbound.js';
 import { TicketEvent, type TicketEventType } from '../activity/ticket-event.entity.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
@@ -114,7 +114,7 @@ export class WebhookService {
       ...(filter.endpointId ? { endpointId: filter.endpointId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
-    const page: FilterQuery<WebhookDelivery> = after ? { $and: [where, { id: { $lt: String(decodeCursor(after)[0]) } }] } : where;
+    const page: FilterQuery<WebhookDelivery> = after ? { $and: [where, { id: { $lt: cursorString(decodeCursor(after, 'after', 1)[0]) } }] } : where;
     const [rows, totalCount] = await Promise.all([
       em.find(WebhookDelivery, page, { orderBy: { id: 'desc' }, limit: limit + 1 }),
       em.count(WebhookDelivery, where),

@@ -25,6 +25,28 @@ function toBinding(value: unknown): Binding | undefined {
 }
 
 export class BoundLibSqlConnection extends LibSqlConnection {
+  /**
+   * A connection goes back to the pool outside any transaction: if an error (a lock
+   * timeout on COMMIT, say) left one open, it is rolled back here, so one failure can't
+   * wedge every later statement of the process behind a stale transaction.
+   */
+  override createKnex(): void {
+    super.createKnex();
+    const client = (this as unknown as { client: { client: { releaseConnection(c: unknown): Promise<void> } } }).client.client;
+    const release = client.releaseConnection.bind(client);
+    client.releaseConnection = (connection: unknown) => {
+      const db = connection as { inTransaction?: boolean; exec?(sql: string): unknown } | undefined;
+      if (db?.inTransaction) {
+        try {
+          db.exec?.('ROLLBACK');
+        } catch {
+          // nothing left to roll back
+        }
+      }
+      return release(connection);
+    };
+  }
+
   override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
     queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
     params: unknown[] = [],

@@ -11,6 +11,7 @@ import { requestScope, type Logger } from '../logger.js';
 import { sqlStatementDuration, statementKind } from '../metrics/metrics.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { acquireSqliteLock } from './sqlite-lock.js';
 import { TenantGuard } from './tenant-guard.js';
 
 export const DEFAULT_DB_TIMEOUTS = { acquireTimeoutMs: 3000, connectTimeoutMs: 2000 };
@@ -68,7 +69,7 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
     loggerFactory: (options) => new TimedQueryLogger(options, !!logger?.isLevelEnabled('debug')),
   };
   if (db.kind === 'sqlite') {
-    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath } as Options;
+    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath, pool: { min: 1, max: 1, afterCreate: prepareSqliteConnection } } as Options;
   }
   const driver = db.kind === 'mariadb' ? MariaDbDriver : MySqlDriver;
   // mariadb:// is not a scheme the drivers parse; both speak the MySQL protocol.
@@ -95,16 +96,50 @@ export interface InitOrmOptions {
   afterMigrate?: (orm: MikroORM) => Promise<void>;
 }
 
+/** How long a statement waits for another writer's lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Every SQLite connection the pool opens (they are recycled): wait for locks instead of
+ * failing at once, write-ahead logging so readers never block the writer, foreign keys on.
+ */
+function prepareSqliteConnection(connection: { exec(sql: string): unknown; memory?: boolean }, done: (err: Error | null, c: unknown) => void): void {
+  try {
+    connection.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (!connection.memory) connection.exec('pragma journal_mode = WAL');
+    connection.exec('pragma foreign_keys = on');
+    done(null, connection);
+  } catch (error) {
+    done(error as Error, connection);
+  }
+}
+
+const locks = new WeakMap<MikroORM, () => void>();
+
+/** Releases the embedded database's lock file (after the ORM is closed). */
+export function releaseDatabaseLock(orm: MikroORM): void {
+  locks.get(orm)?.();
+}
+
 /**
  * Connects, creates the database when missing, and applies pending migrations. On MySQL and
  * MariaDB, instances starting together serialize on `GET_LOCK`: the first applies the
  * migrations, the others wait and then find nothing left to do.
  */
 export async function initOrm(config: AppConfig, entities: EntityClass[], logger?: Logger, options: InitOrmOptions = {}): Promise<MikroORM> {
+  let release: (() => void) | undefined;
   if (config.database.kind === 'sqlite' && config.database.sqlitePath !== ':memory:') {
     mkdirSync(dirname(config.database.sqlitePath!), { recursive: true });
+    release = acquireSqliteLock(config.database.sqlitePath!);
   }
-  const orm = await MikroORM.init(ormOptions(config, entities, logger));
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(config, entities, logger));
+  } catch (error) {
+    release?.();
+    throw error;
+  }
+  if (release) locks.set(orm, release);
   const migrate = async () => {
     const applied = await orm.migrator.up();
     if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied database migrations');
@@ -118,6 +153,7 @@ export async function initOrm(config: AppConfig, entities: EntityClass[], logger
     }
   } catch (error) {
     await orm.close(true);
+    release?.();
     throw error;
   }
   return orm;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { createRequire } from 'node:module';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { RateLimitConfig } from '../config.js';
@@ -146,7 +146,8 @@ export function costPlugin(options: CostPluginOptions, gate = new CostGate(optio
           const result = response.body.singleResult;
           const op = operation ?? (document ? selectedOperation(document, operationName) : undefined);
           const actual = taken ? chargedCost(requested, result, op, executed) : 0;
-          state = taken ? await gate.settle(key, requested, actual) : (state ?? (await gate.peek(key)));
+          if (taken && actual < requested) state = await gate.settle(key, requested, actual);
+          else state ??= await gate.peek(key);
           const { msUntilFull, ...throttleStatus } = state;
           result.extensions = { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } };
           response.http.headers.set('x-ratelimit-limit', String(state.maximumAvailable));

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
  * surrogates (not valid Unicode, so not valid UTF-8 either). Refused at the edge, in string
  * literals of the document and anywhere in the variables, before anything runs.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

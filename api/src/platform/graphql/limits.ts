@@ -30,24 +30,26 @@ import { unsafeInputError } from './input-guard.js';
 /** Marks a limit error so the error formatter reports it as BAD_USER_INPUT (not as a validation failure). */
 export const LIMIT_EXTENSION = 'limit';
 
-const REWRITES: Array<[RegExp, (max: string, found: string) => [string, string]]> = [
-  [/Query depth limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query depth ${found} exceeds the maximum of ${max}`, 'depth']],
-  [/Aliases limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} aliases; the maximum is ${max}`, 'aliases']],
-  [/Directives limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} directives; the maximum is ${max}`, 'directives']],
-  [/Query Cost limit of (\d+) exceeded, found ([\d.]+)/, (max, found) => [`Query cost ${Math.ceil(Number(found))} exceeds the maximum of ${max}`, 'cost']],
+type Rewrite = (max: number, found: number) => [message: string, limit: string, cost: Record<string, number>];
+const REWRITES: Array<[RegExp, Rewrite]> = [
+  [/Query depth limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query depth ${found} exceeds the maximum of ${max}`, 'depth', { depth: found, maximumDepth: max }]],
+  [/Aliases limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} aliases; the maximum is ${max}`, 'aliases', { aliases: found, maximumAliases: max }]],
+  [/Directives limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} directives; the maximum is ${max}`, 'directives', { directives: found, maximumDirectives: max }]],
+  [/Query Cost limit of (\d+) exceeded, found ([\d.]+)/, (max, found) => [`Query cost ${found} exceeds the maximum of ${max}`, 'cost', { requestedQueryCost: found, maximumCost: max }]],
 ];
 
 function limitError(context: ValidationContext, error: GraphQLError): void {
   let message = error.message.replace(/^Syntax Error: /, '');
   let limit = 'document';
+  let cost: Record<string, number> = {};
   for (const [pattern, rewrite] of REWRITES) {
     const m = pattern.exec(message);
     if (m) {
-      [message, limit] = rewrite(m[1], m[2]);
+      [message, limit, cost] = rewrite(Number(m[1]), Math.ceil(Number(m[2])));
       break;
     }
   }
-  context.reportError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', [LIMIT_EXTENSION]: limit, http: { status: 400 } } }));
+  context.reportError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', [LIMIT_EXTENSION]: limit, cost, http: { status: 400 } } }));
 }
 
 export interface DocumentLimits {

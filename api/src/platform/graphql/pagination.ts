@@ -57,14 +57,46 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): unknown[] {
+/**
+ * The parts of a cursor this API wrote: a short JSON array of strings and finite numbers.
+ * Anything else (odd JSON, objects, huge or NUL-bearing strings) is BAD_USER_INPUT, so a
+ * forged cursor never reaches a query. Use the typed readers below for each part.
+ */
+export function decodeCursor(cursor: string, field = 'after', parts?: number): unknown[] {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length > 0) return parsed;
+    if (cursor.length <= 512 && /^[A-Za-z0-9_-]*={0,2}$/.test(cursor)) {
+      const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(parsed) && parsed.length > 0 && parsed.length <= 4 && (!parts || parsed.length === parts) && parsed.every(isCursorPart)) return parsed;
+    }
   } catch {
     // fall through
   }
-  throw badInput({ [field]: ['is not a valid cursor'] });
+  throw invalidCursor(field);
+}
+
+const isCursorPart = (v: unknown) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what a forged cursor must not hold
+  (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 200 && !/[\u0000-\u001f]/.test(v));
+
+export const invalidCursor = (field = 'after') => badInput({ [field]: ['is not a valid cursor'] });
+
+/** A cursor part that must be a string (an id). */
+export function cursorString(value: unknown, field = 'after'): string {
+  if (typeof value !== 'string' || !value) throw invalidCursor(field);
+  return value;
+}
+
+/** A cursor part that must be a non-negative safe integer (a seq, a number). */
+export function cursorInteger(value: unknown, field = 'after'): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw invalidCursor(field);
+  return value;
+}
+
+/** A cursor part that must be an ISO timestamp. */
+export function cursorDate(value: unknown, field = 'after'): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) throw invalidCursor(field);
+  return date;
 }
 
 export const MAX_PAGE_SIZE = 100;

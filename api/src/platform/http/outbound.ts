@@ -19,7 +19,9 @@ for (const [net, prefix] of [
 ] as const) blockedV4.addSubnet(net, prefix, 'ipv4');
 const blockedV6 = new BlockList();
 for (const [net, prefix] of [
-  ['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+  // ::/96 holds the unspecified, loopback and IPv4-compatible addresses; 2002::/16 (6to4) embeds an IPv4
+  // address; fec0::/10 is the deprecated site-local range that some stacks still route privately.
+  ['::', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) blockedV6.addSubnet(net, prefix, 'ipv6');
 
 /** Loopback, private, link-local, CGNAT, multicast, documentation and IPv4-mapped addresses. */

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@opentelemetry/api';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requestScope } from '../logger.js';
 import { graphqlOperationDuration, graphqlSqlSeconds, graphqlSqlStatements, operationLabel, rateLimitRejections } from './metrics.js';
@@ -20,6 +21,9 @@ export const metricsPlugin: ApolloServerPlugin<GraphQLContext> = {
         type = operation?.operation ?? 'unknown';
         name = operationLabel(operationName ?? request.operationName);
         if (scope) scope.operationName = name;
+        const span = trace.getActiveSpan();
+        span?.setAttribute('graphql.operation.name', name);
+        span?.setAttribute('sociodesk.principal_kind', scope?.principalKind ?? 'anonymous');
       },
       async willSendResponse({ response, errors }) {
         const list = errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? [];

@@ -27,12 +27,18 @@ import { consistencyProblems, newWriteLog, retryPending, runWriters } from './wr
  * back the same API process serves again within 5 s, with nothing acknowledged lost.
  * FAULT_DB_OUTAGE_MS (default 3000) sets how long the database stays down.
  */
-const hasMariaDb = (await testDatabases()).includes('mariadb') && existsSync(process.env.TEST_MARIADBD ?? '/usr/sbin/mariadbd');
+const MARIADBD = process.env.TEST_MARIADBD ?? '/usr/sbin/mariadbd';
+const hasMariaDb = (await testDatabases()).includes('mariadb');
+if (hasMariaDb && !existsSync(MARIADBD)) {
+  if (process.env.CI) throw new Error(`${MARIADBD} not found: CI runs the database restart test on a private MariaDB server`);
+  console.warn(`[tests] ${MARIADBD} not found: skipping the database restart test`);
+}
+const canRun = hasMariaDb && existsSync(MARIADBD);
 const OUTAGE_MS = envInt('FAULT_DB_OUTAGE_MS', 3000);
 const ACQUIRE_TIMEOUT_MS = 2000;
 const RECOVERY_LIMIT_MS = 5000;
 
-describe.skipIf(!hasMariaDb)('database restart mid-load (own mariadbd)', () => {
+describe.skipIf(!canRun)('database restart mid-load (own mariadbd)', () => {
   let mariadb: MariaDbServer | undefined;
   let fault: FaultEnv | undefined;
   let api: ApiProcess | undefined;

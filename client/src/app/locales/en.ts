@@ -1,3 +1,4 @@
+import { enAccount } from './en-account';
 import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
@@ -8,6 +9,7 @@ export const en = {
   ...enNotifications,
   ...enSla,
   ...enAdmin,
+  ...enAccount,
   ...enMembers,
 
   'app.name': 'Sociodesk',

@@ -1,3 +1,4 @@
+import { idAccount } from './id-account';
 import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
@@ -9,6 +10,7 @@ export const id: Dictionary = {
   ...idNotifications,
   ...idSla,
   ...idAdmin,
+  ...idAccount,
   ...idMembers,
 
   'app.name': 'Sociodesk',
