@@ -37,17 +37,33 @@ test("agent one hands a ticket to agent two, whose open ticket page shows it liv
 
     // Live on agent two's screen, without a reload: now they hold it, with the picker and "Release to queue".
     await two.page.getByTestId('release-button').waitFor({ timeout: 5000 });
-    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue()).toMatch(/^Acme Agent Two/);
+    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue(), { timeout: 10_000 }).toMatch(/^Acme Agent Two/);
     expect(await two.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     await assigneeOf(one.page).getByText('Held by Acme Agent Two', { exact: false }).waitFor();
     expect(await seriousViolations(two.page, HANDOFF)).toEqual([]);
     await screenshot(two.page, 'handoff-received');
 
     await two.page.getByTestId('release-button').click();
-    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue()).toBe('Unassigned');
+    await expect.poll(() => two!.page.getByRole('textbox', { name: 'Hand off to' }).inputValue(), { timeout: 10_000 }).toBe('Unassigned');
     // Back in the queue, agent one sees it unassigned and may claim it again.
     await one.page.getByTestId('claim-button').waitFor({ timeout: 5000 });
 
+    expect(one.errors).toEqual([]);
+    expect(two.errors).toEqual([]);
+  } finally {
+    await one?.context.close();
+    await two?.context.close();
+  }
+}, 180_000);
+
+test('an agent edits the title and description in place; another agent sees both live', async () => {
+  const ticket = await createTicketAs(baseUrl, 'customer2@acme.example', { title: 'Hand-off: VPN drops every hour' });
+  let one: WatchedPage | undefined;
+  let two: WatchedPage | undefined;
+  try {
+    one = await openSignedIn(browser, baseUrl, 'agent1@acme.example', `/tickets/${ticket.number}`);
+    two = await openSignedIn(browser, baseUrl, 'agent2@acme.example', `/tickets/${ticket.number}`);
+    await two.page.getByTestId('ticket-detail').waitFor();
     // Inline edit of the title, seen by the other agent.
     await one.page.getByTestId('edit-title').click();
     const title = one.page.getByTestId('editing-title').getByRole('textbox', { name: 'Title' });
@@ -72,4 +88,4 @@ test("agent one hands a ticket to agent two, whose open ticket page shows it liv
     await one?.context.close();
     await two?.context.close();
   }
-});
+}, 180_000);

@@ -121,7 +121,7 @@ test('an admin invites a member, copies the temporary password, searches, deacti
   } finally {
     await admin.context.close();
   }
-});
+}, 180_000);
 
 test('the deactivated demo member is told so in Bahasa Indonesia too', async () => {
   const { context, page, errors } = await openPage(browser, baseUrl);

@@ -17,8 +17,9 @@ interface SecretDialogProps {
  * after closing. Closing needs a button press (not a click outside), so it is not lost by accident.
  */
 export function SecretDialog({ secret, title, description, onClose }: SecretDialogProps) {
+  const { t } = useI18n();
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={title} size="lg" closeOnClickOutside={false} data-testid="secret-dialog">
+    <Modal opened={secret !== null} onClose={onClose} title={title} size="lg" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': t('secret.closeWithoutCopy') }} data-testid="secret-dialog">
       {secret !== null && <SecretBody secret={secret} description={description} onClose={onClose} />}
     </Modal>
   );

@@ -24,7 +24,7 @@ export function AssigneeField({ ticket }: { ticket: TicketDetailFragment }) {
   const { assign, claim, busy } = useTicketActions(ticket);
 
   const claimButton = !ticket.assignee && (
-    <Button size="xs" variant="light" loading={busy} onClick={() => void claim()} data-testid="claim-button">
+    <Button size="xs" variant="outline" loading={busy} onClick={() => void claim()} data-testid="claim-button">
       {t('ticket.claim')}
     </Button>
   );

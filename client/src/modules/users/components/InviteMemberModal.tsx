@@ -23,7 +23,7 @@ interface InviteMemberModalProps {
 export function InviteMemberModal({ opened, onClose, onInvited }: InviteMemberModalProps) {
   const { t } = useI18n();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('members.invite')} data-testid="invite-modal">
+    <Modal opened={opened} onClose={onClose} title={t('members.invite')} closeButtonProps={{ 'aria-label': t('common.cancel') }} data-testid="invite-modal">
       {opened && <InviteForm onClose={onClose} onInvited={onInvited} />}
     </Modal>
   );

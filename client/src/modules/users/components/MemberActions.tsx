@@ -93,8 +93,8 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
       <Popover.Target>
         <Button
           size="compact-sm"
-          variant="subtle"
-          color="red.8"
+          variant="outline"
+          color="red.9"
           aria-label={`${t('members.deactivate')}: ${member.name}`}
           data-testid="deactivate-member"
           onClick={() => setConfirming((open) => !open)}
@@ -111,7 +111,7 @@ export function MemberActions({ member }: { member: MemberRowFragment }) {
             </Button>
             <Button
               size="compact-sm"
-              color="red.8"
+              color="red.9"
               loading={deactivating.loading}
               data-testid="confirm-deactivate"
               onClick={() =>

@@ -84,7 +84,7 @@ export function MembersPage() {
       )}
       {members.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="xs" highlightOnHover data-testid="member-table">
+          <Table verticalSpacing="xs" data-testid="member-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('members.name')}</Table.Th>
