@@ -1,12 +1,14 @@
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
+import { enUi } from './en-ui';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
   ...enNotifications,
   ...enSla,
   ...enAdmin,
+  ...enUi,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
@@ -203,8 +205,6 @@ export const en = {
   'newTicket.submit': 'Create ticket',
   'newTicket.submitting': 'Creating…',
   'newTicket.created': 'Ticket #{number} created.',
-  'newTicket.fixErrors': 'Please correct the highlighted fields.',
-  'newTicket.required': 'Required',
 
   'portal.title': 'Your tickets',
   'portal.intro': 'Follow your requests and talk to our team.',

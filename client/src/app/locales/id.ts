@@ -1,6 +1,7 @@
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
+import { idUi } from './id-ui';
 import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
@@ -8,6 +9,7 @@ export const id: Dictionary = {
   ...idNotifications,
   ...idSla,
   ...idAdmin,
+  ...idUi,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
@@ -204,8 +206,6 @@ export const id: Dictionary = {
   'newTicket.submit': 'Buat tiket',
   'newTicket.submitting': 'Membuat…',
   'newTicket.created': 'Tiket #{number} dibuat.',
-  'newTicket.fixErrors': 'Silakan perbaiki isian yang ditandai.',
-  'newTicket.required': 'Wajib diisi',
 
   'portal.title': 'Tiket Anda',
   'portal.intro': 'Pantau permintaan Anda dan berbicara dengan tim kami.',

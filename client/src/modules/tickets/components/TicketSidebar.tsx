@@ -1,8 +1,9 @@
-import { Divider, Group, Paper, Select, Stack, TagsInput, Text } from '@mantine/core';
+import { Divider, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDateTime } from '../../../app/format';
 import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { TagField } from '../../../app/ui/TagField';
 import { useViewer } from '../../../app/viewer';
 import {
   TicketCategory,
@@ -71,13 +72,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
               onChange={(v) => v && v !== ticket.category && onUpdate({ category: v as TicketCategory })}
             />
             <AssigneeField ticket={ticket} />
-            <TagsInput
-              label={t('ticket.tags')}
-              description={t('ticket.tagsHint')}
-              value={ticket.tags}
-              disabled={busy}
-              onChange={(tags) => onUpdate({ tags: tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean) })}
-            />
+            <TagField label={t('ticket.tags')} value={ticket.tags} disabled={busy} onChange={(tags) => onUpdate({ tags })} />
           </>
         ) : (
           <>
