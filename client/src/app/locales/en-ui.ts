@@ -26,7 +26,7 @@ export const enUi = {
   'board.dragEnd': 'Ticket #{number} was dropped on the {status} column.',
   'board.dragCancel': 'Moving ticket #{number} was cancelled.',
   'close.question': 'Close ticket #{number}? A closed ticket cannot be reopened.',
-  'close.confirm': 'Close ticket',
+  'close.confirm': 'Yes, close it',
   'close.pending': 'Ticket #{number} closes in a few seconds.',
   'close.undo': 'Undo',
   'close.kept': 'Ticket #{number} stays open.',
@@ -41,4 +41,8 @@ export const enUi = {
   'sort.slaDue': 'SLA due first',
   'plural.messages.one': '{count} message',
   'plural.messages.other': '{count} messages',
+  'list.openBySla': 'Open tickets by SLA',
+  'plural.tickets.one': '{count} ticket',
+  'plural.tickets.other': '{count} tickets',
+  'list.endAll': 'All shown: {tickets}',
 } as const;

@@ -96,7 +96,6 @@ export const en = {
   'board.title': 'Board',
   'board.emptyColumn': 'No tickets',
   'board.loadMore': 'Show more',
-  'board.count': '{count} tickets',
   'board.notAllowed': 'Moving a ticket from {from} to {to} is not allowed for your role.',
   'board.illegal': 'Ticket #{number} cannot move from {from} to {to}: the workflow does not allow it.',
   'board.conflict': 'Ticket #{number} was changed by someone else meanwhile, so it was not moved. The board shows the latest version; please try again.',
@@ -118,7 +117,6 @@ export const en = {
   'list.updated': 'Updated',
   'list.empty': 'No tickets match these filters.',
   'list.loadingMore': 'Loading more…',
-  'list.end': 'All {count} tickets shown',
   'list.sortBy': 'Sort by {column}',
 
   'ticket.back': 'Back',
@@ -210,7 +208,6 @@ export const en = {
   'portal.intro': 'Follow your requests and talk to our team.',
   'portal.empty': 'You have no tickets yet.',
   'portal.lastUpdate': 'Updated {time}',
-  'portal.messages': '{count} messages',
 
   'graphiql.loading': 'Loading GraphiQL…',
 

@@ -28,7 +28,7 @@ export const idUi: Record<keyof typeof enUi, string> = {
   'board.dragEnd': 'Tiket #{number} dilepas di kolom {status}.',
   'board.dragCancel': 'Pemindahan tiket #{number} dibatalkan.',
   'close.question': 'Tutup tiket #{number}? Tiket yang ditutup tidak dapat dibuka lagi.',
-  'close.confirm': 'Tutup tiket',
+  'close.confirm': 'Ya, tutup',
   'close.pending': 'Tiket #{number} ditutup dalam beberapa detik.',
   'close.undo': 'Urungkan',
   'close.kept': 'Tiket #{number} tetap terbuka.',
@@ -43,4 +43,8 @@ export const idUi: Record<keyof typeof enUi, string> = {
   'sort.slaDue': 'Tenggat SLA terdekat',
   'plural.messages.one': '{count} pesan',
   'plural.messages.other': '{count} pesan',
+  'list.openBySla': 'Tiket terbuka menurut SLA',
+  'plural.tickets.one': '{count} tiket',
+  'plural.tickets.other': '{count} tiket',
+  'list.endAll': 'Semua ditampilkan: {tickets}',
 };

@@ -97,7 +97,6 @@ export const id: Dictionary = {
   'board.title': 'Papan',
   'board.emptyColumn': 'Tidak ada tiket',
   'board.loadMore': 'Tampilkan lebih banyak',
-  'board.count': '{count} tiket',
   'board.notAllowed': 'Peran Anda tidak boleh memindahkan tiket dari {from} ke {to}.',
   'board.illegal': 'Tiket #{number} tidak dapat dipindahkan dari {from} ke {to}: alur kerja tidak mengizinkannya.',
   'board.conflict': 'Tiket #{number} telah diubah orang lain, jadi tidak dipindahkan. Papan menampilkan versi terbaru; silakan coba lagi.',
@@ -119,7 +118,6 @@ export const id: Dictionary = {
   'list.updated': 'Diperbarui',
   'list.empty': 'Tidak ada tiket yang cocok dengan filter ini.',
   'list.loadingMore': 'Memuat lebih banyak…',
-  'list.end': 'Semua {count} tiket ditampilkan',
   'list.sortBy': 'Urutkan menurut {column}',
 
   'ticket.back': 'Kembali',
@@ -211,7 +209,6 @@ export const id: Dictionary = {
   'portal.intro': 'Pantau permintaan Anda dan berbicara dengan tim kami.',
   'portal.empty': 'Anda belum memiliki tiket.',
   'portal.lastUpdate': 'Diperbarui {time}',
-  'portal.messages': '{count} pesan',
 
   'graphiql.loading': 'Memuat GraphiQL…',
 

@@ -8,8 +8,8 @@ import { useViewer } from '../../../app/viewer';
 import {
   TicketCategory,
   TicketPriority,
+  TicketStatus,
   type TicketDetailFragment,
-  type TicketStatus,
   type UpdateTicketInput,
 } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
@@ -17,6 +17,7 @@ import { SlaDetails } from '../../sla/components/SlaDetails';
 import { useMoveTicket } from '../hooks/useMoveTicket';
 import { useTicketActions } from '../hooks/useTicketActions';
 import { allowedTargets } from '../transitions';
+import { useCloseWithUndo } from '../hooks/useCloseWithUndo';
 import { AssigneeField } from './AssigneeField';
 import { DeleteTicketButton } from './DeleteTicketButton';
 import { CategoryBadge, PriorityBadge, StatusBadge, TagList } from './TicketBadges';
@@ -40,8 +41,11 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
   const move = useMoveTicket();
   const { update, busy } = useTicketActions(ticket);
 
+  const closeWithUndo = useCloseWithUndo();
   const onStatus = async (to: string | null) => {
     if (!to || to === ticket.status) return;
+    // Closing is final: it waits a few seconds with an undo.
+    if (to === TicketStatus.Closed) return closeWithUndo(ticket);
     const result = await move(ticket, to as TicketStatus);
     if (!result.ok) notifications.show({ color: 'red', message: result.message });
   };
