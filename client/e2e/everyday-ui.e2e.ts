@@ -154,7 +154,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await row.waitFor();
       expect(await headerFits(page)).toEqual({ overflow: 0, outside: [] });
       // The status badge shows "Resolved" in full; the long title truncates instead.
-      expect(await row.locator('[data-status]').innerText()).toBe('Resolved');
+      expect(await row.locator('[data-status]').textContent()).toBe('Resolved');
       expect(await badgeWhole(page, `[data-ticket-number="${ticket.number}"] [data-status]`)).toBe(true);
       expect(await row.innerText()).toMatch(/\b0 messages\b/);
       await screenshot(page, `portal-${size}`);

@@ -1,5 +1,5 @@
 import { Anchor, Burger, Button, Divider, Drawer, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { MeQuery } from '../../generated/graphql';
@@ -21,33 +21,34 @@ import { NavLinks } from './NavLinks';
 export function AppHeader({ me }: { me: MeQuery['me'] | undefined }) {
   const { t } = useI18n();
   const viewer = useMemo(() => (me ? viewerFromMe(me) : null), [me]);
+  // One layout at a time (not both hidden by CSS), so every control exists once.
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="lg" wrap="nowrap" className="app-header__brand">
         <Anchor component={Link} to="/" fw={800} size="lg" c="indigo.7" underline="never">
           {t('app.name')}
         </Anchor>
-        {viewer && (
-          <Group visibleFrom="md" wrap="nowrap">
-            <NavLinks viewer={viewer} />
-          </Group>
-        )}
+        {viewer && wide && <NavLinks viewer={viewer} />}
       </Group>
-      <Group gap="sm" wrap="nowrap" visibleFrom="md">
-        {me && <TenantSwitch me={me} />}
-        {viewer?.isStaff && (
-          <ViewerProvider viewer={viewer}>
-            <PresenceSwitch />
-          </ViewerProvider>
-        )}
-        <LanguageSwitch />
-        {me && <NotificationBell />}
-        {me && <UserMenu me={me} />}
-      </Group>
-      <Group gap="xs" wrap="nowrap" hiddenFrom="md">
-        {me && <NotificationBell />}
-        {me && viewer ? <MobileMenu me={me} viewer={viewer} /> : <LanguageSwitch />}
-      </Group>
+      {wide ? (
+        <Group gap="sm" wrap="nowrap">
+          {me && <TenantSwitch me={me} />}
+          {viewer?.isStaff && (
+            <ViewerProvider viewer={viewer}>
+              <PresenceSwitch />
+            </ViewerProvider>
+          )}
+          <LanguageSwitch />
+          {me && <NotificationBell />}
+          {me && <UserMenu me={me} />}
+        </Group>
+      ) : (
+        <Group gap="xs" wrap="nowrap">
+          {me && <NotificationBell />}
+          {me && viewer ? <MobileMenu me={me} viewer={viewer} /> : <LanguageSwitch />}
+        </Group>
+      )}
     </Group>
   );
 }

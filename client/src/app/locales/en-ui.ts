@@ -9,7 +9,6 @@ export const enUi = {
   'webhooks.deleteNamed': 'Delete {url}',
   'slaSettings.deleteNamed': 'Delete {name}',
   'apiKeys.scopesRequired': 'Choose at least one scope.',
-  'header.account': '{name} {role}, account menu',
   'header.openMenu': 'Open the menu',
   'activity.statusFromTo': 'changed the status from {from} to {to}',
   'activity.changeFromTo': '{field} from {from} to {to}',
@@ -45,4 +44,5 @@ export const enUi = {
   'plural.tickets.one': '{count} ticket',
   'plural.tickets.other': '{count} tickets',
   'list.endAll': 'All shown: {tickets}',
+  'header.accountMenu': 'account menu',
 } as const;

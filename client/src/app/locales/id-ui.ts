@@ -11,7 +11,6 @@ export const idUi: Record<keyof typeof enUi, string> = {
   'webhooks.deleteNamed': 'Hapus {url}',
   'slaSettings.deleteNamed': 'Hapus {name}',
   'apiKeys.scopesRequired': 'Pilih setidaknya satu cakupan.',
-  'header.account': '{name} {role}, menu akun',
   'header.openMenu': 'Buka menu',
   'activity.statusFromTo': 'mengubah status dari {from} menjadi {to}',
   'activity.changeFromTo': '{field} dari {from} menjadi {to}',
@@ -47,4 +46,5 @@ export const idUi: Record<keyof typeof enUi, string> = {
   'plural.tickets.one': '{count} tiket',
   'plural.tickets.other': '{count} tiket',
   'list.endAll': 'Semua ditampilkan: {tickets}',
+  'header.accountMenu': 'menu akun',
 };

@@ -1,4 +1,4 @@
-import { Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import type { MeQuery } from '../../../generated/graphql';
@@ -14,12 +14,13 @@ export function UserMenu({ me }: { me: MeQuery['me'] }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('header.account', { name: me.user.name || me.user.email })} data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu">
           <Group gap={6} wrap="nowrap">
             <UserAvatar person={me.user} />
             <Text size="sm" fw={500} visibleFrom="lg">
               {me.user.name}
             </Text>
+            <VisuallyHidden>{t('header.accountMenu')}</VisuallyHidden>
             <Badge size="xs" variant="light" title={t('header.role')} className="badge-fixed">
               {t(`role.${me.role}`)}
             </Badge>
