@@ -65,7 +65,7 @@ function MobileMenu({ me, viewer }: { me: MeQuery['me']; viewer: Viewer }) {
   return (
     <>
       <Burger opened={opened} onClick={toggle} size="sm" aria-label={t('header.openMenu')} data-testid="mobile-menu-button" />
-      <Drawer opened={opened} onClose={close} position="right" size="85%" title={t('nav.menu')} data-testid="mobile-menu">
+      <Drawer opened={opened} onClose={close} position="right" size="85%" title={t('nav.menu')} closeButtonProps={{ 'aria-label': t('header.closeMenu') }} data-testid="mobile-menu">
         <Stack gap="md">
           <Group gap="sm" wrap="nowrap">
             <UserAvatar person={me.user} size="md" />

@@ -45,4 +45,5 @@ export const enUi = {
   'plural.tickets.other': '{count} tickets',
   'list.endAll': 'All shown: {tickets}',
   'header.accountMenu': 'account menu',
+  'header.closeMenu': 'Close the menu',
 } as const;

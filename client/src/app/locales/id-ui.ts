@@ -47,4 +47,5 @@ export const idUi: Record<keyof typeof enUi, string> = {
   'plural.tickets.other': '{count} tiket',
   'list.endAll': 'Semua ditampilkan: {tickets}',
   'header.accountMenu': 'menu akun',
+  'header.closeMenu': 'Tutup menu',
 };

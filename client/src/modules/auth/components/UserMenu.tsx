@@ -21,7 +21,7 @@ export function UserMenu({ me }: { me: MeQuery['me'] }) {
               {me.user.name}
             </Text>
             <VisuallyHidden>{t('header.accountMenu')}</VisuallyHidden>
-            <Badge size="xs" variant="light" title={t('header.role')} className="badge-fixed">
+            <Badge size="xs" variant="light" color="dark" title={t('header.role')} className="badge-fixed">
               {t(`role.${me.role}`)}
             </Badge>
           </Group>

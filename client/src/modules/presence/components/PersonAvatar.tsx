@@ -16,7 +16,7 @@ interface PersonAvatarProps {
   withPresence?: boolean;
 }
 
-// Dark enough shades for white initials to pass contrast (filled avatars).
+// Shade 9 of each: dark enough for white initials to pass AA contrast (filled avatars).
 const AVATAR_COLORS = ['indigo', 'teal', 'grape', 'cyan', 'orange', 'pink', 'blue', 'green', 'violet', 'red'] as const;
 
 /** A colour per person, from their id: two people with the same initials still look different. */
@@ -30,7 +30,7 @@ export function avatarColor(id: string): (typeof AVATAR_COLORS)[number] {
 export function UserAvatar({ person, size = 'sm' }: { person: Person; size?: MantineSize }) {
   const color = avatarColor(person.id);
   return (
-    <Avatar size={size} radius="xl" color={color} variant="filled" data-avatar-color={color} aria-hidden>
+    <Avatar size={size} radius="xl" color={`${color}.9`} variant="filled" data-avatar-color={color} aria-hidden>
       {initials(person.name || person.email || '?')}
     </Avatar>
   );
