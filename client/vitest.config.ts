@@ -7,6 +7,6 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/test/setup-dom.ts'],
     // Component tests render the whole board; on a busy CI machine 5 s is not enough.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

@@ -34,7 +34,8 @@ test('sign in, get a field error for a 1-character title, fix it, and the ticket
     await page.getByRole('option', { name: 'Technical' }).click();
     await form.getByRole('button', { name: 'Create ticket' }).click();
 
-    await form.getByText('must be between 3 and 200 characters').waitFor();
+    // Checked before sending, in a sentence under the field.
+    await form.getByText('Use 3 to 200 characters.').waitFor();
     await expect.poll(() => form.getByRole('textbox', { name: /^Title/ }).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'new-ticket-field-error');
 

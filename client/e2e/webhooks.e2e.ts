@@ -48,7 +48,7 @@ test('an admin adds a webhook endpoint (secret shown once), sees the delivery in
     const url = form.getByRole('textbox', { name: /^URL/ });
     await url.fill('hooks.example.com/sociodesk');
     await form.getByRole('button', { name: 'Add endpoint' }).click();
-    await form.getByText('must be an http or https URL').waitFor();
+    await form.getByText('Must be an http or https URL.').waitFor();
     expect(await url.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'webhooks-field-error');
 

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
@@ -27,11 +27,13 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
   return items;
 }
 
-export function NavLinks({ viewer }: { viewer: Viewer }) {
+/** The menu as a row (header), or as a column (the phone menu). */
+export function NavLinks({ viewer, vertical = false }: { viewer: Viewer; vertical?: boolean }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const Container = vertical ? Stack : Group;
   return (
-    <Group component="nav" gap={4} wrap="nowrap" aria-label={t('nav.menu')}>
+    <Container component="nav" gap={4} wrap="nowrap" aria-label={t('nav.menu')}>
       {navItemsFor(viewer).map((item) => {
         const active = item.match(pathname);
         return (
@@ -39,15 +41,19 @@ export function NavLinks({ viewer }: { viewer: Viewer }) {
             key={item.to}
             component={Link}
             to={item.to}
-            size="compact-sm"
+            size={vertical ? 'md' : 'compact-sm'}
+            justify={vertical ? 'flex-start' : undefined}
+            fullWidth={vertical}
             variant={active ? 'light' : 'subtle'}
             color={active ? 'indigo' : 'gray'}
+            // Darker text than Mantine's default for these variants, for AA contrast.
+            c={active ? 'indigo.9' : 'dark.6'}
             aria-current={active ? 'page' : undefined}
           >
             {t(item.label)}
           </Button>
         );
       })}
-    </Group>
+    </Container>
   );
 }

@@ -3,6 +3,7 @@ import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
+import { enUi } from './en-ui';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...enAdmin,
   ...enAccount,
   ...enMembers,
+  ...enUi,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
@@ -99,7 +101,6 @@ export const en = {
   'board.title': 'Board',
   'board.emptyColumn': 'No tickets',
   'board.loadMore': 'Show more',
-  'board.count': '{count} tickets',
   'board.notAllowed': 'Moving a ticket from {from} to {to} is not allowed for your role.',
   'board.illegal': 'Ticket #{number} cannot move from {from} to {to}: the workflow does not allow it.',
   'board.conflict': 'Ticket #{number} was changed by someone else meanwhile, so it was not moved. The board shows the latest version; please try again.',
@@ -121,7 +122,6 @@ export const en = {
   'list.updated': 'Updated',
   'list.empty': 'No tickets match these filters.',
   'list.loadingMore': 'Loading more…',
-  'list.end': 'All {count} tickets shown',
   'list.sortBy': 'Sort by {column}',
 
   'ticket.back': 'Back',
@@ -208,14 +208,11 @@ export const en = {
   'newTicket.submit': 'Create ticket',
   'newTicket.submitting': 'Creating…',
   'newTicket.created': 'Ticket #{number} created.',
-  'newTicket.fixErrors': 'Please correct the highlighted fields.',
-  'newTicket.required': 'Required',
 
   'portal.title': 'Your tickets',
   'portal.intro': 'Follow your requests and talk to our team.',
   'portal.empty': 'You have no tickets yet.',
   'portal.lastUpdate': 'Updated {time}',
-  'portal.messages': '{count} messages',
 
   'graphiql.loading': 'Loading GraphiQL…',
 

@@ -3,6 +3,7 @@ import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
+import { idUi } from './id-ui';
 import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
@@ -12,6 +13,7 @@ export const id: Dictionary = {
   ...idAdmin,
   ...idAccount,
   ...idMembers,
+  ...idUi,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
@@ -100,7 +102,6 @@ export const id: Dictionary = {
   'board.title': 'Papan',
   'board.emptyColumn': 'Tidak ada tiket',
   'board.loadMore': 'Tampilkan lebih banyak',
-  'board.count': '{count} tiket',
   'board.notAllowed': 'Peran Anda tidak boleh memindahkan tiket dari {from} ke {to}.',
   'board.illegal': 'Tiket #{number} tidak dapat dipindahkan dari {from} ke {to}: alur kerja tidak mengizinkannya.',
   'board.conflict': 'Tiket #{number} telah diubah orang lain, jadi tidak dipindahkan. Papan menampilkan versi terbaru; silakan coba lagi.',
@@ -122,7 +123,6 @@ export const id: Dictionary = {
   'list.updated': 'Diperbarui',
   'list.empty': 'Tidak ada tiket yang cocok dengan filter ini.',
   'list.loadingMore': 'Memuat lebih banyak…',
-  'list.end': 'Semua {count} tiket ditampilkan',
   'list.sortBy': 'Urutkan menurut {column}',
 
   'ticket.back': 'Kembali',
@@ -209,14 +209,11 @@ export const id: Dictionary = {
   'newTicket.submit': 'Buat tiket',
   'newTicket.submitting': 'Membuat…',
   'newTicket.created': 'Tiket #{number} dibuat.',
-  'newTicket.fixErrors': 'Silakan perbaiki isian yang ditandai.',
-  'newTicket.required': 'Wajib diisi',
 
   'portal.title': 'Tiket Anda',
   'portal.intro': 'Pantau permintaan Anda dan berbicara dengan tim kami.',
   'portal.empty': 'Anda belum memiliki tiket.',
   'portal.lastUpdate': 'Diperbarui {time}',
-  'portal.messages': '{count} pesan',
 
   'graphiql.loading': 'Memuat GraphiQL…',
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../app/i18n';
 import { activityText, type Activity } from './activity-text';
 
-const en = (key: MessageKey) => translate('en', key);
-const id = (key: MessageKey) => translate('id', key);
+const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
+const id = (key: MessageKey, params?: Record<string, string | number>) => translate('id', key, params);
 const names = (userId: string) => ({ u1: 'Agent One' })[userId];
 
 function activity(partial: Partial<Activity>): Activity {
@@ -13,13 +13,18 @@ function activity(partial: Partial<Activity>): Activity {
 describe('timeline texts', () => {
   it('says what happened in the UI language, with translated values', () => {
     const moved = activity({ type: 'STATUS_CHANGED', summary: 'changed status: status OPEN → IN_PROGRESS', changes: [{ field: 'status', from: 'OPEN', to: 'IN_PROGRESS' }] });
-    expect(activityText(moved, en, names)).toBe('changed the status: status Open → In progress');
-    expect(activityText(moved, id, names)).toBe('mengubah status: status Terbuka → Dikerjakan');
+    expect(activityText(moved, en, names)).toBe('changed the status from Open to In progress');
+    expect(activityText(moved, id, names)).toBe('mengubah status dari Terbuka menjadi Dikerjakan');
+    const priority = activity({ type: 'TICKET_UPDATED', changes: [{ field: 'priority', from: 'HIGH', to: 'MEDIUM' }] });
+    expect(activityText(priority, en, names)).toBe('updated the ticket: priority from High to Medium');
+    const escalated = activity({ type: 'SLA_ESCALATED', changes: [{ field: 'escalationLevel', from: '0', to: '1' }] });
+    expect(activityText(escalated, en, names)).toBe('SLA breached, escalated: escalation level 1');
+    expect(activityText(escalated, en, names)).not.toContain('→');
   });
 
   it('names assignees it knows, tags, and internal notes', () => {
     const assigned = activity({ type: 'TICKET_ASSIGNED', changes: [{ field: 'assigneeId', from: null, to: 'u1' }] });
-    expect(activityText(assigned, en, names)).toBe('assigned the ticket: assignee — → Agent One');
+    expect(activityText(assigned, en, names)).toBe('assigned the ticket: to Agent One');
     const unknown = activity({ type: 'TICKET_ASSIGNED', changes: [{ field: 'assigneeId', from: null, to: 'u9' }] });
     expect(activityText(unknown, en, names)).toBe('assigned the ticket');
     expect(activityText(activity({ type: 'TAG_ADDED', tag: 'vip' }), en, names)).toBe('added a tag: vip');

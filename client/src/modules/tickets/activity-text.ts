@@ -38,10 +38,24 @@ export function activityText(activity: Activity, t: Translate, nameOf: (userId: 
     const field = change.field === 'assigneeId' ? 'assignee' : change.field;
     const from = value(change.field, change.from);
     const to = value(change.field, change.to);
-    if (from === null || to === null) return field === 'assignee' && to !== null ? [to] : [];
-    const label = FIELD_NAMES.has(field) || field === 'assignee' ? t(`activity.field.${field}` as MessageKey) : field;
-    return [`${label} ${from} → ${to}`];
+    if (field === 'assignee') {
+      if (to === null) return [];
+      return [change.to ? t('activity.assignedTo', { name: to }) : t('activity.unassigned')];
+    }
+    if (field === 'escalationLevel') return [t('activity.escalationLevel', { level: change.to ?? '0' })];
+    if (from === null || to === null) return [];
+    const label = FIELD_NAMES.has(field) ? t(`activity.field.${field}` as MessageKey) : field;
+    // Long texts are not repeated in the timeline: saying which field changed is enough.
+    if (field === 'description' || field === 'title') return [t('activity.changedField', { field: label })];
+    if (change.from === null || change.from === '') return [t('activity.setField', { field: label, to })];
+    return [t('activity.changeFromTo', { field: label, from, to })];
   });
   if (activity.tag) details.push(activity.tag);
-  return details.length > 0 ? `${what}: ${details.join(', ')}` : what;
+  if (details.length === 0) return what;
+  // "changed the status from Open to In progress", "updated the ticket: priority from High to Medium".
+  const only = activity.changes.length === 1 ? activity.changes[0]! : null;
+  if (activity.type === 'STATUS_CHANGED' && only?.field === 'status' && only.from && only.to) {
+    return t('activity.statusFromTo', { from: value('status', only.from) ?? only.from, to: value('status', only.to) ?? only.to });
+  }
+  return `${what}: ${details.join('; ')}`;
 }

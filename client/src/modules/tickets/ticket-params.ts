@@ -4,6 +4,7 @@ import {
   TicketCategory,
   TicketOrderField,
   TicketPriority,
+  TicketStatus,
   type TicketFilter,
   type TicketOrder,
 } from '../../generated/graphql';
@@ -17,6 +18,8 @@ export interface TicketFilterParams {
   text: string;
   /** Only tickets whose SLA is at risk, or breached. */
   sla: SlaFilterState | null;
+  /** Any of these statuses (none: every status). The list only: the board has a column each. */
+  status: TicketStatus[];
 }
 
 const SLA_FILTERS = [SlaFilterState.AtRisk, SlaFilterState.Breached] as const;
@@ -32,6 +35,7 @@ export function readFilterParams(params: URLSearchParams): TicketFilterParams {
     tag: params.get('tag')?.trim() ?? '',
     text: params.get('q') ?? '',
     sla: oneOf(SLA_FILTERS, params.get('sla')),
+    status: (params.get('status') ?? '').split(',').flatMap((value) => oneOf(Object.values(TicketStatus), value) ?? []),
   };
 }
 
@@ -39,20 +43,20 @@ export function readFilterParams(params: URLSearchParams): TicketFilterParams {
 export function writeFilterParam<K extends keyof TicketFilterParams>(params: URLSearchParams, key: K, value: TicketFilterParams[K]): URLSearchParams {
   const next = new URLSearchParams(params);
   const name = key === 'text' ? 'q' : key;
-  const empty = value === null || value === '' || (key === 'assignee' && value === 'anyone');
+  const empty = value === null || value === '' || (key === 'assignee' && value === 'anyone') || (Array.isArray(value) && value.length === 0);
   if (empty) next.delete(name);
-  else next.set(name, String(value));
+  else next.set(name, Array.isArray(value) ? value.join(',') : String(value));
   return next;
 }
 
 export function clearFilterParams(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const name of ['assignee', 'priority', 'category', 'tag', 'q', 'sla']) next.delete(name);
+  for (const name of ['assignee', 'priority', 'category', 'tag', 'q', 'sla', 'status']) next.delete(name);
   return next;
 }
 
 export function hasFilters(filters: TicketFilterParams): boolean {
-  return filters.assignee !== 'anyone' || !!filters.priority || !!filters.category || !!filters.tag || !!filters.text.trim() || !!filters.sla;
+  return filters.assignee !== 'anyone' || !!filters.priority || !!filters.category || !!filters.tag || !!filters.text.trim() || !!filters.sla || filters.status.length > 0;
 }
 
 /** The API filter for these params; `me` is the signed-in user's id. */
@@ -65,6 +69,7 @@ export function toTicketFilter(filters: TicketFilterParams, me: string): TicketF
   if (filters.tag) filter.tag = filters.tag.toLowerCase();
   if (filters.text.trim()) filter.text = filters.text.trim();
   if (filters.sla) filter.slaState = [filters.sla];
+  if (filters.status.length > 0) filter.status = filters.status;
   return filter;
 }
 
@@ -88,5 +93,13 @@ export function toggleOrderParams(params: URLSearchParams, field: TicketOrderFie
   const direction = current.field === field ? flipped : first;
   next.set('sort', field);
   next.set('dir', direction);
+  return next;
+}
+
+/** "Open tickets by SLA": open and in-progress tickets, the soonest SLA deadline first. */
+export function openBySlaParams(params: URLSearchParams): URLSearchParams {
+  const next = writeFilterParam(params, 'status', [TicketStatus.Open, TicketStatus.InProgress]);
+  next.set('sort', TicketOrderField.SlaDue);
+  next.set('dir', OrderDirection.Asc);
   return next;
 }

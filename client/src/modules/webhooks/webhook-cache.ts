@@ -1,21 +1,4 @@
-import type { ApolloCache, Reference } from '@apollo/client';
-
-/** Appends an endpoint just created to the cached `webhookEndpoints` (oldest first, like the API). */
-export function addEndpointToList(cache: ApolloCache, endpoint: { __typename: 'WebhookEndpoint'; id: string }): void {
-  const id = cache.identify(endpoint);
-  if (!id) return;
-  cache.modify<Record<string, Reference[]>>({
-    id: 'ROOT_QUERY',
-    fields: {
-      webhookEndpoints(existing, { toReference }) {
-        const list = existing as Reference[];
-        const ref = toReference(id);
-        if (!Array.isArray(list) || !ref || list.some((item) => item.__ref === id)) return existing;
-        return [...list, ref];
-      },
-    },
-  });
-}
+import type { ApolloCache } from '@apollo/client';
 
 /** A deleted endpoint goes with its delivery log: both leave the cache (the log is read again). */
 export function removeEndpoint(cache: ApolloCache, endpointId: string): void {

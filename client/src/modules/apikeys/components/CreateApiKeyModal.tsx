@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
+import { addToRootList } from '../../../app/root-list-cache';
 import { CreateApiKeyDocument } from '../../../generated/graphql';
-import { addApiKeyToList, API_KEY_SCOPES } from '../apikey-cache';
+import { API_KEY_SCOPES } from '../apikey-cache';
 
 const FORM_FIELDS = ['name', 'scopes', 'expiresAt'];
 
@@ -30,32 +31,32 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['tickets:read']);
   const [expiresAt, setExpiresAt] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(FORM_FIELDS);
   const [create, { loading }] = useMutation(CreateApiKeyDocument);
-  const fieldError = (field: string) => fieldErrors[field]?.join(', ');
+  const fieldError = errors.fieldError;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    setFieldErrors({});
+    errors.reset();
     // datetime-local is the browser's local time.
     const expiry = expiresAt ? new Date(expiresAt) : null;
-    if (expiry && Number.isNaN(expiry.getTime())) return setFieldErrors({ expiresAt: [t('apiKeys.badDate')] });
+    const found = {
+      name: name.trim() ? (name.trim().length > 100 ? t('validation.maxLength', { max: 100 }) : null) : t('validation.required'),
+      scopes: scopes.length === 0 ? t('apiKeys.scopesRequired') : null,
+      expiresAt: expiry && Number.isNaN(expiry.getTime()) ? t('apiKeys.badDate') : null,
+    };
+    if (errors.check(found)) return;
     try {
       const { data } = await create({
         variables: { input: { name: name.trim(), scopes, expiresAt: expiry ? expiry.toISOString() : null } },
         update: (cache, { data: created }) => {
-          if (created) addApiKeyToList(cache, created.createApiKey.apiKey);
+          if (created) addToRootList(cache, 'apiKeys', created.createApiKey.apiKey, 'start');
         },
       });
       if (!data) throw new Error('No data in the createApiKey response');
       onCreated(data.createApiKey.secret);
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setFieldErrors(fields);
-      const placed = Object.keys(fields).length > 0 && Object.keys(fields).every((field) => FORM_FIELDS.includes(field));
-      setError(placed ? t('common.fixErrors') : describeError(caught, t));
+      errors.fail(caught);
     }
   };
 
@@ -87,9 +88,9 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
           onChange={(e) => setExpiresAt(e.currentTarget.value)}
           error={fieldError('expiresAt')}
         />
-        {error && (
+        {errors.message && (
           <Alert color="red" role="alert">
-            {error}
+            {errors.message}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Select, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../../app/errors';
@@ -8,7 +8,7 @@ import { SwitchTenantDocument, type MeQuery } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
 
 /** The current organization; users with several memberships switch here. */
-export function TenantSwitch({ me }: { me: MeQuery['me'] }) {
+export function TenantSwitch({ me, fullWidth = false }: { me: MeQuery['me']; fullWidth?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { startSession } = useSessionActions();
@@ -16,7 +16,7 @@ export function TenantSwitch({ me }: { me: MeQuery['me'] }) {
 
   if (me.memberships.length < 2) {
     return (
-      <Text size="sm" fw={500} title={t('header.tenant')} visibleFrom="sm">
+      <Text size="sm" fw={500} title={`${t('header.tenant')}: ${me.tenant.name}`} truncate maw={fullWidth ? undefined : 200}>
         {me.tenant.name}
       </Text>
     );
@@ -38,17 +38,32 @@ export function TenantSwitch({ me }: { me: MeQuery['me'] }) {
   return (
     <Select
       size="xs"
-      w={180}
+      w={fullWidth ? '100%' : 240}
+      // The list shows whole names with the role; the field the organization alone.
+      comboboxProps={{ width: 'target', position: 'bottom-end', withinPortal: true }}
       aria-label={t('header.switchTenant')}
-      title={t('header.switchTenant')}
+      title={`${t('header.switchTenant')}: ${me.tenant.name}`}
       value={me.tenant.slug}
       disabled={loading}
       allowDeselect={false}
       onChange={(value) => void onSwitch(value)}
       data={me.memberships.map((membership) => ({
         value: membership.tenant.slug,
-        label: `${membership.tenant.name} · ${t(`role.${membership.role}`)}`,
+        label: membership.tenant.name,
       }))}
+      renderOption={({ option }) => {
+        const membership = me.memberships.find((m) => m.tenant.slug === option.value);
+        return (
+          <Stack gap={0}>
+            <Text size="sm">{option.label}</Text>
+            {membership && (
+              <Text size="xs" c="dimmed">
+                {t(`role.${membership.role}`)}
+              </Text>
+            )}
+          </Stack>
+        );
+      }}
     />
   );
 }

@@ -1,41 +1,27 @@
-import { useMutation } from '@apollo/client/react';
-import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
-import { sessionStore } from '../../../app/session';
-import { LogoutDocument, type MeQuery } from '../../../generated/graphql';
-import { initials } from '../../../app/format';
-import { useSessionActions } from '../hooks/useSessionActions';
+import type { MeQuery } from '../../../generated/graphql';
+import { UserAvatar } from '../../presence/components/PersonAvatar';
+import { useSignOut } from '../hooks/useSignOut';
 
 /** The signed-in user with their role; the menu changes the password or signs out. */
 export function UserMenu({ me }: { me: MeQuery['me'] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { endSession } = useSessionActions();
-  const [logout, { loading }] = useMutation(LogoutDocument);
-
-  const onSignOut = async () => {
-    try {
-      // Revokes this session's refresh token on the server; sign out locally whatever happens.
-      await logout({ variables: { refreshToken: sessionStore.get()?.refreshToken ?? null } });
-    } catch {
-      // already signed out, or the server is unreachable
-    }
-    await endSession();
-  };
+  const { signOut, signingOut } = useSignOut();
 
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.menu')} data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu">
           <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="indigo">
-              {initials(me.user.name || me.user.email)}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="md">
+            <UserAvatar person={me.user} />
+            <Text size="sm" fw={500} visibleFrom="lg">
               {me.user.name}
             </Text>
-            <Badge size="xs" variant="light" title={t('header.role')}>
+            <VisuallyHidden>{t('header.accountMenu')}</VisuallyHidden>
+            <Badge size="xs" variant="light" color="dark" title={t('header.role')} className="badge-fixed">
               {t(`role.${me.role}`)}
             </Badge>
           </Group>
@@ -44,8 +30,8 @@ export function UserMenu({ me }: { me: MeQuery['me'] }) {
       <Menu.Dropdown>
         <Menu.Label>{me.user.email}</Menu.Label>
         <Menu.Item onClick={() => navigate('/account/password')}>{t('nav.changePassword')}</Menu.Item>
-        <Menu.Item color="red" disabled={loading} onClick={() => void onSignOut()}>
-          {loading ? t('header.signingOut') : t('header.signOut')}
+        <Menu.Item color="red" disabled={signingOut} onClick={() => void signOut()}>
+          {signingOut ? t('header.signingOut') : t('header.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -3,23 +3,30 @@ import { Alert, Button, CloseButton, FileButton, Group, Paper, Progress, Stack, 
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { serverMessage } from '../../../app/server-messages';
+import { uploadError, LIMITS, UPLOAD_TYPES } from '../../../app/validation';
 import { useViewer } from '../../../app/viewer';
 import { PostMessageDocument } from '../../../generated/graphql';
 import { useTypingSignal } from '../hooks/useTypingSignal';
 import { useTypingUsers } from '../hooks/useTypingUsers';
+import { useDraft } from '../hooks/useDraft';
 import { useUploads } from '../hooks/useUploads';
 import { appendMessage } from '../message-cache';
 import { PaperclipIcon } from './PaperclipIcon';
 import { TypingIndicator } from './TypingIndicator';
 
-const ACCEPTED = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
+const ACCEPTED = UPLOAD_TYPES.join(',');
 
 /** Reply (or, for staff, internal note) with attachments; tells others while you type. */
 export function ReplyBox({ ticketId }: { ticketId: string }) {
   const { t } = useI18n();
   const viewer = useViewer();
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(false);
+  const { draft, setDraft, clear: clearDraft, saved } = useDraft(viewer.userId, ticketId);
+  const { body } = draft;
+  const internal = viewer.isStaff && draft.internal;
+  const setBody = (next: string) => setDraft({ body: next, internal });
+  const setInternal = (next: boolean) => setDraft({ body, internal: next });
+  const [rejected, setRejected] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [postMessage, { loading }] = useMutation(PostMessageDocument);
   const uploads = useUploads();
@@ -30,6 +37,7 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
     event.preventDefault();
     if (!body.trim() || uploads.busy) return;
     setError(null);
+    if (body.length > LIMITS.messageMax) return setError(t('validation.maxLength', { max: LIMITS.messageMax }));
     typing.stopped();
     try {
       await postMessage({
@@ -46,7 +54,7 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
           if (data) appendMessage(cache, data.postMessage);
         },
       });
-      setBody('');
+      clearDraft();
       uploads.clear();
     } catch (caught) {
       setError(describeError(caught, t));
@@ -86,7 +94,7 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
                 </Group>
                 {upload.error ? (
                   <Text size="xs" c="red" style={{ flex: 1 }}>
-                    {t('conversation.uploadFailed', { name: upload.name, reason: upload.error })}
+                    {t('conversation.uploadFailed', { name: upload.name, reason: serverMessage(upload.error, t) })}
                   </Text>
                 ) : (
                   <Progress
@@ -101,6 +109,11 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
                 <CloseButton size="sm" aria-label={t('conversation.removeAttachment', { name: upload.name })} onClick={() => uploads.remove(upload.key)} />
               </Group>
             ))}
+            {rejected.length > 0 && (
+              <Text size="xs" c="red" role="alert" data-testid="upload-rejected">
+                {rejected.join(', ')}: {t('validation.file')}
+              </Text>
+            )}
             {error && (
               <Alert color="red" role="alert">
                 {error}
@@ -108,7 +121,16 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
             )}
             <Group justify="space-between">
               <Group gap="sm">
-                <FileButton onChange={(files) => uploads.add(files)} accept={ACCEPTED} multiple>
+                <FileButton
+                  onChange={(files) => {
+                    // Size and type are checked here, before anything is sent.
+                    const refused = files.filter((file) => uploadError(file, t) !== null);
+                    setRejected(refused.map((file) => file.name));
+                    uploads.add(files.filter((file) => !refused.includes(file)));
+                  }}
+                  accept={ACCEPTED}
+                  multiple
+                >
                   {(props) => (
                     <Button {...props} variant="default" size="xs">
                       {t('conversation.attach')}
@@ -124,9 +146,21 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
                   />
                 )}
               </Group>
-              <Button type="submit" loading={loading} disabled={!body.trim() || uploads.busy} color={internal ? 'yellow' : undefined}>
-                {internal ? t('conversation.sendNote') : t('conversation.send')}
-              </Button>
+              <Group gap="xs">
+                {saved && body.trim() && (
+                  <>
+                    <Text size="xs" c="dimmed" data-testid="draft-saved">
+                      {t('conversation.draftSaved')}
+                    </Text>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={clearDraft}>
+                      {t('conversation.discardDraft')}
+                    </Button>
+                  </>
+                )}
+                <Button type="submit" loading={loading} disabled={!body.trim() || uploads.busy} color={internal ? 'yellow' : undefined}>
+                  {internal ? t('conversation.sendNote') : t('conversation.send')}
+                </Button>
+              </Group>
             </Group>
           </Stack>
         </form>

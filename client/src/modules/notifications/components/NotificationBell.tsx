@@ -17,18 +17,20 @@ export function NotificationBell() {
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal trapFocus={false}>
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          disabled={unread === 0}
-          size={18}
-          offset={6}
-          color="red"
-          withBorder
-          data-testid="notification-count"
-          data-count={unread}
-        >
+    // The count sits on the bell; the popover's target is the button itself (a div with
+    // aria-expanded would be invalid ARIA).
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      disabled={unread === 0}
+      size={18}
+      offset={6}
+      color="red"
+      withBorder
+      data-testid="notification-count"
+      data-count={unread}
+    >
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal trapFocus={false}>
+        <Popover.Target>
           <ActionIcon
             variant={opened ? 'light' : 'subtle'}
             color="gray"
@@ -43,11 +45,11 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} data-testid="notification-panel" aria-label={t('notifications.title')} role="dialog">
-        {opened && <NotificationPanel query={query} onNavigate={() => setOpened(false)} />}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p={0} data-testid="notification-panel" aria-label={t('notifications.title')} role="dialog">
+          {opened && <NotificationPanel query={query} onNavigate={() => setOpened(false)} />}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -4,6 +4,7 @@ import { describeError } from '../../../app/errors';
 import { formatRelative } from '../../../app/format';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
+import { plural } from '../../../app/plural';
 import { OrderDirection, TicketOrderField } from '../../../generated/graphql';
 import { InfiniteScrollSentinel } from '../../tickets/components/InfiniteScrollSentinel';
 import { CategoryBadge, StatusBadge } from '../../tickets/components/TicketBadges';
@@ -76,7 +77,7 @@ export function PortalPage() {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('portal.lastUpdate', { time: formatRelative(ticket.updatedAt, now, locale) })} ·{' '}
-                  {t('portal.messages', { count: ticket.messageCount })}
+                  {plural(t, 'messages', ticket.messageCount)}
                 </Text>
               </div>
               <Group gap={6} wrap="nowrap">

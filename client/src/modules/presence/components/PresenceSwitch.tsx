@@ -11,7 +11,7 @@ import { rememberPresence } from '../hooks/usePresenceSync';
 const CHOICES = [PresenceStatus.Online, PresenceStatus.Away, PresenceStatus.Busy];
 
 /** Staff set themselves online, away or busy; everyone on the team sees it live. */
-export function PresenceSwitch() {
+export function PresenceSwitch({ fullWidth = false }: { fullWidth?: boolean }) {
   const { t } = useI18n();
   const viewer = useViewer();
   const current = usePresenceOf(viewer.userId) ?? PresenceStatus.Online;
@@ -32,7 +32,9 @@ export function PresenceSwitch() {
   return (
     <Select
       size="xs"
-      w={130}
+      // Wide enough for the longest status in every language ("Sedang pergi").
+      w={fullWidth ? '100%' : 150}
+      comboboxProps={{ width: 'max-content', position: 'bottom-end' }}
       aria-label={t('header.presence')}
       data-testid="presence-switch"
       value={shown}

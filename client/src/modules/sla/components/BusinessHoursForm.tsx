@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { SlaSettingsDocument, SetBusinessCalendarDocument, type BusinessCalendarFieldsFragment, type SlaSettingsQuery } from '../../../generated/graphql';
 import { calendarInput, DEFAULT_WINDOW, formFromCalendar, placeWindowErrors, timezoneOptions, WEEKDAYS, weekdayName, windowErrors, type CalendarForm } from '../business-hours';
@@ -13,18 +13,15 @@ import { HolidayList } from './HolidayList';
 export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFieldsFragment }) {
   const { t, locale } = useI18n();
   const [form, setForm] = useState<CalendarForm>(() => formFromCalendar(calendar));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const formErrors = useFormErrors();
+  const errors = Object.fromEntries(Object.entries(formErrors.fields).map(([field, messages]) => [field, messages.join(' ')]));
   const [save, { loading }] = useMutation(SetBusinessCalendarDocument);
   const zones = useMemo(() => timezoneOptions(form.timezone), [form.timezone]);
 
   const setDay = (day: number, windows: CalendarForm['week'][number]) => setForm((f) => ({ ...f, week: { ...f.week, [day]: windows } }));
 
   const onSave = async () => {
-    setError(null);
-    const invalid = windowErrors(form, t('businessHours.closeAfterOpen'));
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) return setError(t('common.fixErrors'));
+    if (formErrors.check(windowErrors(form, t('businessHours.closeAfterOpen')))) return;
     const { input, positions } = calendarInput(form);
     try {
       await save({
@@ -37,13 +34,13 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
       });
       notifications.show({ color: 'green', message: t('businessHours.saved') });
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      const placed = placeWindowErrors(fields, positions);
-      if (fields.timezone) placed.timezone = fields.timezone.join(', ');
-      const holidayErrors = Object.entries(fields).filter(([field]) => field.startsWith('holidays'));
-      if (holidayErrors.length > 0) placed.holidays = holidayErrors.flatMap(([, messages]) => messages).join(', ');
-      setErrors(placed);
-      setError(Object.keys(placed).length > 0 ? t('common.fixErrors') : describeError(caught, t));
+      formErrors.fail(caught, (fields) => {
+        const placed: Record<string, string[]> = Object.fromEntries(Object.entries(placeWindowErrors(fields, positions)).map(([key, text]) => [key, [text]]));
+        if (fields.timezone) placed.timezone = fields.timezone;
+        const holidayErrors = Object.entries(fields).filter(([field]) => field.startsWith('holidays'));
+        if (holidayErrors.length > 0) placed.holidays = holidayErrors.flatMap(([, messages]) => messages);
+        return placed;
+      });
     }
   };
 
@@ -141,9 +138,9 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
           })}
         </Stack>
         <HolidayList holidays={form.holidays} onChange={(holidays) => setForm((f) => ({ ...f, holidays }))} error={errors.holidays} />
-        {error && (
+        {formErrors.message && (
           <Alert color="red" role="alert">
-            {error}
+            {formErrors.message}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -34,6 +34,7 @@ export function SlaBadge({ ticket, now, hideMet = true, size = 'sm' }: SlaBadgeP
       title={label}
       aria-label={`${label}: ${text}`}
       data-testid="sla-badge"
+      className="badge-fixed"
       data-sla-state={view.state}
       data-sla-clock={view.name}
       leftSection={<ClockIcon size={size === 'xs' ? 10 : 12} />}

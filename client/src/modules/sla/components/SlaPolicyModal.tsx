@@ -2,10 +2,11 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
+import { addToRootList } from '../../../app/root-list-cache';
 import { TicketCategory, TicketPriority, SetSlaPolicyDocument, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
-import { addPolicyToList, forgetTicketSlaData } from '../sla-cache';
+import { forgetTicketSlaData } from '../sla-cache';
 import { DurationInput } from './DurationInput';
 
 const FORM_FIELDS = ['category', 'priority', 'firstResponseMinutes', 'resolutionMinutes', 'businessHours'];
@@ -38,18 +39,15 @@ function PolicyForm({ policy, policies, onDone }: { policy: SlaPolicyFieldsFragm
   const [firstResponse, setFirstResponse] = useState(policy?.firstResponseMinutes ?? 240);
   const [resolution, setResolution] = useState(policy?.resolutionMinutes ?? 1440);
   const [businessHours, setBusinessHours] = useState(policy?.businessHours ?? true);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(FORM_FIELDS);
   const [save, { loading }] = useMutation(SetSlaPolicyDocument);
 
-  const fieldError = (field: string) => fieldErrors[field]?.join(', ');
+  const fieldError = errors.fieldError;
   const replaces = !policy && !!category && policies.some((p) => p.category === category && (p.priority ?? ANY) === priority);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    if (!category) return setFieldErrors({ category: [t('common.required')] });
-    setFieldErrors({});
+    if (errors.check({ category: category ? null : t('common.required') }) || !category) return;
     try {
       await save({
         variables: {
@@ -62,17 +60,14 @@ function PolicyForm({ policy, policies, onDone }: { policy: SlaPolicyFieldsFragm
           },
         },
         update: (cache, { data }) => {
-          if (data) addPolicyToList(cache, data.setSlaPolicy);
+          if (data) addToRootList(cache, 'slaPolicies', data.setSlaPolicy, 'end');
           forgetTicketSlaData(cache);
         },
       });
       notifications.show({ color: 'green', message: t('slaSettings.policySaved') });
       onDone();
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setFieldErrors(fields);
-      const placed = Object.keys(fields).length > 0 && Object.keys(fields).every((field) => FORM_FIELDS.includes(field));
-      setError(placed ? t('common.fixErrors') : describeError(caught, t));
+      errors.fail(caught);
     }
   };
 
@@ -120,9 +115,9 @@ function PolicyForm({ policy, policies, onDone }: { policy: SlaPolicyFieldsFragm
           onChange={(event) => setBusinessHours(event.currentTarget.checked)}
           error={fieldError('businessHours')}
         />
-        {error && (
+        {errors.message && (
           <Alert color="red" role="alert">
-            {error}
+            {errors.message}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Badge, Button, Group, Popover, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n, type Translate } from '../../../app/i18n';
+import { ConfirmButton } from '../../../app/ui/ConfirmButton';
 import { TicketCategory, TicketPriority, DeleteSlaPolicyDocument, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
 import { forgetTicketSlaData, removePolicyFromList } from '../sla-cache';
 import { formatDuration } from '../sla-clock';
@@ -89,7 +89,6 @@ export function SlaPolicyTable({ policies, onEdit }: SlaPolicyTableProps) {
 
 function DeletePolicyButton({ policy }: { policy: SlaPolicyFieldsFragment }) {
   const { t } = useI18n();
-  const [opened, setOpened] = useState(false);
   const [remove, { loading }] = useMutation(DeleteSlaPolicyDocument);
   const name = `${t(`category.${policy.category}`)} · ${policy.priority ? t(`priority.${policy.priority}`) : t('slaSettings.anyPriority')}`;
 
@@ -102,33 +101,22 @@ function DeletePolicyButton({ policy }: { policy: SlaPolicyFieldsFragment }) {
           forgetTicketSlaData(cache);
         },
       });
-      setOpened(false);
       notifications.show({ color: 'green', message: t('slaSettings.policyDeleted', { name }) });
+      return true;
     } catch (error) {
       notifications.show({ color: 'red', message: describeError(error, t) });
+      return false;
     }
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus>
-      <Popover.Target>
-        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setOpened((o) => !o)}>
-          {t('common.delete')}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown maw={280}>
-        <Text size="sm" mb="sm">
-          {t('slaSettings.deleteConfirm', { name })}
-        </Text>
-        <Group justify="flex-end">
-          <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="xs" color="red" loading={loading} onClick={() => void onConfirm()}>
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+    <ConfirmButton
+      label={t('common.delete')}
+      aria-label={t('slaSettings.deleteNamed', { name })}
+      question={t('slaSettings.deleteConfirm', { name })}
+      onConfirm={onConfirm}
+      loading={loading}
+      maw={280}
+    />
   );
 }

@@ -1,29 +1,36 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { ConfirmButton } from '../../../app/ui/ConfirmButton';
 import { TicketStatus, type TicketCardFragment } from '../../../generated/graphql';
-import { useMoveTicket } from '../hooks/useMoveTicket';
+import { isClosePending, useCloseWithUndo } from '../hooks/useCloseWithUndo';
 
-/** A customer closes their ticket once it is resolved (or replies to reopen it). */
+/** A customer closes their ticket once it is resolved (asked first, with an undo), or replies to reopen it. */
 export function CustomerTicketActions({ ticket }: { ticket: TicketCardFragment }) {
   const { t } = useI18n();
-  const move = useMoveTicket();
-  const [busy, setBusy] = useState(false);
+  const closeWithUndo = useCloseWithUndo();
+  const [closing, setClosing] = useState(() => isClosePending(ticket.id));
   if (ticket.status !== TicketStatus.Resolved) return null;
-  const onClose = async () => {
-    setBusy(true);
-    const result = await move(ticket, TicketStatus.Closed);
-    setBusy(false);
-    if (!result.ok) notifications.show({ color: 'red', message: result.message });
-  };
   return (
     <Alert color="teal" data-testid="resolved-notice">
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm">{t('ticket.closeHint')}</Text>
-        <Button color="teal" loading={busy} onClick={() => void onClose()}>
-          {t('ticket.close')}
-        </Button>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Text size="sm" style={{ flex: '1 1 220px' }}>
+          {t('ticket.closeHint')}
+        </Text>
+        <ConfirmButton
+          label={t('ticket.close')}
+          confirmLabel={t('close.confirm')}
+          question={t('close.question', { number: ticket.number })}
+          color="teal"
+          variant="filled"
+          size="sm"
+          loading={closing}
+          data-testid="close-confirm"
+          onConfirm={() => {
+            setClosing(true);
+            closeWithUndo(ticket, () => setClosing(false));
+          }}
+        />
       </Group>
     </Alert>
   );

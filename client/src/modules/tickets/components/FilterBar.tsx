@@ -1,13 +1,14 @@
-import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useDebounced } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import { SlaFilterState, TicketCategory, TicketPriority } from '../../../generated/graphql';
+import { SlaFilterState, TicketCategory, TicketPriority, type TicketStatus } from '../../../generated/graphql';
+import { STATUSES } from '../transitions';
 import { useTicketFilters } from '../hooks/useTicketFilters';
 import { hasFilters } from '../ticket-params';
 
-/** Assignee, priority, category, SLA, tag and text filters; every change lands in the URL. */
-export function FilterBar() {
+/** Assignee, (list: status,) priority, category, SLA, tag and text filters; every change lands in the URL. */
+export function FilterBar({ withStatus = false }: { withStatus?: boolean }) {
   const { t } = useI18n();
   const { filters, setFilter, clear } = useTicketFilters();
   const [text, setText] = useState(filters.text);
@@ -43,6 +44,19 @@ export function FilterBar() {
           ]}
         />
       </div>
+      {withStatus && (
+        <MultiSelect
+          label={t('filters.status')}
+          placeholder={filters.status.length === 0 ? t('filters.any') : undefined}
+          miw={200}
+          maw={360}
+          clearable
+          value={filters.status}
+          onChange={(value) => setFilter('status', value as TicketStatus[])}
+          data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data-testid="status-filter"
+        />
+      )}
       <Select
         label={t('filters.priority')}
         placeholder={t('filters.any')}

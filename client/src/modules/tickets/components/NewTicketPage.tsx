@@ -1,10 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Paper, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { describeError, errorCode, errorReason, fieldErrorsOf } from '../../../app/errors';
+import { errorCode, errorReason } from '../../../app/errors';
+import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
+import { TagField } from '../../../app/ui/TagField';
+import { lengthError, LIMITS, normalizeTags, tagsError } from '../../../app/validation';
 import { useViewer } from '../../../app/viewer';
 import { CreateTicketDocument, TicketCategory, TicketChannel, TicketPriority } from '../../../generated/graphql';
 import { CustomerField, type CustomerChoice } from '../../users/components/CustomerField';
@@ -29,25 +32,24 @@ export function NewTicketPage() {
   const [tags, setTags] = useState<string[]>([]);
   const [customer, setCustomer] = useState<CustomerChoice>({ mode: 'existing', customerId: null });
   const [channel, setChannel] = useState<TicketChannel>(TicketChannel.Phone);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(FORM_FIELDS);
   // Retrying the same submission (e.g. after a network error) must not open a second ticket.
   const [idempotencyKey, setIdempotencyKey] = useState(newKey);
 
-  const fieldError = (field: string) => fieldErrors[field]?.join(', ');
+  const fieldError = errors.fieldError;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    const missing: Record<string, string[]> = {};
-    if (!category) missing.category = [t('newTicket.required')];
-    if (viewer.isStaff && customer.mode === 'existing' && !customer.customerId) missing.customerId = [t('newTicket.required')];
-    if (viewer.isStaff && customer.mode === 'new') {
-      if (!customer.name.trim()) missing['newCustomer.name'] = [t('newTicket.required')];
-      if (!customer.email.trim()) missing['newCustomer.email'] = [t('newTicket.required')];
-    }
-    if (Object.keys(missing).length > 0) return setFieldErrors(missing);
-    setFieldErrors({});
+    const found = {
+      customerId: viewer.isStaff && customer.mode === 'existing' && !customer.customerId ? t('validation.required') : null,
+      'newCustomer.name': viewer.isStaff && customer.mode === 'new' && !customer.name.trim() ? t('validation.required') : null,
+      'newCustomer.email': viewer.isStaff && customer.mode === 'new' && !customer.email.trim() ? t('validation.required') : null,
+      title: lengthError(title, LIMITS.titleMin, LIMITS.titleMax, t),
+      description: lengthError(description, 1, LIMITS.descriptionMax, t),
+      category: category ? null : t('validation.required'),
+      tags: tagsError(tags, t),
+    };
+    if (errors.check(found)) return;
     try {
       const { data } = await createTicket({
         variables: {
@@ -56,7 +58,7 @@ export function NewTicketPage() {
             description,
             priority,
             category: category as TicketCategory,
-            tags: tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean),
+            tags: normalizeTags(tags),
             customerId: viewer.isStaff && customer.mode === 'existing' ? customer.customerId : undefined,
             newCustomer: viewer.isStaff && customer.mode === 'new' ? { name: customer.name.trim(), email: customer.email.trim() } : undefined,
             channel: viewer.isStaff ? channel : undefined,
@@ -71,12 +73,9 @@ export function NewTicketPage() {
       notifications.show({ color: 'green', message: t('newTicket.created', { number: data.createTicket.number }) });
       navigate(`/tickets/${data.createTicket.number}`);
     } catch (caught) {
-      const fields = errorReason(caught) === 'MEMBER_EXISTS' ? { 'newCustomer.email': [t('newTicket.customerExists')] } : fieldErrorsOf(caught);
       if (errorCode(caught) === 'BAD_USER_INPUT') setIdempotencyKey(newKey());
-      setFieldErrors(fields);
-      const unplaced = Object.keys(fields).filter((field) => !FORM_FIELDS.includes(field));
-      if (Object.keys(fields).length === 0 || unplaced.length > 0) setError(describeError(caught, t));
-      else setError(t('newTicket.fixErrors'));
+      if (errorReason(caught) === 'MEMBER_EXISTS') errors.check({ 'newCustomer.email': t('newTicket.customerExists') });
+      else errors.fail(caught);
     }
   };
 
@@ -140,19 +139,10 @@ export function NewTicketPage() {
               error={fieldError('channel')}
             />
           )}
-          {viewer.isStaff && (
-            <TagsInput
-              label={t('newTicket.tags')}
-              description={t('ticket.tagsHint')}
-              value={tags}
-              onChange={setTags}
-              error={fieldError('tags')}
-              clearable
-            />
-          )}
-          {error && (
+          {viewer.isStaff && <TagField label={t('newTicket.tags')} value={tags} onChange={setTags} error={fieldError('tags')} />}
+          {errors.message && (
             <Alert color="red" role="alert">
-              {error}
+              {errors.message}
             </Alert>
           )}
           <Group justify="flex-end">

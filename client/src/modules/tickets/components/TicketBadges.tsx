@@ -18,7 +18,7 @@ export const PRIORITY_COLORS: Record<TicketPriority, string> = {
 export function StatusBadge({ status }: { status: TicketStatus }) {
   const { t } = useI18n();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status} className="badge-fixed">
       {t(`status.${status}`)}
     </Badge>
   );
@@ -29,7 +29,7 @@ export function PriorityBadge({ priority }: { priority: TicketPriority | null | 
   const { t } = useI18n();
   if (!priority) return null;
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm">
+    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm" className="badge-fixed">
       {t(`priority.${priority}`)}
     </Badge>
   );
@@ -38,7 +38,7 @@ export function PriorityBadge({ priority }: { priority: TicketPriority | null | 
 export function CategoryBadge({ category }: { category: TicketCategory }) {
   const { t } = useI18n();
   return (
-    <Badge color="cyan" variant="outline" size="sm">
+    <Badge color="cyan" variant="outline" size="sm" className="badge-fixed">
       {t(`category.${category}`)}
     </Badge>
   );
@@ -49,7 +49,7 @@ export function TagList({ tags, emptyText }: { tags: readonly string[]; emptyTex
   return (
     <Group gap={4}>
       {tags.map((tag) => (
-        <Badge key={tag} color="gray" variant="dot" size="xs" tt="none">
+        <Badge key={tag} color="gray" variant="dot" size="xs" tt="none" className="badge-fixed">
           {tag}
         </Badge>
       ))}

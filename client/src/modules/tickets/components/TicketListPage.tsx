@@ -1,21 +1,31 @@
-import { Alert, Button, Center, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Paper, Select, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useNow } from '../../../app/hooks';
 import { useI18n, type MessageKey } from '../../../app/i18n';
-import { TicketOrderField } from '../../../generated/graphql';
+import { plural } from '../../../app/plural';
+import { OrderDirection, TicketOrderField } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
 import { SlaBadge } from '../../sla/components/SlaBadge';
 import { useTicketFilters } from '../hooks/useTicketFilters';
 import { useTicketPages } from '../hooks/useTicketPages';
-import { readOrderParams, toggleOrderParams } from '../ticket-params';
+import { openBySlaParams, readOrderParams, toggleOrderParams } from '../ticket-params';
 import { FilterBar } from './FilterBar';
 import { InfiniteScrollSentinel } from './InfiniteScrollSentinel';
 import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
 
-/** Staff list view: every ticket, sortable, loading more as you scroll. */
+const SORT_PRESETS = new Set([`${TicketOrderField.CreatedAt}:DESC`, `${TicketOrderField.UpdatedAt}:DESC`, `${TicketOrderField.Priority}:DESC`, `${TicketOrderField.SlaDue}:ASC`]);
+const SORT_LABELS: Record<TicketOrderField, MessageKey> = {
+  CREATED_AT: 'list.created',
+  UPDATED_AT: 'list.updated',
+  PRIORITY: 'list.priority',
+  NUMBER: 'list.number',
+  SLA_DUE: 'sla.column',
+};
+
+/** Staff list view: every ticket, filtered by status and more, sortable, loading more as you scroll. */
 export function TicketListPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -45,10 +55,43 @@ export function TicketListPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h3">
-        {t('list.title')}
-      </Title>
-      <FilterBar />
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Title order={1} size="h3">
+          {t('list.title')}
+        </Title>
+        <Group gap="sm" align="flex-end">
+          <Select
+            label={t('filters.sort')}
+            w={190}
+            allowDeselect={false}
+            value={`${orderBy.field}:${orderBy.direction}`}
+            onChange={(value) => {
+              if (!value) return;
+              const [field, direction] = value.split(':') as [TicketOrderField, OrderDirection];
+              setParams((current) => {
+                const next = new URLSearchParams(current);
+                next.set('sort', field);
+                next.set('dir', direction);
+                return next;
+              }, { replace: true });
+            }}
+            data={[
+              { value: `${TicketOrderField.CreatedAt}:${OrderDirection.Desc}`, label: t('sort.newest') },
+              { value: `${TicketOrderField.UpdatedAt}:${OrderDirection.Desc}`, label: t('sort.updated') },
+              { value: `${TicketOrderField.Priority}:${OrderDirection.Desc}`, label: t('sort.priority') },
+              { value: `${TicketOrderField.SlaDue}:${OrderDirection.Asc}`, label: t('sort.slaDue') },
+              ...(SORT_PRESETS.has(`${orderBy.field}:${orderBy.direction}`)
+                ? []
+                : [{ value: `${orderBy.field}:${orderBy.direction}`, label: `${t(SORT_LABELS[orderBy.field ?? TicketOrderField.CreatedAt])}${orderBy.direction === 'DESC' ? ' ↓' : ' ↑'}` }]),
+            ]}
+            data-testid="sort-select"
+          />
+          <Button variant="light" onClick={() => setParams((current) => openBySlaParams(current), { replace: true })} data-testid="open-by-sla">
+            {t('list.openBySla')}
+          </Button>
+        </Group>
+      </Group>
+      <FilterBar withStatus />
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={1000}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
@@ -145,7 +188,7 @@ export function TicketListPage() {
         )}
         {list.loaded && !list.hasNextPage && list.tickets.length > 0 && (
           <Text c="dimmed" ta="center" size="xs" p="sm">
-            {t('list.end', { count: list.totalCount })}
+            {t('list.endAll', { tickets: plural(t, 'tickets', list.totalCount) })}
           </Text>
         )}
       </Paper>

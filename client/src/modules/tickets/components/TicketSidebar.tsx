@@ -1,14 +1,15 @@
-import { Divider, Group, Paper, Select, Stack, TagsInput, Text } from '@mantine/core';
+import { Divider, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDateTime } from '../../../app/format';
 import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { TagField } from '../../../app/ui/TagField';
 import { useViewer } from '../../../app/viewer';
 import {
   TicketCategory,
   TicketPriority,
+  TicketStatus,
   type TicketDetailFragment,
-  type TicketStatus,
   type UpdateTicketInput,
 } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
@@ -16,6 +17,7 @@ import { SlaDetails } from '../../sla/components/SlaDetails';
 import { useMoveTicket } from '../hooks/useMoveTicket';
 import { useTicketActions } from '../hooks/useTicketActions';
 import { allowedTargets } from '../transitions';
+import { useCloseWithUndo } from '../hooks/useCloseWithUndo';
 import { AssigneeField } from './AssigneeField';
 import { DeleteTicketButton } from './DeleteTicketButton';
 import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
@@ -39,8 +41,11 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
   const move = useMoveTicket();
   const { update, busy } = useTicketActions(ticket);
 
+  const closeWithUndo = useCloseWithUndo();
   const onStatus = async (to: string | null) => {
     if (!to || to === ticket.status) return;
+    // Closing is final: it waits a few seconds with an undo.
+    if (to === TicketStatus.Closed) return closeWithUndo(ticket);
     const result = await move(ticket, to as TicketStatus);
     if (!result.ok) notifications.show({ color: 'red', message: result.message });
   };
@@ -71,13 +76,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
               onChange={(v) => v && v !== ticket.category && onUpdate({ category: v as TicketCategory })}
             />
             <AssigneeField ticket={ticket} />
-            <TagsInput
-              label={t('ticket.tags')}
-              description={t('ticket.tagsHint')}
-              value={ticket.tags}
-              disabled={busy}
-              onChange={(tags) => onUpdate({ tags: tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean) })}
-            />
+            <TagField label={t('ticket.tags')} value={ticket.tags} disabled={busy} onChange={(tags) => onUpdate({ tags })} />
           </>
         ) : (
           <>

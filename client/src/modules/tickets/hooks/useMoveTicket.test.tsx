@@ -47,6 +47,13 @@ describe('dropping a card on a column the role may not move it to', () => {
     expect(calls).toEqual([]);
   });
 
+  it('does not blame the role for a move nobody may make', async () => {
+    const { move, calls } = setup('ADMIN');
+    const result = await move(open, 'RESOLVED');
+    expect(result).toEqual({ ok: false, message: `Ticket #${open.number} cannot move from Open to Resolved: the workflow does not allow it.` });
+    expect(calls).toEqual([]);
+  });
+
   it('ignores a drop on the column the card came from', async () => {
     const { move, calls } = setup('ADMIN');
     await expect(move(open, 'OPEN')).resolves.toEqual({ ok: true });

@@ -10,7 +10,7 @@ import {
   type TicketStatus,
 } from '../../../generated/graphql';
 import { syncTicketIntoLists } from '../ticket-cache';
-import { canTransition } from '../transitions';
+import { canTransition, TRANSITIONS } from '../transitions';
 
 export type MoveResult = { ok: true } | { ok: false; message: string };
 
@@ -31,6 +31,8 @@ export function useMoveTicket(): (ticket: TicketCardFragment, to: TicketStatus) 
     async (ticket, to) => {
       const names = { number: ticket.number, from: t(`status.${ticket.status}`), to: t(`status.${to}`) };
       if (ticket.status === to) return { ok: true };
+      // A move the workflow forbids for everyone is not the role's fault: say which it is.
+      if (!TRANSITIONS[ticket.status].includes(to)) return { ok: false, message: t('board.illegal', names) };
       if (!canTransition(viewer.role, ticket.status, to)) return { ok: false, message: t('board.notAllowed', names) };
       try {
         await changeStatus({

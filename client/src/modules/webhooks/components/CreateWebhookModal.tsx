@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { describeError, fieldErrorsOf } from '../../../app/errors';
+import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
+import { addToRootList } from '../../../app/root-list-cache';
 import { TicketEventType, CreateWebhookEndpointDocument } from '../../../generated/graphql';
-import { addEndpointToList } from '../webhook-cache';
 
 const FORM_FIELDS = ['url', 'eventTypes'];
 
@@ -29,29 +29,24 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
   const { t } = useI18n();
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(FORM_FIELDS);
   const [create, { loading }] = useMutation(CreateWebhookEndpointDocument);
-  const fieldError = (field: string) => fieldErrors[field]?.join(', ');
+  const fieldError = errors.fieldError;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    setFieldErrors({});
+    errors.reset();
     try {
       const { data } = await create({
         variables: { input: { url: url.trim(), eventTypes: eventTypes as TicketEventType[] } },
         update: (cache, { data: created }) => {
-          if (created) addEndpointToList(cache, created.createWebhookEndpoint.endpoint);
+          if (created) addToRootList(cache, 'webhookEndpoints', created.createWebhookEndpoint.endpoint, 'end');
         },
       });
       if (!data) throw new Error('No data in the createWebhookEndpoint response');
       onCreated(data.createWebhookEndpoint.secret);
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setFieldErrors(fields);
-      const placed = Object.keys(fields).length > 0 && Object.keys(fields).every((field) => FORM_FIELDS.includes(field));
-      setError(placed ? t('common.fixErrors') : describeError(caught, t));
+      errors.fail(caught);
     }
   };
 
@@ -81,9 +76,9 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
           comboboxProps={{ withinPortal: true }}
           error={fieldError('eventTypes')}
         />
-        {error && (
+        {errors.message && (
           <Alert color="red" role="alert">
-            {error}
+            {errors.message}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { SettingsCard } from '../../../app/ui/SettingsCard';
 import {
   RedeliverWebhookDocument,
   WebhookDeliveriesDocument,
@@ -30,16 +31,10 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
   const urlOf = (id: string) => endpoints.find((e) => e.id === id)?.url ?? id;
 
   return (
-    <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" align="flex-end" mb="sm">
-        <div>
-          <Title order={2} size="h4">
-            {t('webhooks.deliveries')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('webhooks.deliveriesIntro')}
-          </Text>
-        </div>
+    <SettingsCard
+      title={t('webhooks.deliveries')}
+      intro={t('webhooks.deliveriesIntro')}
+      action={
         <Group gap="sm" align="flex-end">
           <Select
             label={t('webhooks.filterStatus')}
@@ -63,26 +58,13 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
             {t('webhooks.refresh')}
           </Button>
         </Group>
-      </Group>
-      {!connection && loading && (
-        <Stack aria-busy="true" aria-label={t('app.loading')}>
-          <Skeleton height={36} />
-          <Skeleton height={36} />
-        </Stack>
-      )}
-      {error && !loading && (
-        <Alert color="red" role="alert">
-          {describeError(error, t)}{' '}
-          <Button size="compact-xs" variant="light" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
-      )}
-      {connection && connection.edges.length === 0 && (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('webhooks.noDeliveries')}
-        </Text>
-      )}
+      }
+      loading={!connection && loading}
+      error={error}
+      onRetry={() => void refetch()}
+      empty={!!connection && connection.edges.length === 0}
+      emptyText={t('webhooks.noDeliveries')}
+    >
       {connection && connection.edges.length > 0 && (
         <Table.ScrollContainer minWidth={980}>
           <Table verticalSpacing="xs" data-testid="delivery-table">
@@ -151,7 +133,7 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
           {t('webhooks.loadMore')}
         </Button>
       )}
-    </Paper>
+    </SettingsCard>
   );
 }
 

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { describeError } from '../../../../app/errors';
 import { useI18n } from '../../../../app/i18n';
+import { plural } from '../../../../app/plural';
 import { useViewer } from '../../../../app/viewer';
 import {
   OrderDirection,
@@ -57,7 +58,7 @@ export function BoardColumn({ status, filter, dragged, now, onMove }: BoardColum
         <Title order={2} size="h5" id={headingId}>
           {t(`status.${status}`)}
         </Title>
-        <Badge color={STATUS_COLORS[status]} variant="light" data-testid={`count-${status}`} aria-label={t('board.count', { count: connection?.totalCount ?? 0 })}>
+        <Badge color={STATUS_COLORS[status]} variant="light" data-testid={`count-${status}`} aria-label={plural(t, 'tickets', connection?.totalCount ?? 0)}>
           {connection?.totalCount ?? '–'}
         </Badge>
       </Group>

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role, TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
 import { fakeApi, renderAs } from '../../../../test/render';
+import { CLOSE_UNDO_MS, isClosePending } from '../../hooks/useCloseWithUndo';
 import { STATUSES } from '../../transitions';
 import { BoardPage } from './BoardPage';
 import { NO_SLA } from '../../../../test/fixtures';
@@ -113,10 +115,24 @@ describe('board: dragging cards between columns', () => {
     expect(calls.some((call) => call.operationName === 'ChangeTicketStatus')).toBe(false);
   });
 
-  it('lets an admin drop the same card on Closed', async () => {
+  it('lets an admin drop the same card on Closed, sent only once the undo time is over', async () => {
     const { calls } = renderBoard('ADMIN', 'OPEN');
     await dragTo('CLOSED');
-    await waitFor(() => expect(within(screen.getByTestId('column-CLOSED')).queryByText('#1001')).not.toBeNull());
+    await screen.findByTestId('close-undo');
+    expect(calls.some((call) => call.operationName === 'ChangeTicketStatus')).toBe(false);
+    await waitFor(() => expect(within(screen.getByTestId('column-CLOSED')).queryByText('#1001')).not.toBeNull(), { timeout: CLOSE_UNDO_MS + 10_000 });
     expect(calls.find((call) => call.operationName === 'ChangeTicketStatus')?.variables).toMatchObject({ status: 'CLOSED' });
+  });
+
+  it('keeps the card open when the close is undone', async () => {
+    const { calls } = renderBoard('ADMIN', 'OPEN');
+    await dragTo('CLOSED');
+    const toast = await screen.findByTestId('close-undo');
+    expect(isClosePending('t1')).toBe(true);
+    await userEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Ticket #1001 stays open.');
+    expect(isClosePending('t1')).toBe(false);
+    expect(within(screen.getByTestId('column-OPEN')).queryByText('#1001')).not.toBeNull();
+    expect(calls.some((call) => call.operationName === 'ChangeTicketStatus')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Role, TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
 import { fakeApi, renderAs, type Handler } from '../../../../test/render';
+import { CLOSE_UNDO_MS } from '../../hooks/useCloseWithUndo';
 import { BoardPage } from './BoardPage';
 import { NO_SLA } from '../../../../test/fixtures';
 
@@ -151,7 +152,8 @@ describe('board: moving a card', () => {
     await user.click(await screen.findByRole('button', { name: 'Move ticket #1001 to…' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Closed' }));
 
-    await screen.findByText('Ticket #1001 cannot move from Open to Closed: the workflow does not allow it.');
+    // Closing waits for its undo time, then the server's refusal puts the card back.
+    await screen.findByText('Ticket #1001 cannot move from Open to Closed: the workflow does not allow it.', undefined, { timeout: CLOSE_UNDO_MS + 10_000 });
     expect(cardIn('OPEN', 1001)).not.toBeNull();
     expect(cardIn('CLOSED', 1001)).toBeNull();
   });

@@ -1,13 +1,16 @@
-import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNow } from '../../../../app/hooks';
 import { useI18n } from '../../../../app/i18n';
-import type { TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
+import { TicketStatus, type TicketCardFragment } from '../../../../generated/graphql';
+import { useViewer } from '../../../../app/viewer';
+import { useCloseWithUndo } from '../../hooks/useCloseWithUndo';
 import { useMoveTicket } from '../../hooks/useMoveTicket';
 import { useTicketFilters } from '../../hooks/useTicketFilters';
-import { STATUSES } from '../../transitions';
+import { canTransition, STATUSES } from '../../transitions';
 import { FilterBar } from '../FilterBar';
 import { BoardColumn } from './BoardColumn';
 import { TicketCardView } from './TicketCard';
@@ -18,17 +21,42 @@ export function BoardPage() {
   const { filter } = useTicketFilters();
   // Ages and SLA countdowns on the cards tick every 30 s.
   const now = useNow(30_000);
+  const viewer = useViewer();
   const move = useMoveTicket();
   const [dragged, setDragged] = useState<TicketCardFragment | null>(null);
   // A small distance before a drag starts, so clicks on links and menus still work.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  // Phones show one column at a time, picked above the board.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
+  const [shown, setShown] = useState<TicketStatus>(STATUSES[0]!);
+  const columns = narrow ? STATUSES.filter((status) => status === shown) : STATUSES;
 
+  // What screen readers hear while dragging: ticket numbers and column names, never ids.
+  const announcements = useMemo<Announcements>(() => {
+    const numberOf = (data: unknown) => (data as { ticket?: TicketCardFragment } | undefined)?.ticket?.number ?? '';
+    const columnOf = (data: unknown) => {
+      const status = (data as { status?: TicketStatus } | undefined)?.status;
+      return status ? t(`status.${status}`) : '';
+    };
+    return {
+      onDragStart: ({ active }) => t('board.dragStart', { number: numberOf(active.data.current) }),
+      onDragOver: ({ active, over }) =>
+        over ? t('board.dragOver', { number: numberOf(active.data.current), status: columnOf(over.data.current) }) : t('board.dragOutside', { number: numberOf(active.data.current) }),
+      onDragEnd: ({ active, over }) =>
+        over ? t('board.dragEnd', { number: numberOf(active.data.current), status: columnOf(over.data.current) }) : t('board.dragCancel', { number: numberOf(active.data.current) }),
+      onDragCancel: ({ active }) => t('board.dragCancel', { number: numberOf(active.data.current) }),
+    };
+  }, [t]);
+
+  const closeWithUndo = useCloseWithUndo();
   const onMove = useCallback(
     async (ticket: TicketCardFragment, to: TicketStatus) => {
+      // Closing is final: an allowed close waits a few seconds with an undo.
+      if (to === TicketStatus.Closed && canTransition(viewer.role, ticket.status, to)) return closeWithUndo(ticket);
       const result = await move(ticket, to);
       if (!result.ok) notifications.show({ color: 'red', message: result.message, autoClose: 8000 });
     },
-    [move],
+    [closeWithUndo, move, viewer.role],
   );
 
   const onDragStart = (event: DragStartEvent) => {
@@ -49,9 +77,25 @@ export function BoardPage() {
         </Title>
       </Group>
       <FilterBar />
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+      {narrow && (
+        <SegmentedControl
+          fullWidth
+          aria-label={t('board.column')}
+          value={shown}
+          onChange={(value) => setShown(value as TicketStatus)}
+          data={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          data-testid="column-switcher"
+        />
+      )}
+      <DndContext
+        sensors={sensors}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dragInstructions') } }}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" className="board" data-dragging={dragged ? 'true' : undefined}>
-          {STATUSES.map((status) => (
+          {columns.map((status) => (
             <BoardColumn key={status} status={status} filter={filter} dragged={dragged} now={now} onMove={onMove} />
           ))}
         </SimpleGrid>

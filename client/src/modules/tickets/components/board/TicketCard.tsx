@@ -32,7 +32,7 @@ export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketC
       data-ticket-number={ticket.number}
     >
       <Group justify="space-between" gap={4} wrap="nowrap" mb={4}>
-        <Text size="xs" c="dimmed" fw={700}>
+        <Text size="xs" c="gray.7" fw={700}>
           #{ticket.number}
         </Text>
         <Group gap={4} wrap="nowrap">
