@@ -2,10 +2,9 @@
  * Module boundaries of the API (README, "Architecture"). `npm run lint:deps` checks them and
  * `npm run lint` runs it. Tests, benchmarks and scripts may reach into any module.
  */
-const path = require('node:path');
 
 /** The files another module may import: a module's public entry. Everything else is private to its folder. */
-const PUBLIC_ENTRY = '\\.(service|types|entity|enums|events|policy|loaders)\\.ts$';
+const PUBLIC_ENTRY = '\\.(service|types|entity|enums|events|format|policy|loaders)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -30,7 +29,7 @@ module.exports = {
       name: 'modules-use-public-entries',
       comment:
         'A module imports another module only through its public entry: its *.service, *.types, *.entity, *.enums, ' +
-        '*.events, *.policy and *.loaders files. Resolvers, inputs, workers, queries, engines and HTTP routes stay private.',
+        '*.events, *.format, *.policy and *.loaders files. Resolvers, inputs, workers, queries, engines and HTTP routes stay private.',
       severity: 'error',
       from: { path: '^api/src/modules/([^/]+)/' },
       to: { path: '^api/src/modules/[^/]+/', pathNot: ['^api/src/modules/$1/', PUBLIC_ENTRY] },
@@ -47,7 +46,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['(^|/)(node_modules|dist)/', '/__tests__/', '\\.test\\.ts$', '^api/src/test/', '^api/(bench|scripts)/'] },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: path.resolve(__dirname, 'api/tsconfig.json') },
+    // An absolute path: dependency-cruiser resolves a relative one against the wrong folder.
+    tsConfig: { fileName: `${__dirname}/api/tsconfig.json` },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
   },
 };

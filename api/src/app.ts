@@ -19,12 +19,13 @@ import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
 import { initOrm } from './platform/db/orm.js';
+import { scopeForPrincipal } from './platform/db/scope.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { documentLimitErrors } from './platform/graphql/cost.js';
 import { costPlugin } from './platform/graphql/cost-plugin.js';
-import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
+import { createGraphQLServers } from './platform/graphql/server.js';
 import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
 import { healthRouter } from './platform/http/health.js';
@@ -133,7 +134,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         return {
           requestId: requestScope.getStore()?.requestId ?? 'unknown',
           principal,
-          em: scopedEntityManager(orm, principal),
+          em: scopeForPrincipal(orm, principal),
           ip: req.ip ?? 'unknown',
           logger,
           loaders: new Loaders(),
@@ -145,7 +146,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger }),
+    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');

@@ -115,6 +115,12 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+export const SlaClockName = {
+  FirstResponse: 'FIRST_RESPONSE',
+  Resolution: 'RESOLUTION'
+} as const;
+
+export type SlaClockName = typeof SlaClockName[keyof typeof SlaClockName];
 /** SLA state of the pending clocks at query time. */
 export const SlaFilterState = {
   AtRisk: 'AT_RISK',
@@ -164,6 +170,7 @@ export type TicketEventFilter = {
   types?: Array<TicketEventType> | null | undefined;
 };
 
+/** Every kind of ticket change, in the order a partner may want to handle them. */
 export const TicketEventType = {
   MessagePosted: 'MESSAGE_POSTED',
   SlaAtRisk: 'SLA_AT_RISK',
@@ -364,16 +371,16 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string } };
+export type NotificationAddedSubscription = { notificationAdded: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, readAt: string | null, createdAt: string, params: { ticketNumber: number, ticketTitle: string, actorName: string | null, status: TicketStatus | null, clock: SlaClockName | null, level: number | null } } };
 
 export type NotificationsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type NotificationsQuery = { unreadNotificationCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string } }> } };
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, readAt: string | null, createdAt: string, params: { ticketNumber: number, ticketTitle: string, actorName: string | null, status: TicketStatus | null, clock: SlaClockName | null, level: number | null } } }> } };
 
-export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, title: string, readAt: string | null, createdAt: string };
+export type NotificationFieldsFragment = { __typename: 'Notification', id: string, type: NotificationType, ticketId: string, readAt: string | null, createdAt: string, params: { ticketNumber: number, ticketTitle: string, actorName: string | null, status: TicketStatus | null, clock: SlaClockName | null, level: number | null } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -667,7 +674,14 @@ export const NotificationFieldsFragmentDoc = gql`
   id
   type
   ticketId
-  title
+  params {
+    ticketNumber
+    ticketTitle
+    actorName
+    status
+    clock
+    level
+  }
   readAt
   createdAt
 }

@@ -9,7 +9,7 @@ import { badInput, unauthenticated } from '../../platform/errors.js';
 import { assertNotLimited, recordFailure } from '../../platform/ratelimit.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
-import { toUserType } from '../user/user.mapper.js';
+import { toUserType } from '../user/user.service.js';
 import { User } from '../user/user.entity.js';
 import type { TenantMembership } from '../user/user.types.js';
 import type { ChangePasswordInput, LoginInput } from './auth.inputs.js';
@@ -106,6 +106,11 @@ export class AuthService {
     }
     await em.nativeUpdate(RefreshToken, { user: principal.userId, revokedAt: null }, { revokedAt: now });
     return true;
+  }
+
+  /** Ends every session of a member in the current tenant (the member was deactivated), in the caller's transaction. */
+  async revokeSessionsInTenant(tx: EntityManager, userId: string): Promise<void> {
+    await tx.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
   }
 
   async viewer(em: EntityManager, principal: Principal): Promise<Viewer> {

@@ -9,11 +9,11 @@ export const BELL_PAGE_SIZE = 20;
 
 /** The header's bell: the unread count, and the newest notifications in a dropdown. */
 export function NotificationBell() {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const [opened, setOpened] = useState(false);
   const query = useNotificationsQuery({ variables: { first: BELL_PAGE_SIZE }, notifyOnNetworkStatusChange: true });
   const unread = query.data?.unreadNotificationCount ?? 0;
-  const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
+  const label = unread > 0 ? tp('notifications.bellUnread', unread) : t('notifications.bell');
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal trapFocus={false}>
