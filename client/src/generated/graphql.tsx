@@ -7,6 +7,21 @@ import { gql } from '@apollo/client';
 import * as ApolloReactCommon from '@apollo/client/react';
 import * as ApolloReactHooks from '@apollo/client/react';
 const defaultOptions = {} as const;
+/** What an API key may do. Each stands for the scope the `@auth` directive names, e.g. TICKETS_READ for tickets:read. */
+export const ApiKeyScope = {
+  /** events:read: ticketEventFeed and the ticketEvents subscription. */
+  EventsRead: 'EVENTS_READ',
+  /** messages:read: the messages of tickets (never internal notes). */
+  MessagesRead: 'MESSAGES_READ',
+  /** messages:write: postMessage and uploads (never internal notes). */
+  MessagesWrite: 'MESSAGES_WRITE',
+  /** tickets:read: tickets, ticket, ticketByNumber (every ticket of the tenant) and the timeline. */
+  TicketsRead: 'TICKETS_READ',
+  /** tickets:write: createTicket (channel API), updateTicket, changeTicketStatus. */
+  TicketsWrite: 'TICKETS_WRITE'
+} as const;
+
+export type ApiKeyScope = typeof ApiKeyScope[keyof typeof ApiKeyScope];
 export type BusinessCalendarInput = {
   /** Local dates without business hours, "2026-12-25". */
   holidays: Array<string>;
@@ -24,8 +39,7 @@ export type CreateApiKeyInput = {
   /** The key stops working at this time. Leave out for no expiry. */
   expiresAt?: string | null | undefined;
   name: string;
-  /** Any of: tickets:read, tickets:write, messages:read, messages:write, events:read. */
-  scopes: Array<string>;
+  scopes: Array<ApiKeyScope>;
 };
 
 export type CreateTicketInput = {
@@ -253,23 +267,23 @@ export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof We
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+export type ApiKeysQuery = { apiKeys: Array<{ __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeApiKeyMutation = { revokeApiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } };
+export type RevokeApiKeyMutation = { revokeApiKey: { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } };
 
-export type ApiKeyFieldsFragment = { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
+export type ApiKeyFieldsFragment = { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;

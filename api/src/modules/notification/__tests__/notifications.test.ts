@@ -76,7 +76,7 @@ describe.each(await testDatabases())('notifications on %s', (db) => {
     const key = await gqlOk(
       server.url,
       `mutation K($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
-      { i: { name: 'CRM', scopes: ['tickets:read', 'messages:write'] } },
+      { i: { name: 'CRM', scopes: ['TICKETS_READ', 'MESSAGES_WRITE'] } },
       { token: tok.admin },
     );
     await gqlOk(server.url, POST, { input: { ticketId: ticket.id, body: 'Synced from the CRM' } }, { token: key.createApiKey.secret });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useCreateApiKeyMutation } from '../../../generated/graphql';
+import { ApiKeyScope } from '../../../generated/graphql';
 import { addApiKeyToList, API_KEY_SCOPES } from '../apikey-cache';
 
 const FORM_FIELDS = ['name', 'scopes', 'expiresAt'];
@@ -27,7 +28,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyMo
 function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (secret: string) => void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['tickets:read']);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>([ApiKeyScope.TicketsRead]);
   const [expiresAt, setExpiresAt] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +71,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
           onChange={(e) => setName(e.currentTarget.value)}
           error={fieldError('name')}
         />
-        <Checkbox.Group label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} value={scopes} onChange={setScopes} error={fieldError('scopes')} required>
+        <Checkbox.Group label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} value={scopes} onChange={(value) => setScopes(value as ApiKeyScope[])} error={fieldError('scopes')} required>
           <Stack gap={6} mt={6}>
             {API_KEY_SCOPES.map((scope) => (
               <Checkbox key={scope} value={scope} label={scope} description={t(`apiKeys.scope.${scope}`)} />
