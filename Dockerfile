@@ -29,11 +29,14 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app ./
 COPY --from=build /app/api/dist ./api/dist
+# The tracing preload (it does nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+COPY --from=build /app/api/src/instrumentation.mjs ./api/src/instrumentation.mjs
 COPY --from=build /app/client/dist ./client/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--enable-source-maps", "api/dist/main.js"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# The same command as `npm run start:prod` (README, "Production"); CI checks that they agree.
+CMD ["node", "--enable-source-maps", "--import", "./api/src/instrumentation.mjs", "api/dist/main.js"]

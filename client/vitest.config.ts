@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['src/test/setup-dom.ts'],
+    // Component tests render the whole board; on a busy CI machine 5 s is not enough.
+    testTimeout: 30_000,
   },
 });

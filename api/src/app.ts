@@ -11,10 +11,14 @@ import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
+import type { MailWorker } from './modules/mail/mail.worker.js';
+import { mailboxRoutes } from './modules/mail/mailbox.http.js';
+import { TenantStatus } from './modules/tenant/tenant.entity.js';
+import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
-import { enforceAuthDirectives } from './platform/auth/auth.directive.js';
+import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
@@ -23,18 +27,24 @@ import { scopeForPrincipal } from './platform/db/scope.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { documentLimitErrors } from './platform/graphql/cost.js';
-import { costPlugin } from './platform/graphql/cost-plugin.js';
+import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
+import { createDocumentLimits } from './platform/graphql/limits.js';
 import { createGraphQLServers } from './platform/graphql/server.js';
-import { MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
+import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { healthRouter } from './platform/http/health.js';
 import { requestIdMiddleware } from './platform/http/request-id.js';
 import { serveClient } from './platform/http/static-client.js';
 import { createLogger, requestScope, type Logger } from './platform/logger.js';
 import { createPubSubHandle } from './platform/pubsub/pubsub.js';
 import { createLimiter } from './platform/ratelimit.js';
-import { DiskStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/storage.js';
+import { requestLog } from './platform/http/request-log.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { metricsRoute, startMetricsServer } from './platform/metrics/endpoint.js';
+import { metricsPlugin } from './platform/metrics/graphql-plugin.js';
+import { registerLiveSource } from './platform/metrics/metrics.js';
 
 export interface App {
   url: string;
@@ -46,7 +56,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker };
   close(): Promise<void>;
 }
 
@@ -58,12 +68,13 @@ export interface BuildOptions {
 
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const orm = await initOrm(config, entities, logger);
-  if (config.seedDemoData) await seedDemoData(orm.em.fork(), logger);
+  // Seeding runs under the migration lock too, so replicas starting together seed once.
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: config.redisPrefix }) : undefined;
+  const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const costRedis = redis?.duplicate();
+  const costRedis = redis ? failFastRedis(redis.duplicate()) : undefined;
   costRedis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem (rate limits)'));
   const pubsub = createPubSubHandle(config.redisUrl, config.redisPrefix, logger);
 
@@ -72,6 +83,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const modules = createModules({
     lockRows: config.database.kind !== 'sqlite',
     typingTtlMs: config.typingTtlMs,
+    presenceLeaseMs: config.presenceLeaseMs,
     orm,
     pubSub: pubsub.pubSub,
     logger,
@@ -82,30 +94,30 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now: options.now ?? Date.now,
     loginFailuresByEmail: createLimiter({ keyPrefix: 'login-email', points: config.login.maxFailuresPerEmail, durationSeconds: window }, redis),
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
+    mail: config.mail,
+    accounts: config.accounts,
   });
+  await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
-  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)]);
+  // Every principal of a suspended tenant is refused (FORBIDDEN, reason TENANT_SUSPENDED).
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)], (p) => modules.tenantGate.admit(p));
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.baseUrl + req.path;
-      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
-      logger[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
-    next();
-  });
-  app.use(healthRouter(orm));
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config.env === 'production'));
+  let draining = false;
+  app.use(healthRouter(orm, () => draining));
+  if (config.metrics.onApiPort) app.get('/metrics', metricsRoute(config.metrics));
 
   const httpServer = createServer(app);
+  const costOptions = { schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger };
+  const costGate = new CostGate(costOptions);
   const servers = await createGraphQLServers({
     schema,
     httpServer,
@@ -116,17 +128,26 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
-    checkDocument: (document) => documentLimitErrors(document, config.rateLimit),
-    plugins: [costPlugin({ schema, bucket: costBucket(config, costRedis), limits: config.rateLimit, logger })],
+    limits: createDocumentLimits(schema, config.rateLimit),
+    costGate,
+    maxPayloadBytes: config.rateLimit.maxBodyBytes,
+    authorize: operationAccessChecker(schema, { allowedWithTemporaryPassword }),
+    plugins: [metricsPlugin, costPlugin(costOptions, costGate)],
+    wsMaxBufferedBytes: config.wsMaxBufferedBytes,
+    stopGracePeriodMillis: config.shutdownGraceMs,
   });
   modules.apiKeys.onRevoked((keyId) =>
     servers.ws.closeWhere((p) => p.kind === 'apiKey' && p.tokenId === keyId, CloseCode.Unauthorized, 'API key revoked'),
   );
+  modules.tenantGate.onChange((tenantId, status) => {
+    if (status === TenantStatus.SUSPENDED) servers.ws.closeWhere((p) => p.tenantId === tenantId, CloseCode.Forbidden, TENANT_SUSPENDED);
+  });
+  const storage = await createStorage(config.storage, config.uploads.dir);
   const corsOptions = { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: true, maxAge: 600 };
   app.use(
     '/graphql',
     cors(corsOptions),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.rateLimit.maxBodyBytes }),
     authMiddleware(authenticator),
     expressMiddleware(servers.apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
@@ -146,16 +167,29 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage: new DiskStorage(config.uploads.dir), ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
+    attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
+  if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
+  app.use(notFoundHandler, errorHandler(logger));
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
+  modules.mailWorker.start();
+  modules.presence.start();
+  const metricsServer = await startMetricsServer(config.metrics, logger);
+  const unregisterMetrics = registerLiveSource({
+    websocketConnections: () => servers.ws.wss.clients.size,
+    websocketOperations: () => servers.ws.operations(),
+    subscriptionGroups: () => servers.ws.groups.size,
+    outboxes: async () => [await modules.webhookWorker.outbox()],
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  // Without PUBLIC_URL, links in mail point at this server itself.
+  if (!config.mail.publicUrl) config.mail.publicUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   logger.info({ port, database: config.database.kind, pubsub: pubsub.mode }, 'sociodesk api listening');
 
   return {
@@ -166,15 +200,27 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker },
+    /**
+     * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
+     * another instance and resume), the listener stops accepting and in-flight requests get
+     * up to SHUTDOWN_GRACE_MS, while the workers finish their pass (releasing their claims).
+     */
     async close() {
-      await modules.slaWorker.stop();
-      await modules.webhookWorker.stop();
-      await modules.apiKeys.close();
-      logger.debug('closing graphql servers');
+      draining = true;
+      unregisterMetrics();
+      await modules.tenantGate.close();
+      modules.presence.stop();
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop()]);
+      logger.debug('closing websockets (1012)');
+      await servers.ws.close();
+      logger.debug('draining http requests');
       await servers.stop();
-      logger.debug('closing http server');
-      await new Promise<void>((ok) => httpServer.close(() => ok()));
+      await workers;
+      await modules.apiKeys.close();
+      if (httpServer.listening) await new Promise<void>((ok) => httpServer.close(() => ok()));
+      if (metricsServer) await new Promise<void>((ok) => metricsServer.close(() => ok()));
+      storage.close?.();
       logger.debug('closing pub/sub and redis');
       await pubsub.close();
       redis?.disconnect();
@@ -187,11 +233,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 }
 
 /**
+ * Commands wait for the first connection (startup), but once connected, a command sent
+ * while Redis is away fails at once (no offline queue; a command timeout for a hung
+ * server), so presence and rate limits fall back to this instance's memory instead of
+ * holding requests and socket handshakes until Redis returns.
+ */
+function failFastRedis(client: Redis): Redis {
+  client.once('ready', () => (client.options.enableOfflineQueue = false));
+  return client;
+}
+
+/**
  * Rate-limit buckets: in Redis (shared by every instance) when configured, else in memory.
  * The Redis bucket gets a connection of its own: rate-limiter-flexible defines its Lua
  * command on the client, and the sign-in limiters must keep theirs.
  */
 function costBucket(config: AppConfig, redis: Redis | undefined): PointsBucket {
   const { maxPoints, restoreRate } = config.rateLimit;
-  return redis ? new RedisBucket(redis, 'cost', maxPoints, restoreRate) : new MemoryBucket(maxPoints, restoreRate);
+  const memory = new MemoryBucket(maxPoints, restoreRate);
+  return redis ? new FallbackBucket(new RedisBucket(redis, 'cost', maxPoints, restoreRate), memory) : memory;
 }

@@ -2,6 +2,12 @@ import 'reflect-metadata';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 
+/** Sends the spans still buffered when tracing is on (see instrumentation.mjs). */
+async function flushTelemetry(): Promise<void> {
+  const shutdown = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('sociodesk.telemetry.shutdown')];
+  await shutdown?.().catch(() => undefined);
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -19,8 +25,15 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal }, 'shutting down');
+    app.logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining requests and closing sockets');
+    // Bounded: whatever is still open after the grace period (and a margin) is cut.
+    setTimeout(() => {
+      app.logger.error('shutdown took too long: exiting anyway');
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000).unref();
     await app.close();
+    await flushTelemetry();
+    app.logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -5,7 +5,21 @@ import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
-import type { WebhookConfig } from '../platform/config.js';
+import type { AccountsConfig, MailConfig, WebhookConfig } from '../platform/config.js';
+import { createMailTransport } from '../platform/mail/transport.js';
+import { createLimiter } from '../platform/ratelimit.js';
+import { OneTimeToken } from './auth/one-time-token.entity.js';
+import { OneTimeTokens } from './auth/one-time-token.service.js';
+import { PasswordResetResolver } from './auth/password-reset.resolver.js';
+import { PasswordResetService } from './auth/password-reset.service.js';
+import { MailMessage } from './mail/mail-message.entity.js';
+import { MailService } from './mail/mail.service.js';
+import { MailWorker } from './mail/mail.worker.js';
+import { OperatorResolver } from './operator/operator.resolver.js';
+import { OperatorService } from './operator/operator.service.js';
+import { SignupResolver } from './signup/signup.resolver.js';
+import { SignupService } from './signup/signup.service.js';
+import { TenantStatusGate } from './tenant/tenant-status.js';
 import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
 import type { RequestScope } from '../platform/graphql/caller.js';
@@ -70,6 +84,8 @@ export const entities: EntityClass[] = [
   SlaPolicy,
   BusinessCalendarRecord,
   Notification,
+  OneTimeToken,
+  MailMessage,
 ];
 
 /** Every resolver class in the schema. */
@@ -87,6 +103,9 @@ export const resolvers = [
   WebhookResolver,
   SlaResolver,
   NotificationResolver,
+  PasswordResetResolver,
+  SignupResolver,
+  OperatorResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -103,6 +122,8 @@ export interface ModuleDeps {
   /** SELECT ... FOR UPDATE where the database has row locks (MySQL/MariaDB). */
   lockRows: boolean;
   typingTtlMs: number;
+  /** How long an instance's presence lease lasts without a heartbeat (Redis only). */
+  presenceLeaseMs: number;
   orm: MikroORM;
   pubSub: AppPubSub;
   logger: Logger;
@@ -111,6 +132,8 @@ export interface ModuleDeps {
   webhooks: WebhookConfig;
   /** The clock of time-based rules (key expiry, webhook retries); tests may move it. */
   now: () => number;
+  mail: MailConfig;
+  accounts: AccountsConfig;
 }
 
 export interface Modules {
@@ -123,15 +146,40 @@ export interface Modules {
   slaWorker: SlaWorker;
   /** The conversation's read rule, for the attachment download route. */
   mayReadMessage: (scope: RequestScope, messageId: string) => Promise<boolean>;
+  mailWorker: MailWorker;
+  /** Which tenants are suspended: checked for every principal. */
+  tenantGate: TenantStatusGate;
+  presence: PresenceService;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
 export function createModules(deps: ModuleDeps): Modules {
+  const mailWorker = new MailWorker(deps.orm, createMailTransport(deps.mail), deps.mail, deps.lockRows, deps.logger, deps.now);
+  const mail = new MailService(deps.mail, () => mailWorker.kick(), deps.now);
+  const oneTimeTokens = new OneTimeTokens(deps.now);
+  const tenantGate = new TenantStatusGate(deps.orm, deps.pubSub, deps.logger);
+  const operators = new OperatorService(deps.accounts.operatorEmails, mail, oneTimeTokens, tenantGate);
+  const window = deps.accounts.windowSeconds;
   const auth = new AuthService({
     tokens: deps.tokens,
     refreshTtlDays: deps.refreshTtlDays,
     failuresByEmail: deps.loginFailuresByEmail,
     failuresByIp: deps.loginFailuresByIp,
+    isOperator: operators.isOperator,
+  });
+  const resets = new PasswordResetService({
+    auth,
+    mail,
+    tokens: oneTimeTokens,
+    byEmail: createLimiter({ keyPrefix: 'reset-email', points: deps.accounts.passwordResetMaxPerEmail, durationSeconds: window }, deps.redis),
+    byIp: createLimiter({ keyPrefix: 'reset-ip', points: deps.accounts.passwordResetMaxPerIp, durationSeconds: window }, deps.redis),
+  });
+  const signup = new SignupService({
+    allowSignup: deps.accounts.allowSignup,
+    mail,
+    tokens: oneTimeTokens,
+    gate: tenantGate,
+    byIp: createLimiter({ keyPrefix: 'signup-ip', points: deps.accounts.signupMaxPerIp, durationSeconds: window }, deps.redis),
   });
   const activity = new ActivityService();
   const notifications = new NotificationService(deps.pubSub);
@@ -146,7 +194,11 @@ export function createModules(deps: ModuleDeps): Modules {
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
-  const presence = new PresenceService(deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore(), deps.pubSub, deps.logger);
+  const presence = new PresenceService(
+    deps.redis ? new RedisPresenceStore(deps.redis, deps.presenceLeaseMs) : new MemoryPresenceStore(),
+    deps.pubSub,
+    deps.logger,
+  );
   const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
@@ -167,12 +219,18 @@ export function createModules(deps: ModuleDeps): Modules {
     [TicketActivitiesResolver, new TicketActivitiesResolver()],
     [MessageResolver, new MessageResolver(messages)],
     [ActivityResolver, new ActivityResolver()],
+    [PasswordResetResolver, new PasswordResetResolver(resets)],
+    [SignupResolver, new SignupResolver(signup)],
+    [OperatorResolver, new OperatorResolver(operators)],
   ]);
   return {
     instances,
     activity,
     apiKeys,
     webhookWorker,
+    mailWorker,
+    tenantGate,
+    presence,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),

@@ -28,10 +28,36 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production and writes no secret file', () => {
     expect(() => load({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^JWT_SECRET is required/)]);
+    expect(problemsOf({ NODE_ENV: 'production', CORS_ORIGINS: 'https://help.example.com' })).toEqual([expect.stringMatching(/^JWT_SECRET is required/)]);
     expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'too-short' })).toEqual([expect.stringMatching(/JWT_SECRET.*32/)]);
-    expect(load({ NODE_ENV: 'production', JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'too-short', CORS_ORIGINS: 'https://help.example.com' })).toEqual([expect.stringMatching(/JWT_SECRET.*32/)]);
+    expect(load({ NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://help.example.com' }).jwtSecret).toBe(SECRET);
+  });
+
+  it('requires CORS_ORIGINS in production, and keeps /metrics off the API port there unless a token is set', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toEqual([expect.stringMatching(/^CORS_ORIGINS is required/)]);
+    const prod = { NODE_ENV: 'production', JWT_SECRET: SECRET, CORS_ORIGINS: 'https://help.example.com' };
+    expect(load(prod).metrics).toMatchObject({ onApiPort: false, token: undefined, port: undefined });
+    expect(load({ ...prod, METRICS_TOKEN: 'm'.repeat(20) }).metrics).toMatchObject({ onApiPort: true, token: 'm'.repeat(20) });
+    expect(load({ ...prod, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toMatchObject({ onApiPort: false, port: 9464, host: '0.0.0.0' });
+    expect(load({}).metrics).toMatchObject({ onApiPort: true });
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN/)]);
+  });
+
+  it('reads the S3 storage settings and reports what is missing', () => {
+    expect(load({}).storage).toEqual({ driver: 'disk' });
+    expect(load({ STORAGE_DRIVER: 's3', S3_BUCKET: 'uploads', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }).storage).toMatchObject({
+      driver: 's3',
+      bucket: 'uploads',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+      region: 'us-east-1',
+    });
+    expect(problemsOf({ STORAGE_DRIVER: 's3', S3_ACCESS_KEY_ID: 'k' })).toEqual([
+      expect.stringMatching(/^S3_BUCKET is required/),
+      expect.stringMatching(/^S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/),
+    ]);
+    expect(problemsOf({ STORAGE_DRIVER: 'ftp' })).toEqual([expect.stringMatching(/^STORAGE_DRIVER must be disk or s3/)]);
   });
 
   it('reports every problem at once, each naming its variable', () => {
@@ -41,13 +67,14 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://db.example/sociodesk',
       REDIS_URL: 'http://cache.example:6379',
     });
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT must be an integer between 0 and 65535 \(got "eighty"\)$/),
         expect.stringMatching(/^DATABASE_URL scheme "postgres:" is not supported/),
         expect.stringMatching(/^REDIS_URL must start with redis:\/\/ or rediss:\/\//),
         expect.stringMatching(/^JWT_SECRET is required/),
+        expect.stringMatching(/^CORS_ORIGINS is required/),
       ]),
     );
     const message = (() => {
@@ -107,8 +134,8 @@ describe('loadConfig', () => {
   it('applies safe defaults per environment', () => {
     const dev = load({ JWT_SECRET: SECRET });
     expect(dev).toMatchObject({ env: 'development', port: 4000, corsOrigins: '*', seedDemoData: true, accessTokenTtlSeconds: 900 });
-    const prod = load({ NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: '8080', REDIS_URL: 'rediss://cache.example:6380' });
-    expect(prod).toMatchObject({ env: 'production', port: 8080, corsOrigins: [], seedDemoData: false, redisUrl: 'rediss://cache.example:6380' });
+    const prod = load({ NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: '8080', REDIS_URL: 'rediss://cache.example:6380', CORS_ORIGINS: 'https://help.example.com' });
+    expect(prod).toMatchObject({ env: 'production', port: 8080, corsOrigins: ['https://help.example.com'], seedDemoData: false, redisUrl: 'rediss://cache.example:6380' });
     expect(load({ NODE_ENV: 'test', JWT_SECRET: SECRET }).logLevel).toBe('silent');
   });
 

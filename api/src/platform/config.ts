@@ -10,6 +10,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   database: { kind: DatabaseKind; url?: string; sqlitePath?: string; dbName?: string };
+  /** MySQL/MariaDB: longest wait for a pooled connection, and for a new one to connect. */
+  databaseTimeouts: { acquireTimeoutMs: number; connectTimeoutMs: number };
   redisUrl?: string;
   /** Prefix for every Redis key and channel this process owns. */
   redisPrefix: string;
@@ -27,11 +29,63 @@ export interface AppConfig {
   uploads: { dir: string; maxBytes: number; allowedTypes: string[] };
   /** How long a typing indicator lives without renewal. */
   typingTtlMs: number;
+  /** With Redis: how long an instance's presence lease lasts; a killed instance's agents go offline after it. */
+  presenceLeaseMs: number;
+  /** Unsent bytes a WebSocket may hold before it is closed as a slow consumer (1013). */
+  wsMaxBufferedBytes: number;
   webhooks: WebhookConfig;
   rateLimit: RateLimitConfig;
   /** How often the SLA escalation worker runs (0 disables it in this process). */
   slaWorkerIntervalMs: number;
+  metrics: MetricsConfig;
+  storage: StorageConfig;
+  /** How long SIGTERM waits for in-flight requests before closing what is left. */
+  shutdownGraceMs: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For is believed for the client address. */
+  trustProxy: string;
+  mail: MailConfig;
+  accounts: AccountsConfig;
 }
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the SMTP server; unset: the dev mailbox (outside production). */
+  smtpUrl?: string;
+  from: string;
+  /** Where the web client is reached: links in mail point here. Unset: this server's own address, once it listens. */
+  publicUrl: string;
+  /** How often each instance looks for due mail (0 disables the worker). */
+  pollMs: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  maxAttempts: number;
+  /** Serve the dev mailbox at /dev/mailbox (never in production). */
+  devMailbox: boolean;
+}
+
+export interface AccountsConfig {
+  allowSignup: boolean;
+  /** Emails of platform operators (besides those granted with `npm run operator`). */
+  operatorEmails: string[];
+  passwordResetMaxPerEmail: number;
+  passwordResetMaxPerIp: number;
+  signupMaxPerIp: number;
+  /** Window of those three limits. */
+  windowSeconds: number;
+}
+
+export interface MetricsConfig {
+  /** Serve /metrics on the API port (development and test, or production with a token). */
+  onApiPort: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  token?: string;
+  /** A separate listener for /metrics only (METRICS_PORT), on `host`. */
+  port?: number;
+  host: string;
+}
+
+export type StorageConfig =
+  | { driver: 'disk' }
+  | { driver: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string; prefix: string };
 
 export interface WebhookConfig {
   /** Allow endpoints on loopback, private and link-local addresses (tests, trusted networks). */
@@ -55,7 +109,18 @@ export interface RateLimitConfig {
   maxCost: number;
   maxDepth: number;
   maxAliases: number;
+  /** Most directives one operation may use. */
+  maxDirectives: number;
+  /** Most lexical tokens a document may have (HTTP and WebSocket parsers). */
+  maxTokens: number;
+  /** Largest HTTP body and WebSocket frame, in bytes. */
+  maxBodyBytes: number;
+  /** Who may run introspection (`__schema`, `__type`): anyone, signed-in principals, or nobody. */
+  introspection: IntrospectionMode;
 }
+
+export type IntrospectionMode = 'public' | 'signed-in' | 'off';
+const INTROSPECTION_MODES: readonly IntrospectionMode[] = ['public', 'signed-in', 'off'];
 
 export const DEFAULT_UPLOAD_TYPES = [
   'image/png',
@@ -127,6 +192,49 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+function introspectionMode(env: Env, isProd: boolean, problems: string[]): IntrospectionMode {
+  const raw = env.INTROSPECTION?.trim();
+  if (!raw) return isProd ? 'signed-in' : 'public';
+  if ((INTROSPECTION_MODES as readonly string[]).includes(raw)) return raw as IntrospectionMode;
+  problems.push(`INTROSPECTION must be one of ${INTROSPECTION_MODES.join(', ')} (got "${raw}")`);
+  return 'off';
+}
+
+function parseMetrics(env: Env, isProd: boolean, problems: string[]): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token && token.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const rawPort = env.METRICS_PORT;
+  const port = rawPort ? intVar(env, 'METRICS_PORT', 0, problems, 0, 65535) : undefined;
+  return { onApiPort: !isProd || !!token, token, port, host: env.METRICS_HOST ?? '127.0.0.1' };
+}
+
+function parseStorage(env: Env, problems: string[]): StorageConfig {
+  const driver = env.STORAGE_DRIVER ?? 'disk';
+  if (driver === 'disk') return { driver };
+  if (driver !== 's3') {
+    problems.push(`STORAGE_DRIVER must be disk or s3 (got "${driver}")`);
+    return { driver: 'disk' };
+  }
+  const bucket = env.S3_BUCKET ?? '';
+  if (!bucket) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/.+/.test(endpoint)) problems.push('S3_ENDPOINT must be an http:// or https:// URL');
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined;
+  if (!!accessKeyId !== !!secretAccessKey) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  return {
+    driver,
+    bucket,
+    region: env.S3_REGION ?? 'us-east-1',
+    endpoint,
+    // MinIO and most self-hosted stores want path-style URLs (http://host/bucket/key).
+    forcePathStyle: (env.S3_FORCE_PATH_STYLE ?? (endpoint ? 'true' : 'false')) === 'true',
+    accessKeyId,
+    secretAccessKey,
+    prefix: env.S3_PREFIX ?? '',
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -149,6 +257,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
 
   const corsRaw = env.CORS_ORIGINS?.trim();
+  if (isProd && !corsRaw) {
+    problems.push('CORS_ORIGINS is required when NODE_ENV=production: the origins allowed to call the API from a browser, e.g. https://help.example.com');
+  }
   const corsOrigins: AppConfig['corsOrigins'] =
     !corsRaw ? (isProd ? [] : '*') : corsRaw === '*' ? '*' : corsRaw.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(corsOrigins)) {
@@ -157,12 +268,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
-  const config: AppConfig = {
+  const config = {
     env: nodeEnv as AppConfig['env'],
     port: intVar(env, 'PORT', 4000, problems, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     database,
+    databaseTimeouts: {
+      acquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, problems, 100, 600_000),
+      connectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, problems, 100, 600_000),
+    },
     redisUrl,
     redisPrefix: env.REDIS_PREFIX ?? 'sociodesk:',
     jwtSecret,
@@ -179,6 +294,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems, 1),
     },
     typingTtlMs: intVar(env, 'TYPING_TTL_MS', 6000, problems, 100, 60_000),
+    presenceLeaseMs: intVar(env, 'PRESENCE_LEASE_MS', 20_000, problems, 1000, 600_000),
+    wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, problems, 64 * 1024, 1024 * 1024 * 1024),
     slaWorkerIntervalMs: intVar(env, 'SLA_WORKER_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30_000, problems, 0, 3_600_000),
     webhooks: {
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
@@ -194,7 +311,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: intVar(env, 'QUERY_MAX_COST', 1000, problems, 1),
       maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, problems, 1, 100),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, problems, 0, 1000),
+      maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 50, problems, 0, 1000),
+      maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 5000, problems, 100, 1_000_000),
+      maxBodyBytes: intVar(env, 'REQUEST_MAX_BYTES', 1024 * 1024, problems, 1024, 100 * 1024 * 1024),
+      introspection: introspectionMode(env, isProd, problems),
     },
+    metrics: parseMetrics(env, isProd, problems),
+    storage: parseStorage(env, problems),
+    shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, problems, 0, 600_000),
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
     uploads: {
       dir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
       maxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1),
@@ -202,10 +327,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ? env.UPLOAD_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
         : DEFAULT_UPLOAD_TYPES,
     },
+  } as AppConfig;
+  config.mail = mailConfig(env, config, isProd, problems);
+  config.accounts = {
+    allowSignup: (env.ALLOW_SIGNUP ?? (isProd ? 'false' : 'true')) === 'true',
+    operatorEmails: (env.PLATFORM_OPERATOR_EMAILS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    passwordResetMaxPerEmail: intVar(env, 'PASSWORD_RESET_MAX_PER_EMAIL', 3, problems, 1),
+    passwordResetMaxPerIp: intVar(env, 'PASSWORD_RESET_MAX_PER_IP', 20, problems, 1),
+    signupMaxPerIp: intVar(env, 'SIGNUP_MAX_PER_IP', 10, problems, 1),
+    windowSeconds: intVar(env, 'ACCOUNT_LIMIT_WINDOW_SECONDS', 3600, problems, 1),
   };
   if (config.rateLimit.maxCost > config.rateLimit.maxPoints) {
     problems.push('QUERY_MAX_COST must not exceed RATE_LIMIT_MAX_POINTS (such a query could never run)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function mailConfig(env: Env, config: AppConfig, isProd: boolean, problems: string[]): MailConfig {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) problems.push('SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465');
+  const publicUrl = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must look like https://help.example.com (got "${publicUrl}")`);
+  return {
+    smtpUrl,
+    from: env.MAIL_FROM || 'Sociodesk <no-reply@sociodesk.localhost>',
+    publicUrl,
+    pollMs: intVar(env, 'MAIL_POLL_MS', 1000, problems, 0, 3_600_000),
+    retryBaseMs: intVar(env, 'MAIL_RETRY_BASE_MS', 5000, problems, 10, 3_600_000),
+    retryMaxDelayMs: intVar(env, 'MAIL_RETRY_MAX_DELAY_MS', 1_800_000, problems, 10, 86_400_000),
+    maxAttempts: intVar(env, 'MAIL_MAX_ATTEMPTS', 8, problems, 1, 100),
+    devMailbox: !isProd,
+  };
 }

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export type FieldErrors = Record<string, string[]>;
@@ -25,6 +26,10 @@ export const conflict = (message: string, extra: Record<string, unknown> = {}) =
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests') =>
   new AppError('RATE_LIMITED', `${message}; retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds });
 
+/** A dependency (database, Redis) cannot serve right now; HTTP 503 with Retry-After. */
+export const serviceUnavailable = (message = 'The service is temporarily unavailable; try again shortly') =>
+  new AppError('SERVICE_UNAVAILABLE', message, { retryAfter: 1 });
+
 export function badInput(fields: FieldErrors, message?: string): AppError {
   const summary = message ?? Object.entries(fields).map(([f, m]) => `${f}: ${m.join(', ')}`).join('; ');
   return new AppError('BAD_USER_INPUT', summary || 'Invalid input', { fields });
@@ -37,4 +42,5 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_USER_INPUT',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);

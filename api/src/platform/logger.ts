@@ -5,6 +5,12 @@ export interface RequestScope {
   requestId: string;
   /** SQL statements sent by the ORM while serving this request. */
   sqlStatements: number;
+  /** Milliseconds those statements took. */
+  sqlMs?: number;
+  /** The GraphQL operation name, once the operation is resolved (for logs and metrics). */
+  operationName?: string;
+  /** Who is calling: `user`, `apiKey` or `anonymous` (never the credential itself). */
+  principalKind?: string;
 }
 
 /** Carries the request id (and statement counter) through every async hop of a request. */

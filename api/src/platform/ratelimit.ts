@@ -11,7 +11,10 @@ export interface LimiterOptions {
 /** Counts in Redis when a client is given (shared by every instance), in memory otherwise. */
 export function createLimiter(options: LimiterOptions, redis?: Redis): RateLimiterAbstract {
   const base = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
-  return redis ? new RateLimiterRedis({ ...base, storeClient: redis, useRedisPackage: false }) : new RateLimiterMemory(base);
+  // While Redis is unreachable, each instance counts in memory: the limit holds per instance.
+  return redis
+    ? new RateLimiterRedis({ ...base, storeClient: redis, useRedisPackage: false, insuranceLimiter: new RateLimiterMemory(base) })
+    : new RateLimiterMemory(base);
 }
 
 /** Throws RATE_LIMITED when the key has no points left (without consuming one). */

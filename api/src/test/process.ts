@@ -48,8 +48,14 @@ function baseEnv(): Record<string, string> {
  * (same DATABASE_URL, REDIS_URL, REDIS_PREFIX, JWT_SECRET) on a free port, and resolves
  * once it prints "Sociodesk is running: <url>".
  */
-export async function startApiProcess(env: Record<string, string>, overrides: Record<string, string> = {}, timeoutMs = 90_000): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+export async function startApiProcess(
+  env: Record<string, string>,
+  overrides: Record<string, string> = {},
+  timeoutMs = 90_000,
+  /** Modules to preload before the app (e.g. `./src/instrumentation.mjs`). */
+  preload: string[] = [],
+): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [...preload.flatMap((m) => ['--import', m]), '--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: API_DIR,
     env: {
       ...baseEnv(),

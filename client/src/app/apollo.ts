@@ -4,10 +4,12 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode, print } from 'graphql';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { RefreshSessionDocument, type RefreshSessionMutation } from '../generated/graphql';
+import { createSuspensionLink, isSuspendedClose } from '../modules/auth/suspension';
 import { createAuthLink } from './auth-link';
 import { createCache } from './cache';
 import { setHttpTokenRefresher } from './http';
 import { getConnectionState, setConnectionState } from './connection-status';
+import { resumableSubscriptions } from './resumable-subscriptions';
 import { createSubscriptionRetryLink } from './subscription-retry-link';
 import { sessionFromAuthPayload, sessionIdentity, sessionStore, type Session, type SessionStore } from './session';
 import { createTokenRefresher, hasUnauthenticatedError, RefreshRejectedError, type TokenRefresher } from './token-refresh';
@@ -113,6 +115,8 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
       },
       closed: (event) => {
         const code = (event as { code?: number } | undefined)?.code;
+        // The workspace was suspended: end the session; the sign-in page says why.
+        if (isSuspendedClose(event)) store.clear('suspended');
         // 1000: closed on purpose (no subscription left); 4401: token refresh, reconnects at once.
         if (everConnected && code !== 1000 && !signingOver) {
           setConnectionState('reconnecting');
@@ -133,7 +137,8 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
         return !!session;
       },
     }),
-    new GraphQLWsLink(wsClient),
+    // ticketEvents(after:) resumes from its last cursor when the socket reconnects (e.g. a 1012 restart).
+    new GraphQLWsLink(resumableSubscriptions(wsClient)),
   ]);
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
@@ -143,7 +148,7 @@ export function createAppApollo(store: SessionStore = sessionStore): AppApollo {
       return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
     },
     subscriptionLink,
-    ApolloLink.from([createAuthLink(refresher), httpLink]),
+    ApolloLink.from([createSuspensionLink(() => store.clear('suspended')), createAuthLink(refresher), httpLink]),
   );
 
   const client = new ApolloClient({

@@ -3,6 +3,11 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../modules/auth/components/ChangePasswordPage';
 import { LoginRoute } from '../modules/auth/components/LoginRoute';
+import { ForgotPasswordPage } from '../modules/auth/components/ForgotPasswordPage';
+import { ResetPasswordPage } from '../modules/auth/components/ResetPasswordPage';
+import { SignUpPage } from '../modules/auth/components/SignUpPage';
+import { VerifyEmailPage } from '../modules/auth/components/VerifyEmailPage';
+import { TenantsPage } from '../modules/operator/components/TenantsPage';
 import { ApiKeysPage } from '../modules/apikeys/components/ApiKeysPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
 import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
@@ -50,6 +55,10 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<StartPage />} />
@@ -66,6 +75,7 @@ export function AppRoutes() {
             <Route path="webhooks" element={<WebhooksPage />} />
           </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="operator/tenants" element={<Only when={(v) => v.me.platformOperator}><TenantsPage /></Only>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -45,7 +45,7 @@ export function parseSession(raw: string | null): Session | null {
 type Listener = () => void;
 
 /** Why the last session ended: the user signed out, or the server no longer accepted it. */
-export type SessionEndReason = 'signed-out' | 'expired';
+export type SessionEndReason = 'signed-out' | 'expired' | 'suspended';
 
 /**
  * The session, persisted in localStorage and shared by every tab: a sign-in, tenant switch,

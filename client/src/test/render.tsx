@@ -55,6 +55,8 @@ export function me(role: Role, id = `${role.toLowerCase()}-1`): MeQuery['me'] {
   return {
     role,
     mustChangePassword: false,
+    platformOperator: false,
+    locale: 'en',
     user: { id, email: `${id}@acme.example`, name: `Acme ${role}`, role, active: true, createdAt: '2030-01-01T00:00:00Z' },
     tenant: { id: 't1', slug: 'acme', name: 'Acme' },
     memberships: [{ role, tenant: { id: 't1', slug: 'acme', name: 'Acme' } }],

@@ -8,6 +8,7 @@ import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { badInput, unauthenticated } from '../../platform/errors.js';
 import { assertNotLimited, recordFailure } from '../../platform/ratelimit.js';
 import { Tenant } from '../tenant/tenant.entity.js';
+import { assertTenantOpen } from '../tenant/tenant.policy.js';
 import { Membership } from '../user/membership.entity.js';
 import { toUserType } from '../user/user.service.js';
 import { User } from '../user/user.entity.js';
@@ -24,6 +25,8 @@ export interface AuthServiceDeps {
   refreshTtlDays: number;
   failuresByEmail: RateLimiterAbstract;
   failuresByIp: RateLimiterAbstract;
+  /** Whether the user is a platform operator (carried in the access token). */
+  isOperator?: (user: User) => boolean;
 }
 
 /**
@@ -149,6 +152,12 @@ export class AuthService {
     return this.issue(em, user, current.membership, current.tenant, memberships, randomUUID());
   }
 
+  /** Revokes every refresh token of the user, in every tenant (e.g. after a password reset). */
+  async revokeAllSessions(em: EntityManager, userId: string): Promise<number> {
+    // Cross-tenant: the user's sessions in every tenant end.
+    return em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() }, CROSS_TENANT);
+  }
+
   private async activeMemberships(em: EntityManager, user: User): Promise<Array<{ membership: Membership; tenant: Tenant }>> {
     // Cross-tenant: lists the caller's own memberships so they can pick or switch tenants.
     const memberships = await em.find(Membership, { user, active: true }, { ...CROSS_TENANT, populate: ['user'], orderBy: { createdAt: 'asc' } });
@@ -169,6 +178,8 @@ export class AuthService {
     memberships: Array<{ membership: Membership; tenant: Tenant }>,
     familyId: string,
   ): Promise<AuthPayload> {
+    // No session for a suspended tenant, or one whose sign-up is not verified yet.
+    assertTenantOpen(tenant);
     const refreshToken = randomBytes(32).toString('base64url');
     const scoped = forTenant(em, tenant.id);
     scoped.create(RefreshToken, {
@@ -183,6 +194,7 @@ export class AuthService {
       tenantId: tenant.id,
       role: membership.role,
       mustChangePassword: user.mustChangePassword,
+      operator: this.deps.isOperator?.(user) ?? false,
     });
     return {
       accessToken: access.token,

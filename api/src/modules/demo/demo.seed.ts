@@ -34,7 +34,9 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
       for (const m of DEMO_MEMBERS) {
         const company = t.name.split(' ')[0];
         const passwordHash = await hashPassword(DEMO_PASSWORD);
-        const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash });
+        // Globex's admin is also the demo platform operator (the Tenants screen).
+        const platformOperator = t.slug === 'globex' && m.local === 'admin';
+        const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash, platformOperator });
         tx.create(Membership, { user, role: m.role });
       }
       await tx.flush();

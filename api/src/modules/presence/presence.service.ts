@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
-import { badInput } from '../../platform/errors.js';
+import { badInput, serviceUnavailable } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
@@ -14,18 +14,55 @@ const isStaffRole = (role: Role) => role === Role.ADMIN || role === Role.AGENT;
 
 /** Agent presence: ONLINE on first connection, OFFLINE when the last one closes, AWAY/BUSY by choice. */
 export class PresenceService {
+  private timer: NodeJS.Timeout | undefined;
+  private beating = false;
+  private lastWarning = 0;
+
   constructor(
     private readonly store: PresenceStore,
     private readonly pubSub: AppPubSub,
     private readonly logger: Logger,
   ) {}
 
+  /** Starts this instance's presence heartbeat (Redis store only): leases, dead-instance expiry, self-healing. */
+  start(): void {
+    if (!this.store.heartbeat || !this.store.heartbeatMs || this.timer) return;
+    this.timer = setInterval(() => void this.beat(), this.store.heartbeatMs);
+    this.timer.unref();
+    void this.beat();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async beat(): Promise<void> {
+    if (this.beating) return;
+    this.beating = true;
+    try {
+      const { offline, online } = await this.store.heartbeat!();
+      for (const c of offline) this.publish(c.tenantId, c.userId, PresenceStatus.OFFLINE);
+      for (const c of online) {
+        const state = (await this.store.get(c.tenantId, [c.userId])).get(c.userId);
+        if (state && state.status !== PresenceStatus.OFFLINE) this.publish(c.tenantId, c.userId, state.status);
+      }
+    } catch (err) {
+      if (Date.now() - this.lastWarning > 5000) {
+        this.lastWarning = Date.now();
+        this.logger.warn({ err: (err as Error).message }, 'presence heartbeat failed');
+      }
+    } finally {
+      this.beating = false;
+    }
+  }
+
   async connected(p: Principal): Promise<void> {
     if (!isStaffRole(p.role)) return;
     try {
       if ((await this.store.connect(p.tenantId, p.userId)) === 1) {
         await this.store.setStatus(p.tenantId, p.userId, PresenceStatus.ONLINE);
-        this.publish(p, PresenceStatus.ONLINE);
+        this.publish(p.tenantId, p.userId, PresenceStatus.ONLINE);
       }
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'presence update failed');
@@ -35,7 +72,7 @@ export class PresenceService {
   async disconnected(p: Principal): Promise<void> {
     if (!isStaffRole(p.role)) return;
     try {
-      if ((await this.store.disconnect(p.tenantId, p.userId)) === 0) this.publish(p, PresenceStatus.OFFLINE);
+      if ((await this.store.disconnect(p.tenantId, p.userId)) === 0) this.publish(p.tenantId, p.userId, PresenceStatus.OFFLINE);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'presence update failed');
     }
@@ -43,8 +80,13 @@ export class PresenceService {
 
   async set(em: EntityManager, p: Principal, status: PresenceStatus): Promise<AgentPresence> {
     if (status === PresenceStatus.OFFLINE) throw badInput({ status: ['OFFLINE follows from closing your connections'] });
-    await this.store.setStatus(p.tenantId, p.userId, status);
-    this.publish(p, status);
+    try {
+      await this.store.setStatus(p.tenantId, p.userId, status);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'presence store unavailable');
+      throw serviceUnavailable();
+    }
+    this.publish(p.tenantId, p.userId, status);
     const membership = await em.findOneOrFail(Membership, { user: p.userId }, { populate: ['user'] });
     return { user: toUserType(membership), status, updatedAt: new Date() };
   }
@@ -63,8 +105,8 @@ export class PresenceService {
     return mapFilter(this.pubSub.subscribe(topic(p.tenantId))[Symbol.asyncIterator](), (e) => e as PresenceEvent);
   }
 
-  private publish(p: Principal, status: PresenceStatus): void {
-    const event: PresenceEvent = { tenantId: p.tenantId, userId: p.userId, status, updatedAt: new Date().toISOString() };
-    this.pubSub.publish(topic(p.tenantId), event);
+  private publish(tenantId: string, userId: string, status: PresenceStatus): void {
+    const event: PresenceEvent = { tenantId, userId, status, updatedAt: new Date().toISOString() };
+    this.pubSub.publish(topic(tenantId), event);
   }
 }

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { forTenant } from '../../platform/db/scope.js';
 import type { Logger } from '../../platform/logger.js';
+import { FANOUT_RESTORED } from '../../platform/pubsub/event-bus.js';
+import { eventDispatchLag } from '../../platform/metrics/metrics.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { PushQueue } from '../../platform/realtime/push-queue.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
@@ -15,6 +17,7 @@ export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({ ...toPubli
 
 const topic = (tenantId: string) => `ticket-events:${tenantId}`;
 const GAP_WAIT_MS = 150;
+const CATCH_UP_PAGE = 500;
 
 /**
  * One ordered stream of a tenant's events per process. Events may arrive out of order or
@@ -23,6 +26,8 @@ const GAP_WAIT_MS = 150;
  */
 class TenantChannel {
   private lastSeq: number | undefined;
+  /** The tenant's last seq when the channel opened: where a catch-up starts before any event arrived. */
+  private baseline: number | undefined;
   private readonly buffer = new Map<number, TicketEventEnvelope>();
   private gapTimer: NodeJS.Timeout | undefined;
   readonly consumers = new Set<PushQueue<TicketEventEnvelope>>();
@@ -33,9 +38,37 @@ class TenantChannel {
     pubSub: AppPubSub,
     private readonly loadRange: (tenantId: string, from: number, to: number) => Promise<TicketEventEnvelope[]>,
     private readonly logger: Logger,
+    private readonly loadAfter: (tenantId: string, afterSeq: number, limit: number) => Promise<TicketEventEnvelope[]>,
+    lastSeqOf: (tenantId: string) => Promise<number>,
   ) {
     this.source = pubSub.subscribe(topic(tenantId))[Symbol.asyncIterator]();
     void this.pump();
+    lastSeqOf(tenantId).then(
+      (seq) => (this.baseline = seq),
+      (err: Error) => this.logger.warn({ err: err.message }, 'could not read the last ticket event seq'),
+    );
+  }
+
+  /**
+   * Reads every committed event after the last one delivered, without waiting for the next
+   * live one: called when the fan-out comes back after an outage, during which other
+   * instances' events did not reach this process.
+   */
+  async catchUp(): Promise<void> {
+    let after = this.lastSeq ?? this.baseline;
+    if (after === undefined) return;
+    try {
+      for (;;) {
+        const rows = await this.loadAfter(this.tenantId, after, CATCH_UP_PAGE);
+        if (!rows.length) return;
+        this.lastSeq ??= after;
+        for (const e of rows) this.receive(e);
+        if (rows.length < CATCH_UP_PAGE) return;
+        after = rows[rows.length - 1].seq;
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not catch up on ticket events');
+    }
   }
 
   private async pump(): Promise<void> {
@@ -59,6 +92,8 @@ class TenantChannel {
       const e = this.buffer.get(this.lastSeq + 1)!;
       this.buffer.delete(e.seq);
       this.lastSeq = e.seq;
+      // Live path only (replays are not lag): from the row's write to handing it to the subscriptions.
+      if (this.consumers.size) eventDispatchLag.observe({ stream: 'ticket_events' }, Math.max(0, Date.now() - Date.parse(e.createdAt)) / 1000);
       for (const consumer of this.consumers) consumer.push(e);
     }
   }
@@ -92,7 +127,16 @@ export class TicketFeed {
     private readonly pubSub: AppPubSub,
     private readonly orm: MikroORM,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    void this.catchUpOnRestore();
+  }
+
+  /** When the cross-instance fan-out is back, every open channel reads what it missed. */
+  private async catchUpOnRestore(): Promise<void> {
+    for await (const _ of this.pubSub.subscribe(FANOUT_RESTORED)) {
+      for (const channel of this.channels.values()) void channel.catchUp();
+    }
+  }
 
   /** Called after commit, in seq order. */
   publish(events: TicketEvent[]): void {
@@ -103,7 +147,14 @@ export class TicketFeed {
   subscribe(tenantId: string): PushQueue<TicketEventEnvelope> {
     let channel = this.channels.get(tenantId);
     if (!channel) {
-      channel = new TenantChannel(tenantId, this.pubSub, (t, from, to) => this.loadRange(t, from, to), this.logger);
+      channel = new TenantChannel(
+        tenantId,
+        this.pubSub,
+        (t, from, to) => this.loadRange(t, from, to),
+        this.logger,
+        (t, after, limit) => this.loadAfter(t, after, limit),
+        (t) => this.lastSeq(t),
+      );
       this.channels.set(tenantId, channel);
     }
     const ch = channel;
@@ -124,6 +175,14 @@ export class TicketFeed {
     const em = forTenant(this.orm.em, tenantId);
     const rows = await em.find(TicketEvent, { seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
     return rows.map(toEnvelope);
+  }
+
+  /** The tenant's latest committed seq (0 when it has none). */
+  async lastSeq(tenantId: string): Promise<number> {
+    // Background read outside any request: scope explicitly to the tenant.
+    const em = forTenant(this.orm.em, tenantId);
+    const last = await em.findOne(TicketEvent, {}, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+    return last?.seq ?? 0;
   }
 
   async loadRange(tenantId: string, from: number, to: number): Promise<TicketEventEnvelope[]> {

@@ -1,6 +1,7 @@
 import { LockMode, type MikroORM } from '@mikro-orm/core';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import type { Logger } from '../../platform/logger.js';
+import { slaWorkerLag, slaWorkerRuns } from '../../platform/metrics/metrics.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { TicketEventType, type RecordedChange } from '../ticket/ticket.events.js';
 import type { TicketService } from '../ticket/ticket.service.js';
@@ -57,10 +58,14 @@ export class SlaWorker {
     const due = await this.orm.em.fork().find(
       Ticket,
       { slaNextCheckAt: { $lte: now } },
-      { ...CROSS_TENANT, fields: ['id', 'tenantId'], orderBy: { slaNextCheckAt: 'asc' }, limit: BATCH },
+      { ...CROSS_TENANT, fields: ['id', 'tenantId', 'slaNextCheckAt'], orderBy: { slaNextCheckAt: 'asc' }, limit: BATCH },
     );
+    // How late this run is for the most overdue ticket (the metric an operator alerts on).
+    const oldest = due[0]?.slaNextCheckAt;
+    slaWorkerLag.set(oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0);
     let changed = 0;
     for (const t of due) if (await this.process(t.tenantId, t.id, now)) changed++;
+    slaWorkerRuns.inc({ result: changed ? 'changed' : 'idle' });
     return changed;
   }
 

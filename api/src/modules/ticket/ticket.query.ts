@@ -1,6 +1,7 @@
 import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Principal } from '../../platform/auth/principal.js';
+import { containsText } from '../../platform/db/like.js';
 import { badInput } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -26,7 +27,6 @@ export interface PageArgs {
   before?: string | null;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Filter input to ORM conditions, always narrowed to what the principal may see. */
 export async function ticketWhere(ctx: Pick<GraphQLContext, 'em'>, p: Principal, f?: TicketFilter | null): Promise<FilterQuery<Ticket>> {
@@ -49,8 +49,8 @@ export async function ticketWhere(ctx: Pick<GraphQLContext, 'em'>, p: Principal,
   }
   if (f?.slaDueBefore) and.push({ slaDueAt: { $lt: f.slaDueBefore } });
   if (f?.text?.trim()) {
-    const like = `%${escapeLike(f.text.trim())}%`;
-    and.push({ $or: [{ title: { $like: like } }, { description: { $like: like } }] });
+    const text = f.text.trim();
+    and.push({ $or: [containsText('title', text), containsText('description', text)] } as FilterQuery<Ticket>);
   }
   if (f?.tag) {
     // Query-builder subquery: the tenant predicate is explicit here.
@@ -99,7 +99,8 @@ export async function listTickets(
   const dir = (desc !== backward ? 'desc' : 'asc') as `${QueryOrder.DESC}` | `${QueryOrder.ASC}`;
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(Ticket, { $and: and }, { orderBy: [{ [key]: dir }, { id: dir }], limit: limit + 1 }),
-    ctx.em.count(Ticket, base),
+    // A fresh condition: raw SQL fragments (the text search) are used up by the query that renders them.
+    ctx.em.count(Ticket, await ticketWhere(ctx, p, filter)),
   ]);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);

@@ -4,6 +4,7 @@ import type { WebhookConfig } from '../../platform/config.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { postJson } from '../../platform/http/outbound.js';
 import type { Logger } from '../../platform/logger.js';
+import { webhookDeliveries, webhookDeliveryDuration } from '../../platform/metrics/metrics.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
 import { toPublicEvent, type PublicTicketEvent } from '../activity/ticket-event.format.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
@@ -64,6 +65,16 @@ export class WebhookWorker {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+  }
+
+  /** The outbox for the metrics: pending deliveries (due or waiting to retry) and the oldest one's age. */
+  async outbox(): Promise<{ outbox: string; depth: number; oldestAgeSeconds: number }> {
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    const where = { status: DeliveryStatus.PENDING };
+    const depth = await em.count(WebhookDelivery, where, CROSS_TENANT);
+    const oldest = depth ? await em.findOne(WebhookDelivery, where, { ...CROSS_TENANT, orderBy: { createdAt: 'asc' }, fields: ['createdAt'] }) : null;
+    const oldestAgeSeconds = oldest ? Math.max(0, (this.now() - oldest.createdAt.getTime()) / 1000) : 0;
+    return { outbox: 'webhook', depth, oldestAgeSeconds };
   }
 
   /** One pass: dispatch new events, then attempt due deliveries. */
@@ -171,6 +182,7 @@ export class WebhookWorker {
     let responseStatus: number | null = null;
     let latencyMs: number | null = null;
     let error: string | null = null;
+    const stopTimer = webhookDeliveryDuration.startTimer();
     try {
       const event = await em.findOneOrFail(TicketEvent, { id: d.eventId });
       const body = JSON.stringify(webhookBody(event));
@@ -192,10 +204,12 @@ export class WebhookWorker {
     } catch (err) {
       error = (err as Error).message.slice(0, 500);
     }
+    stopTimer();
     const at = new Date(this.now());
     const attempts = d.attempts + 1;
     const mine = { id: d.id, lockedBy: token };
     const common = { attempts, lastAttemptAt: at, responseStatus, latencyMs, lastError: error, lockedBy: null, lockedUntil: null };
+    webhookDeliveries.inc({ outcome: !error ? 'succeeded' : at.getTime() < d.giveUpAt.getTime() ? 'retry' : 'failed' });
     if (!error) {
       await em.nativeUpdate(WebhookDelivery, mine, { ...common, status: DeliveryStatus.SUCCEEDED, deliveredAt: at });
       await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, failingSince: { $ne: null } }, { failingSince: null });

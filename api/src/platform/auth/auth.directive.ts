@@ -8,6 +8,10 @@ import {
   GraphQLSchema,
   GraphQLString,
   defaultFieldResolver,
+  getOperationAST,
+  Kind,
+  type DocumentNode,
+  type GraphQLError,
   type GraphQLFieldConfig,
 } from 'graphql';
 import { Directive, registerEnumType } from 'type-graphql';
@@ -41,11 +45,18 @@ export function Public(): MethodDecorator & PropertyDecorator {
   return Directive('@public') as MethodDecorator & PropertyDecorator;
 }
 
+/** Only platform operators (a user flag, not a tenant role) may use the field. */
+export function Operator(): MethodDecorator & PropertyDecorator {
+  return Directive('@operator') as MethodDecorator & PropertyDecorator;
+}
+
 export interface AccessRule {
   public: boolean;
   roles: Role[];
   /** Scopes an API key (PARTNER) must all hold. */
   scopes: string[];
+  /** `@operator`: platform operators only, whatever their role in their current tenant. */
+  operator?: boolean;
 }
 
 export type RootKind = 'Query' | 'Mutation' | 'Subscription';
@@ -68,14 +79,23 @@ export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSche
     description: 'Anyone may use this field, signed in or not.',
     locations: [DirectiveLocation.FIELD_DEFINITION],
   });
+  const operator = new GraphQLDirective({
+    name: 'operator',
+    description: 'Only platform operators may use this field (a platform flag, not a tenant role).',
+    locations: [DirectiveLocation.FIELD_DEFINITION],
+  });
   const config = schema.toConfig();
-  return new GraphQLSchema({ ...config, directives: [...config.directives, auth, pub] });
+  return new GraphQLSchema({ ...config, directives: [...config.directives, auth, pub, operator] });
 }
 
 export function accessRuleOf(schema: GraphQLSchema, field: GraphQLFieldConfig<unknown, unknown>): AccessRule | null {
   const isPublic = !!getDirective(schema, field, 'public')?.length;
   const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[]; scopes?: string[] | null } | undefined;
   if (isPublic && auth) throw new Error('A field cannot be both @public and @auth');
+  if (getDirective(schema, field, 'operator')?.length) {
+    if (isPublic || auth) throw new Error('An @operator field cannot also be @public or @auth');
+    return { public: false, roles: [], scopes: [], operator: true };
+  }
   if (isPublic) return { public: true, roles: [], scopes: [] };
   if (auth) return { public: false, roles: auth.requires, scopes: auth.scopes ?? [] };
   return null;
@@ -111,7 +131,9 @@ export function checkAccess(rule: AccessRule | null, principal: Principal | null
   if (!rule) throw forbidden(`${fieldName} is not available`);
   if (rule.public) return;
   if (!principal) throw unauthenticated();
-  if (!rule.roles.includes(principal.role)) {
+  if (rule.operator) {
+    if (principal.kind !== 'user' || !principal.operator) throw forbidden(`Only platform operators may use ${fieldName}`);
+  } else if (!rule.roles.includes(principal.role)) {
     throw forbidden(principal.kind === 'apiKey' ? `API keys may not use ${fieldName}` : `Your role (${principal.role}) may not use ${fieldName}`);
   }
   if (principal.role === Role.PARTNER) {
@@ -156,4 +178,31 @@ export function enforceAuthDirectives(schema: GraphQLSchema, options: EnforceOpt
       return guarded;
     },
   });
+}
+
+/**
+ * The same checks as the wrapped root resolvers, for one principal and the root fields of
+ * an operation: used where one execution serves several subscribers (grouped
+ * subscriptions), so each member is checked before it joins.
+ */
+export function operationAccessChecker(schema: GraphQLSchema, options: EnforceOptions) {
+  const rules = new Map<string, AccessRule | null>();
+  for (const r of rootAccessRules(schema)) rules.set(`${r.root}.${r.field}`, r.rule);
+  const roots: Record<string, RootKind> = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' };
+  return (args: { document: DocumentNode; operationName?: string | null; contextValue?: unknown }): GraphQLError[] => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return [];
+    const principal = (args.contextValue as AuthContext | undefined)?.principal ?? null;
+    const errors: GraphQLError[] = [];
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
+      const field = selection.name.value;
+      try {
+        checkAccess(rules.get(`${roots[operation.operation]}.${field}`) ?? null, principal, field, options);
+      } catch (error) {
+        errors.push(error as GraphQLError);
+      }
+    }
+    return errors;
+  };
 }

@@ -18,7 +18,15 @@ export interface CredentialSource {
 export class Authenticator {
   private readonly strategies: CredentialStrategy[];
 
-  constructor(tokens: TokenService, extra: CredentialStrategy[] = []) {
+  /**
+   * `admit` may refuse a principal that authenticated (e.g. one of a suspended tenant) by
+   * throwing; it runs for HTTP requests and WebSocket connections alike.
+   */
+  constructor(
+    tokens: TokenService,
+    extra: CredentialStrategy[] = [],
+    private readonly admit?: (principal: Principal) => void,
+  ) {
     const jwtStrategy: CredentialStrategy = (credential) =>
       credential.split('.').length === 3 ? tokens.verify(credential) : null;
     this.strategies = [jwtStrategy, ...extra];
@@ -35,6 +43,7 @@ export class Authenticator {
       if (principal) break;
     }
     if (!principal) throw unauthenticated('Invalid access token');
+    this.admit?.(principal);
     const tenantHeader = source.tenantHeader?.trim();
     if (tenantHeader && tenantHeader !== principal.tenantId) {
       throw forbidden('X-Tenant-ID does not match the tenant of the access token');

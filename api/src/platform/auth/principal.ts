@@ -28,6 +28,8 @@ export interface Principal {
   mustChangePassword: boolean;
   /** When the credential stops being valid (an API key without expiry: far in the future). */
   expiresAt: Date;
+  /** A platform operator (a user flag, not a tenant role): may use fields marked `@operator`. */
+  operator?: boolean;
 }
 
 export const isStaff = (p: Principal | null | undefined): boolean => !!p && STAFF_ROLES.includes(p.role);

@@ -12,6 +12,8 @@ interface AccessClaims {
   role: Role;
   jti: string;
   pwc?: boolean;
+  /** Platform operator. */
+  op?: boolean;
 }
 
 export interface AccessToken {
@@ -26,10 +28,11 @@ export class TokenService {
     private readonly ttlSeconds: number,
   ) {}
 
-  sign(input: { userId: string; tenantId: string; role: Role; mustChangePassword?: boolean }): AccessToken {
+  sign(input: { userId: string; tenantId: string; role: Role; mustChangePassword?: boolean; operator?: boolean }): AccessToken {
     const jti = randomUUID();
     const claims: AccessClaims = { sub: input.userId, tid: input.tenantId, role: input.role, jti };
     if (input.mustChangePassword) claims.pwc = true;
+    if (input.operator) claims.op = true;
     const token = jwt.sign(claims, this.secret, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds, issuer: ISSUER });
     const decoded = jwt.decode(token) as { exp: number };
     return { token, jti, expiresAt: new Date(decoded.exp * 1000) };
@@ -56,6 +59,7 @@ export class TokenService {
       tokenId: claims.jti,
       mustChangePassword: claims.pwc === true,
       expiresAt: new Date(claims.exp * 1000),
+      operator: claims.op === true,
     };
   }
 }

@@ -1,15 +1,37 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MikroORM, type MigrationObject, type Options } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type MigrationObject, type Options } from '@mikro-orm/core';
+import { BoundLibSqlDriver } from './bound-libsql.js';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
+import type { Knex } from '@mikro-orm/knex';
 import type { AppConfig } from '../config.js';
 import { requestScope, type Logger } from '../logger.js';
+import { sqlStatementDuration, statementKind } from '../metrics/metrics.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { TenantGuard } from './tenant-guard.js';
+
+export const DEFAULT_DB_TIMEOUTS = { acquireTimeoutMs: 3000, connectTimeoutMs: 2000 };
+
+/** MikroORM's logger, also feeding the SQL metrics and the request's SQL time. */
+class TimedQueryLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly logQueries: boolean,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: LogContext & { query: string }): void {
+    const ms = context.took ?? 0;
+    sqlStatementDuration.observe({ statement: statementKind(context.query) }, ms / 1000);
+    const scope = requestScope.getStore();
+    if (scope) scope.sqlMs = (scope.sqlMs ?? 0) + ms;
+    if (this.logQueries) super.logQuery(context);
+  }
+}
 
 export type EntityClass = new (...args: never[]) => object;
 
@@ -42,24 +64,99 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
       return sql;
     },
     logger: logger ? (message: string) => logger.debug({ orm: true }, message) : undefined,
+    // Times every statement for the metrics (and per request); logs them only at debug level.
+    loggerFactory: (options) => new TimedQueryLogger(options, !!logger?.isLevelEnabled('debug')),
   };
   if (db.kind === 'sqlite') {
-    return { ...common, driver: LibSqlDriver, dbName: db.sqlitePath } as Options;
+    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath } as Options;
   }
   const driver = db.kind === 'mariadb' ? MariaDbDriver : MySqlDriver;
   // mariadb:// is not a scheme the drivers parse; both speak the MySQL protocol.
   const clientUrl = db.url!.replace(/^mariadb:/, 'mysql:');
-  return { ...common, driver, clientUrl, pool: { min: 1, max: 10 } } as Options;
+  const { acquireTimeoutMs, connectTimeoutMs } = config.databaseTimeouts ?? DEFAULT_DB_TIMEOUTS;
+  return {
+    ...common,
+    driver,
+    clientUrl,
+    // Bounded waits, so a lost database fails requests fast (SERVICE_UNAVAILABLE) instead of
+    // hanging them; dead connections fail validation and are replaced, so the pool heals by
+    // itself once the database is back.
+    pool: { min: 1, max: 10, acquireTimeoutMillis: acquireTimeoutMs, createTimeoutMillis: connectTimeoutMs, createRetryIntervalMillis: 100, propagateCreateError: true },
+    driverOptions: { connection: { connectTimeout: connectTimeoutMs }, acquireConnectionTimeout: acquireTimeoutMs },
+  } as Options;
 }
 
-/** Connects, creates the database when missing, and applies pending migrations. */
-export async function initOrm(config: AppConfig, entities: EntityClass[], logger?: Logger): Promise<MikroORM> {
+/** Name of the MySQL advisory lock held while migrations (and first-start seeding) run. */
+export const MIGRATION_LOCK = 'sociodesk:migrations';
+const LOCK_WAIT_SECONDS = 300;
+
+export interface InitOrmOptions {
+  /** Runs after the migrations, still under the migration lock (e.g. seeding an empty database). */
+  afterMigrate?: (orm: MikroORM) => Promise<void>;
+}
+
+/**
+ * Connects, creates the database when missing, and applies pending migrations. On MySQL and
+ * MariaDB, instances starting together serialize on `GET_LOCK`: the first applies the
+ * migrations, the others wait and then find nothing left to do.
+ */
+export async function initOrm(config: AppConfig, entities: EntityClass[], logger?: Logger, options: InitOrmOptions = {}): Promise<MikroORM> {
   if (config.database.kind === 'sqlite' && config.database.sqlitePath !== ':memory:') {
     mkdirSync(dirname(config.database.sqlitePath!), { recursive: true });
   }
   const orm = await MikroORM.init(ormOptions(config, entities, logger));
-  if (config.database.kind !== 'sqlite') await orm.schema.ensureDatabase({ create: true });
-  const applied = await orm.migrator.up();
-  if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied database migrations');
+  const migrate = async () => {
+    const applied = await orm.migrator.up();
+    if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied database migrations');
+    await options.afterMigrate?.(orm);
+  };
+  try {
+    if (config.database.kind === 'sqlite') await migrate();
+    else {
+      await ensureDatabase(orm);
+      await withMigrationLock(orm, logger, migrate);
+    }
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
   return orm;
+}
+
+/** Creates the database when missing; another instance creating it at the same moment is fine. */
+async function ensureDatabase(orm: MikroORM): Promise<void> {
+  try {
+    await orm.schema.ensureDatabase({ create: true });
+  } catch (error) {
+    // "database exists": it was created between our check and our CREATE DATABASE.
+    if (!/exists/i.test((error as Error).message)) throw error;
+    await orm.schema.ensureDatabase({ create: true, forceCheck: true });
+  }
+}
+
+/** Holds the MySQL advisory lock on one pooled connection while `task` runs on the others. */
+export async function withMigrationLock<T>(orm: MikroORM, logger: Logger | undefined, task: () => Promise<T>): Promise<T> {
+  const knex = (orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+  const connection = await knex.client.acquireConnection();
+  try {
+    const started = Date.now();
+    const rows = await knex.raw('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, LOCK_WAIT_SECONDS]).connection(connection);
+    const got = Number(lockResult(rows));
+    if (got !== 1) throw new Error(`Could not take the migration lock within ${LOCK_WAIT_SECONDS}s (another instance is still migrating?)`);
+    const waited = Date.now() - started;
+    if (waited > 50) logger?.info({ waitedMs: waited }, 'waited for another instance to finish migrating');
+    try {
+      return await task();
+    } finally {
+      await knex.raw('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).connection(connection);
+    }
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+}
+
+/** The `got` column of `SELECT GET_LOCK(...)`, whichever driver's result shape. */
+function lockResult(rows: unknown): unknown {
+  const first = Array.isArray(rows) ? (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) : undefined;
+  return (first as { got?: unknown } | undefined)?.got;
 }

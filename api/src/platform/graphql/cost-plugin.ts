@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { createRequire } from 'node:module';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { RateLimitConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
-import { actualCost, costEstimator, operationShape } from './cost.js';
+import { actualCost, costEstimator, selectedOperation } from './cost.js';
 import type { PointsBucket, ThrottleState } from './throttle.js';
 
 // The CommonJS build: its ES module build imports graphql's .mjs files, a second copy of graphql
@@ -31,67 +31,122 @@ const tooBig = (message: string, cost: Record<string, number>) =>
   new AppError('BAD_USER_INPUT', message, { cost, http: { status: 400, headers: new Map() } });
 
 /**
- * Query cost and rate limits for HTTP operations. Before execution (didResolveOperation,
- * so a refused operation sends no SQL): depth, aliases and cost are checked, then the cost
- * is taken from the caller's bucket. After execution the unused part of the estimate is
- * given back. Every response reports `extensions.cost` and X-RateLimit-* headers.
+ * Prices operations and draws their cost from the caller's bucket: one gate for HTTP (the
+ * Apollo plugin below) and WebSocket operations, so both share the price and the bucket.
  */
-export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<GraphQLContext> {
-  const { limits, bucket, logger } = options;
-  let lastWarning = 0;
-  const failOpen = (err: unknown): ThrottleState => {
-    if (Date.now() - lastWarning > 5000) {
-      lastWarning = Date.now();
+export class CostGate {
+  private lastWarning = 0;
+
+  constructor(private readonly options: CostPluginOptions) {}
+
+  /** The operation's cost; BAD_USER_INPUT when the variables don't fit or the cost is over the limit. */
+  price(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
+    let requested: number;
+    try {
+      requested = getComplexity({ schema: this.options.schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [costEstimator] });
+    } catch (error) {
+      // Variable coercion (wrong type, missing field): the client's fault, with graphql-js' message.
+      const message = error instanceof GraphQLError ? error.message : 'Invalid variables';
+      throw new AppError('BAD_USER_INPUT', message, { http: { status: 400, headers: new Map() } });
+    }
+    const max = this.options.limits.maxCost;
+    if (requested > max) throw tooBig(`Query cost ${requested} exceeds the maximum of ${max}`, { requestedQueryCost: requested, maximumCost: max });
+    return requested;
+  }
+
+  /** Takes the cost from the bucket; RATE_LIMITED (429) when it does not fit. Fails open when the store is down. */
+  async take(key: string, requested: number): Promise<{ state: ThrottleState; taken: boolean }> {
+    let result;
+    try {
+      result = await this.options.bucket.take(key, requested);
+    } catch (err) {
+      return { state: this.failOpen(err), taken: false };
+    }
+    if (!result.allowed) {
+      const retryAfter = Math.ceil(result.retryAfterMs / 1000);
+      const error = new AppError('RATE_LIMITED', `Throttled: this query costs ${requested} and ${result.state.currentlyAvailable} points are available; retry in ${retryAfter}s`, {
+        retryAfter,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+      });
+      throw Object.assign(error, { throttleState: result.state });
+    }
+    return { state: result.state, taken: true };
+  }
+
+  /** Gives back what the estimate charged beyond the actual cost. */
+  async settle(key: string, requested: number, actual: number): Promise<ThrottleState> {
+    try {
+      return actual < requested ? await this.options.bucket.refund(key, requested - actual) : await this.options.bucket.peek(key);
+    } catch (err) {
+      return this.failOpen(err);
+    }
+  }
+
+  async peek(key: string): Promise<ThrottleState> {
+    try {
+      return await this.options.bucket.peek(key);
+    } catch (err) {
+      return this.failOpen(err);
+    }
+  }
+
+  private failOpen(err: unknown): ThrottleState {
+    const { limits, logger } = this.options;
+    if (Date.now() - this.lastWarning > 5000) {
+      this.lastWarning = Date.now();
       logger.warn({ err: (err as Error).message }, 'rate-limit store unavailable: not limiting');
     }
     return { maximumAvailable: limits.maxPoints, currentlyAvailable: limits.maxPoints, restoreRate: limits.restoreRate, msUntilFull: 0 };
-  };
+  }
+}
+
+/**
+ * What an executed operation costs: what it returned, or, when an error nulled the whole
+ * `data` after execution started (a failing non-null root field), the full estimate, since
+ * the other root fields had already done their work.
+ */
+export function chargedCost(requested: number, result: { data?: unknown; errors?: readonly unknown[] }, operation: OperationDefinitionNode | undefined, executed: boolean): number {
+  if (!executed) return 0;
+  if (result.data == null && result.errors?.length) return requested;
+  return Math.min(requested, actualCost(result.data, operation));
+}
+
+/**
+ * Query cost and rate limits for HTTP operations. Before execution (didResolveOperation,
+ * so a refused operation sends no SQL) the cost is computed and taken from the caller's
+ * bucket; after execution what was not used is given back. Document limits (depth,
+ * aliases, directives, tokens) are validation rules (limits.ts). Every response reports
+ * `extensions.cost` and X-RateLimit-* headers.
+ */
+export function costPlugin(options: CostPluginOptions, gate = new CostGate(options)): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue }) {
       const key = bucketKey(contextValue);
       let requested = 0;
       let taken = false;
+      let executed = false;
       let state: ThrottleState | undefined;
       return {
         async didResolveOperation({ document, operationName, request }) {
-          const shape = operationShape(document, operationName);
-          if (shape.depth > limits.maxDepth) {
-            throw tooBig(`Query depth ${shape.depth} exceeds the maximum of ${limits.maxDepth}`, { depth: shape.depth, maximumDepth: limits.maxDepth });
-          }
-          if (shape.aliases > limits.maxAliases) {
-            throw tooBig(`Query uses ${shape.aliases} aliases; the maximum is ${limits.maxAliases}`, { aliases: shape.aliases, maximumAliases: limits.maxAliases });
-          }
-          requested = getComplexity({ schema: options.schema, query: document, variables: request.variables, operationName: operationName ?? undefined, estimators: [costEstimator] });
-          if (requested > limits.maxCost) {
-            throw tooBig(`Query cost ${requested} exceeds the maximum of ${limits.maxCost}`, { requestedQueryCost: requested, maximumCost: limits.maxCost });
-          }
-          let result;
+          requested = gate.price(document, operationName, request.variables);
           try {
-            result = await bucket.take(key, requested);
-          } catch (err) {
-            state = failOpen(err);
-            return;
+            const result = await gate.take(key, requested);
+            state = result.state;
+            taken = result.taken;
+          } catch (error) {
+            state = (error as { throttleState?: ThrottleState }).throttleState;
+            throw error;
           }
-          state = result.state;
-          if (!result.allowed) {
-            const retryAfter = Math.ceil(result.retryAfterMs / 1000);
-            throw new AppError('RATE_LIMITED', `Throttled: this query costs ${requested} and ${state.currentlyAvailable} points are available; retry in ${retryAfter}s`, {
-              retryAfter,
-              http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-            });
-          }
-          taken = true;
         },
-        async willSendResponse({ response, operation }) {
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse({ response, operation, document, operationName }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const actual = taken ? Math.min(requested, actualCost(result.data, operation ?? undefined)) : 0;
-          try {
-            if (taken && actual < requested) state = await bucket.refund(key, requested - actual);
-            else state ??= await bucket.peek(key);
-          } catch (err) {
-            state = failOpen(err);
-          }
+          const op = operation ?? (document ? selectedOperation(document, operationName) : undefined);
+          const actual = taken ? chargedCost(requested, result, op, executed) : 0;
+          state = taken ? await gate.settle(key, requested, actual) : (state ?? (await gate.peek(key)));
           const { msUntilFull, ...throttleStatus } = state;
           result.extensions = { ...result.extensions, cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } };
           response.http.headers.set('x-ratelimit-limit', String(state.maximumAvailable));
@@ -102,4 +157,3 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Graph
     },
   };
 }
-

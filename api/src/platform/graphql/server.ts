@@ -3,12 +3,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext, ServiceRegistry } from './context.js';
-import { createErrorFormatter } from './format-error.js';
+import type { CostGate } from './cost-plugin.js';
+import { createErrorFormatter, serviceUnavailablePlugin } from './format-error.js';
+import { graphqlHttpStatusPlugin } from './http-status.js';
+import type { DocumentLimits } from './limits.js';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
@@ -20,8 +23,18 @@ export interface GraphQLServerOptions {
   connectionHooks?: ConnectionHooks;
   services: ServiceRegistry;
   sharedByRole: ReadonlySet<string>;
-  /** Limits a WebSocket document must also meet (HTTP operations are checked by the cost plugin). */
-  checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
+  /** Document limits (armor rules, parser tokens, introspection access), on HTTP and WebSocket alike. */
+  limits: DocumentLimits;
+  /** Prices WebSocket operations and draws them from the same buckets as HTTP. */
+  costGate?: CostGate;
+  /** Largest WebSocket frame, like the HTTP body limit. */
+  maxPayloadBytes: number;
+  /** The @auth check of one subscriber, for members joining a grouped subscription. */
+  authorize?: (args: ExecutionArgs) => readonly GraphQLError[];
+  /** Unsent bytes a WebSocket may hold before it is closed as too slow. */
+  wsMaxBufferedBytes?: number;
+  /** How long stopping waits for in-flight HTTP requests before closing their connections. */
+  stopGracePeriodMillis?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -57,7 +70,11 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     hooks: options.connectionHooks,
     services: options.services,
     sharedByRole: options.sharedByRole,
-    checkDocument: options.checkDocument,
+    limits: options.limits,
+    costGate: options.costGate,
+    maxPayloadBytes: options.maxPayloadBytes,
+    authorize: options.authorize,
+    maxBufferedBytes: options.wsMaxBufferedBytes,
     formatResult: (result) =>
       result.errors?.length
         ? {
@@ -74,14 +91,20 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     // One operation per HTTP request: batches would bypass the per-operation cost limit.
     allowBatchedHttpRequests: false,
+    // Who may introspect is decided per principal by the limits plugin (INTROSPECTION).
     introspection: true,
+    validationRules: options.limits.validationRules,
+    parseOptions: options.limits.parseOptions,
     // main.ts owns signal handling and closes everything in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
+      graphqlHttpStatusPlugin<GraphQLContext>(),
+      ...options.limits.plugins,
       ...(options.plugins ?? []),
+      serviceUnavailablePlugin as ApolloServerPlugin<GraphQLContext>,
       {
         async serverWillStart() {
           return {

@@ -133,3 +133,34 @@ export class MemoryBucket extends BucketBase {
     return { refused: false, level: next, ms: Math.ceil((next * 1000) / this.rate) };
   }
 }
+
+/**
+ * The shared bucket, and this instance's own bucket while the shared one cannot be reached
+ * (Redis down): limits keep holding per instance during an outage instead of lapsing.
+ */
+export class FallbackBucket implements PointsBucket {
+  constructor(
+    private readonly shared: PointsBucket,
+    private readonly local: PointsBucket,
+  ) {}
+
+  private async either<T>(run: (bucket: PointsBucket) => Promise<T>): Promise<T> {
+    try {
+      return await run(this.shared);
+    } catch {
+      return run(this.local);
+    }
+  }
+
+  take(key: string, points: number) {
+    return this.either((b) => b.take(key, points));
+  }
+
+  refund(key: string, points: number) {
+    return this.either((b) => b.refund(key, points));
+  }
+
+  peek(key: string) {
+    return this.either((b) => b.peek(key));
+  }
+}

@@ -17,12 +17,16 @@ export function authMiddleware(authenticator: Authenticator) {
         authorization: req.header('authorization'),
         tenantHeader: req.header('x-tenant-id'),
       });
+      const scope = requestScope.getStore();
+      if (scope) scope.principalKind = res.locals.principal?.kind ?? 'anonymous';
       next();
     } catch (error) {
-      const extensions = (error as { extensions?: { code?: string } }).extensions;
+      const extensions = (error as { extensions?: { code?: string; reason?: string } }).extensions;
       const code = extensions?.code ?? 'UNAUTHENTICATED';
+      // `reason` tells a client why it is refused (e.g. TENANT_SUSPENDED).
+      const reason = extensions?.reason ? { reason: extensions.reason } : {};
       res.status(code === 'FORBIDDEN' ? 403 : 401).json({
-        errors: [{ message: (error as Error).message, extensions: { code, requestId: requestScope.getStore()?.requestId } }],
+        errors: [{ message: (error as Error).message, extensions: { code, ...reason, requestId: requestScope.getStore()?.requestId } }],
       });
     }
   };

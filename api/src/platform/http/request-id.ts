@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import { requestScope } from '../logger.js';
 
@@ -9,5 +10,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const incoming = req.header('x-request-id');
   const requestId = incoming && VALID_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('X-Request-ID', requestId);
-  requestScope.run({ requestId, sqlStatements: 0 }, () => next());
+  // With tracing on, the request's span carries the id too (a no-op without the SDK).
+  trace.getActiveSpan()?.setAttribute('sociodesk.request_id', requestId);
+  requestScope.run({ requestId, sqlStatements: 0, sqlMs: 0 }, () => next());
 }

@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 
+/**
+ * Delivered to this process's listeners only, each time the Redis subscription is (re)established
+ * (and once more a second later, once the re-subscription has surely reached Redis): whatever other
+ * instances published while it was away was not received, so readers of durable streams catch up.
+ */
+export const FANOUT_RESTORED = 'pubsub:fanout-restored';
+
 type Listener = (event: CustomEvent) => void;
 type ListenerLike = Listener | { handleEvent(event: CustomEvent): void };
 
@@ -30,6 +37,10 @@ export class FanoutEventTarget {
       client.on('ready', () => options.logger.info({ client: name }, 'redis fan-out connected'));
       client.on('end', () => options.logger.warn({ client: name }, 'redis fan-out connection closed'));
     }
+    this.subscriber.on('ready', () => {
+      this.deliver(FANOUT_RESTORED, { at: Date.now() });
+      setTimeout(() => this.deliver(FANOUT_RESTORED, { at: Date.now() }), 1000).unref();
+    });
     void this.subscriber.psubscribe(`${options.prefix}*`).catch((err: Error) => this.warn(`redis psubscribe failed: ${err.message}`));
     this.subscriber.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
       try {

@@ -1,4 +1,4 @@
-import { subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { subscribe, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import { PushQueue } from './push-queue.js';
 
 type Source = AsyncGenerator<ExecutionResult, void, void>;
@@ -22,6 +22,11 @@ interface Group {
 export interface GroupedSubscribeOptions {
   /** Shapes a result (e.g. masks errors) once per event for the whole group. */
   format: (result: ExecutionResult) => ExecutionResult;
+  /**
+   * The access check (@auth) of one subscriber, run for every member before it joins or
+   * starts a group: the group's execution checked only the member that started it.
+   */
+  admit?: (args: ExecutionArgs) => readonly GraphQLError[];
 }
 
 /**
@@ -58,6 +63,8 @@ export function createGroupedSubscribe(key: (args: ExecutionArgs) => string | nu
     async subscribe(args: ExecutionArgs, sink: MemberSink) {
       const k = key(args);
       if (k === null) return subscribe(args);
+      const refused = options.admit?.(args);
+      if (refused?.length) return { errors: refused } satisfies ExecutionResult;
       let group: Group | ExecutionResult | undefined = groups.get(k);
       if (!group) {
         let pending = starting.get(k);

@@ -2,9 +2,8 @@ import type { Server } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import {
   GraphQLError,
+  getOperationAST,
   Kind,
-  parse,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -17,8 +16,12 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { scopeForPrincipal } from '../db/scope.js';
 import type { GraphQLContext, ServiceRegistry } from '../graphql/context.js';
+import { bucketKey, chargedCost, type CostGate } from '../graphql/cost-plugin.js';
+import { unsafeInputError } from '../graphql/input-guard.js';
+import type { DocumentLimits } from '../graphql/limits.js';
 import { Loaders } from '../graphql/loaders.js';
 import type { Logger } from '../logger.js';
+import { Backpressure } from './backpressure.js';
 import { createGroupedSubscribe } from './grouped-subscribe.js';
 
 export interface ConnectionHooks {
@@ -40,8 +43,16 @@ export interface WsServerOptions {
   /** Subscription fields whose results are the same for every staff member of one role. */
   sharedByRole: ReadonlySet<string>;
   keepAliveMs?: number;
-  /** More checks of a subscription document after validation (e.g. depth and alias limits). */
-  checkDocument?: (document: DocumentNode) => readonly GraphQLError[];
+  /** The same document limits as HTTP: parser tokens, armor rules, introspection access. */
+  limits: DocumentLimits;
+  /** The same pricing and buckets as HTTP, for every socket operation. */
+  costGate?: CostGate;
+  /** Largest frame the server reads (like the HTTP body limit); larger frames close the socket (1009). */
+  maxPayloadBytes: number;
+  /** The @auth check of an operation for one subscriber (run for each member joining a group). */
+  authorize?: (args: ExecutionArgs) => readonly GraphQLError[];
+  /** Unsent bytes a socket may hold before it is closed as too slow (see backpressure.ts). */
+  maxBufferedBytes?: number;
 }
 
 interface Extra {
@@ -77,6 +88,8 @@ class WsContext implements GraphQLContext {
 
   socket?: WebSocket;
   subscriptionId?: string;
+  /** What a query or mutation was charged, settled once it has run. */
+  charge?: { key: string; requested: number };
 
   /** Each subscription event starts with a fresh identity map and fresh loaders. */
   refresh(): void {
@@ -108,23 +121,19 @@ function rootFields(document: DocumentNode, operationName?: string | null): stri
   return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
 }
 
-/** Sockets that fall this far behind are closed rather than buffered without limit. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** WebSocket close code 1012 "Service Restart": the client should reconnect (to another instance). */
+export const SERVICE_RESTART = 1012;
 
 /**
  * Writes a grouped subscription's shared, already-serialized result as a graphql-ws
  * `next` frame: the only per-subscriber work is one string concatenation and the send.
+ * Sockets that fall too far behind are closed rather than buffered without limit.
  */
-function frameWriter(socket: WebSocket, id: string) {
+function frameWriter(socket: WebSocket, id: string, backpressure: Backpressure) {
   const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return {
     write(json: string): void {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        socket.close(CloseCode.InternalServerError, 'Subscriber too slow');
-        return;
-      }
-      socket.send(`${prefix}${json}}`);
+      if (socket.readyState === socket.OPEN) backpressure.send(socket, `${prefix}${json}}`);
     },
   };
 }
@@ -140,7 +149,14 @@ type TrackedSocket = WebSocket & { alive?: boolean; principal?: Principal };
  */
 export function createWsServer(options: WsServerOptions) {
   const { schema, orm, authenticator, logger } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    handleProtocols,
+    perMessageDeflate: false,
+    maxPayload: options.maxPayloadBytes,
+  });
+  const backpressure = new Backpressure(options.maxBufferedBytes);
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const docIds = new WeakMap<DocumentNode, number>();
   let nextDocId = 1;
@@ -155,29 +171,26 @@ export function createWsServer(options: WsServerOptions) {
       const shared = rootFields(args.document, args.operationName).every((f) => options.sharedByRole.has(f));
       return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal, shared)}`;
     },
-    { format: options.formatResult },
+    { format: options.formatResult, admit: options.authorize },
   );
 
   function documentFor(query: string): DocumentNode | readonly GraphQLError[] {
     let doc = documents.get(query);
     if (doc) return doc;
-    try {
-      const parsed = parse(query);
-      let errors = validate(schema, parsed);
-      if (!errors.length) errors = options.checkDocument?.(parsed) ?? [];
-      doc = errors.length ? errors : parsed;
-    } catch (error) {
-      doc = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-    }
+    if (typeof query !== 'string') return [new GraphQLError('The query must be a string', { extensions: { code: 'BAD_REQUEST' } })];
+    doc = options.limits.prepare(query);
     if (documents.size >= 2000) documents.delete(documents.keys().next().value!);
     documents.set(query, doc);
     if (!Array.isArray(doc)) docIds.set(doc as DocumentNode, nextDocId++);
     return doc;
   }
 
+  // Acknowledged connections, for counting their active operations (the metrics read it).
+  const contexts = new Set<{ subscriptions: Record<string, unknown> }>();
   const server = makeServer<Record<string, unknown>, Extra>({
     schema,
     onConnect: async (ctx) => {
+      contexts.add(ctx);
       const params = ctx.connectionParams ?? {};
       try {
         ctx.extra.principal = await authenticator.authenticate({
@@ -196,15 +209,23 @@ export function createWsServer(options: WsServerOptions) {
       return true;
     },
     onClose: async (ctx) => {
+      contexts.delete(ctx);
       if (ctx.extra.principal && ctx.acknowledged) await options.hooks?.disconnected?.(ctx.extra.principal);
     },
-    onSubscribe: (ctx, id, payload: SubscribePayload) => {
-      const doc = documentFor(payload.query);
-      if (Array.isArray(doc)) return doc as GraphQLError[];
+    onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const principal = ctx.extra.principal ?? null;
+      const doc = documentFor(payload.query);
+      if (Array.isArray(doc)) {
+        if (!options.limits.hideSuggestions(principal)) return doc as GraphQLError[];
+        return (doc as GraphQLError[]).map((e) => new GraphQLError(options.limits.maskSuggestions(e.message), { extensions: e.extensions }));
+      }
+      const admitted = await admitOperation(doc as DocumentNode, payload, principal, ctx.extra.ip);
+      if (Array.isArray(admitted)) return admitted;
       const contextValue = new WsContext(orm, principal, `ws-${++opCounter}`, ctx.extra.ip, logger, options.services);
       contextValue.socket = ctx.extra.socket;
       contextValue.subscriptionId = id;
+      // Subscriptions pay once, when they start; their events are not charged.
+      if (admitted && getOperationAST(doc as DocumentNode, payload.operationName)?.operation !== 'subscription') contextValue.charge = admitted;
       return {
         schema,
         document: doc as DocumentNode,
@@ -215,12 +236,50 @@ export function createWsServer(options: WsServerOptions) {
     },
     subscribe: (args) => {
       const ctx = args.contextValue as WsContext;
-      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!));
+      return grouped.subscribe(args, frameWriter(ctx.socket!, ctx.subscriptionId!, backpressure));
+    },
+    onOperation: async (_ctx, _id, _payload, args, result) => {
+      // Queries and mutations: give back what the estimate charged beyond what ran.
+      const charge = (args.contextValue as WsContext).charge;
+      if (!charge || !options.costGate || Symbol.asyncIterator in result) return;
+      const operation = getOperationAST(args.document, args.operationName) ?? undefined;
+      const actual = chargedCost(charge.requested, result as ExecutionResult, operation, true);
+      await options.costGate.settle(charge.key, charge.requested, actual);
     },
     onNext: (_ctx, _id, _payload, _args, result) => options.formatResult(result),
     onError: (_ctx, _id, _payload, errors) =>
       (options.formatResult({ errors }).errors ?? []) as unknown as readonly GraphQLError[],
   });
+
+  /**
+   * What HTTP checks before an operation runs, for a socket operation: clean text, one
+   * operation to run, introspection access, then its price taken from the caller's bucket.
+   * Returns the errors that refuse it (with their codes), or what it was charged.
+   */
+  async function admitOperation(
+    document: DocumentNode,
+    payload: SubscribePayload,
+    principal: Principal | null,
+    ip: string,
+  ): Promise<GraphQLError[] | { key: string; requested: number } | null> {
+    const fail = (error: GraphQLError) => [error];
+    const unsafe = unsafeInputError(document, payload.variables);
+    if (unsafe) return fail(unsafe);
+    if (!getOperationAST(document, payload.operationName)) {
+      return fail(new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }));
+    }
+    const introspection = options.limits.introspectionError(document, principal);
+    if (introspection) return fail(introspection);
+    if (!options.costGate) return null;
+    try {
+      const requested = options.costGate.price(document, payload.operationName, payload.variables);
+      const key = bucketKey({ principal, ip });
+      const { taken } = await options.costGate.take(key, requested);
+      return taken ? { key, requested } : null;
+    } catch (error) {
+      return fail(error as GraphQLError);
+    }
+  }
 
   wss.on('connection', (socket, request) => {
     const extra: Extra = { socket, ip: request.socket.remoteAddress ?? 'unknown' };
@@ -230,11 +289,7 @@ export function createWsServer(options: WsServerOptions) {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-                if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (err) => (err ? reject(err) : resolve()));
-          }),
+        send: (data) => new Promise<void>((resolve, reject) => void backpressure.send(socket, data, (err) => (err ? reject(err) : resolve()))),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', (message) => {
@@ -282,9 +337,22 @@ export function createWsServer(options: WsServerOptions) {
       }
       return closed;
     },
-    async close() {
+    /** Active operations (mostly subscriptions) over all acknowledged connections. */
+    operations(): number {
+      let n = 0;
+      for (const ctx of contexts) n += Object.keys(ctx.subscriptions).length;
+      return n;
+    },
+    /**
+     * Shutdown: closes every socket with 1012 (service restart), which clients treat as
+     * "reconnect", so they move to another instance and resume; waits (bounded) for them to go.
+     */
+    async close(waitMs = 2000) {
       clearInterval(keepAlive);
-      for (const client of wss.clients) client.close(1001, 'Going away');
+      for (const client of wss.clients) client.close(SERVICE_RESTART, 'Service restart: reconnect');
+      const deadline = Date.now() + waitMs;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -1,7 +1,8 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, AppShell, Button, Center, Loader, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { Outlet } from 'react-router';
-import { useMeQuery } from '../../generated/graphql';
+import { MeDocument } from '../../generated/graphql';
 import { ChangePasswordPage } from '../../modules/auth/components/ChangePasswordPage';
 import { useNotificationsSync } from '../../modules/notifications/hooks/useNotificationsSync';
 import { usePresenceSync } from '../../modules/presence/hooks/usePresenceSync';
@@ -15,7 +16,7 @@ import { ReconnectBanner } from './ReconnectBanner';
 /** The signed-in frame: header, reconnect banner, live updates, and the page. */
 export function AppLayout() {
   const { t } = useI18n();
-  const { data, error, loading, refetch } = useMeQuery({ notifyOnNetworkStatusChange: true });
+  const { data, error, loading, refetch } = useQuery(MeDocument, { notifyOnNetworkStatusChange: true });
   const me = data?.me;
   // One object per `me`, so the viewer context changes only when the user does.
   const viewer = useMemo(() => (me ? viewerFromMe(me) : null), [me]);

@@ -12,7 +12,7 @@ interface NavItem {
 }
 
 /** The menu entries a role may use. */
-export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCustomer'>): NavItem[] {
+export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCustomer'> & { me?: { platformOperator?: boolean } }): NavItem[] {
   const items: NavItem[] = [];
   if (viewer.isStaff) items.push({ to: '/board', label: 'nav.board', match: (p) => p.startsWith('/board') });
   items.push({
@@ -23,6 +23,7 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
   if (viewer.isAdmin || viewer.isCustomer) items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
   if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql') });
   if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
+  if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator') });
   return items;
 }
 

@@ -1,3 +1,4 @@
+import { enAccount } from './en-account';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
@@ -7,6 +8,7 @@ export const en = {
   ...enNotifications,
   ...enSla,
   ...enAdmin,
+  ...enAccount,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',

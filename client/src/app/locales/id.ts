@@ -1,3 +1,4 @@
+import { idAccount } from './id-account';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
@@ -8,6 +9,7 @@ export const id: Dictionary = {
   ...idNotifications,
   ...idSla,
   ...idAdmin,
+  ...idAccount,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',

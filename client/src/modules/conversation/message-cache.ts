@@ -1,8 +1,5 @@
 import type { ApolloCache, Reference } from '@apollo/client';
-import { combineDocuments } from '../../app/documents';
-import { MessageFieldsFragmentDoc, PersonSummaryFragmentDoc, type MessageFieldsFragment } from '../../generated/graphql';
-
-export const messageFragment = combineDocuments(MessageFieldsFragmentDoc, PersonSummaryFragmentDoc);
+import { MessageFieldsFragmentDoc, type MessageFieldsFragment } from '../../generated/graphql';
 
 interface StoredMessages {
   totalCount?: number;
@@ -15,7 +12,7 @@ interface StoredMessages {
  * thread, once. When later pages are not loaded yet, it arrives with them instead.
  */
 export function appendMessage(cache: ApolloCache, message: MessageFieldsFragment): void {
-  const ref = cache.writeFragment({ fragment: messageFragment, fragmentName: 'MessageFields', data: message });
+  const ref = cache.writeFragment({ fragment: MessageFieldsFragmentDoc, fragmentName: 'MessageFields', data: message });
   const ticketId = cache.identify({ __typename: 'Ticket', id: message.ticketId });
   if (!ref || !ticketId) return;
   cache.modify<Record<string, StoredMessages>>({

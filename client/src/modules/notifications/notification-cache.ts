@@ -1,5 +1,4 @@
 import type { ApolloCache, Reference } from '@apollo/client';
-import { combineDocuments } from '../../app/documents';
 import { NotificationFieldsFragmentDoc, type NotificationFieldsFragment } from '../../generated/graphql';
 
 /**
@@ -18,8 +17,6 @@ interface StoredConnection {
   totalCount?: number;
   edges?: StoredEdge[];
 }
-
-const notificationFragment = combineDocuments(NotificationFieldsFragmentDoc);
 
 /**
  * A new notification (from notificationAdded): stored, put first in every cached list, and
@@ -40,7 +37,7 @@ export function addNotification(cache: ApolloCache, notification: NotificationFi
       },
     },
   });
-  cache.writeFragment({ id, fragment: notificationFragment, fragmentName: 'NotificationFields', data: notification });
+  cache.writeFragment({ id, fragment: NotificationFieldsFragmentDoc, fragmentName: 'NotificationFields', data: notification });
   if (listed) return;
   const unread = !notification.readAt;
   cache.modify<Record<string, unknown>>({

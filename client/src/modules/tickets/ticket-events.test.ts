@@ -5,6 +5,7 @@ import {
   TicketsDocument,
   TicketByNumberDocument,
   type TicketDetailFragment,
+  type TicketMessagesQuery,
   type TicketsQuery,
   type TicketsQueryVariables,
 } from '../../generated/graphql';
@@ -177,7 +178,7 @@ describe('ticket events update the cache in place', () => {
           id: 't1',
           messages: { __typename: 'MessageConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
         },
-      },
+      } as TicketMessagesQuery,
     });
     const message = {
       __typename: 'Message' as const,

@@ -1,8 +1,7 @@
 import type { ApolloCache } from '@apollo/client';
-import { TicketEventType, type TicketEventsSubscription } from '../../generated/graphql';
+import { TicketDetailFragmentDoc, TicketEventType, type TicketEventsSubscription } from '../../generated/graphql';
 import { appendMessage } from '../conversation/message-cache';
 import { removeTicketFromCache, syncTicketIntoLists } from './ticket-cache';
-import { ticketDetailFragment } from './ticket-documents';
 
 export type TicketEvent = TicketEventsSubscription['ticketEvents'];
 
@@ -17,7 +16,7 @@ export function applyTicketEvent(cache: ApolloCache, event: TicketEvent): void {
     removeTicketFromCache(cache, event.ticketId);
     return;
   }
-  cache.writeFragment({ fragment: ticketDetailFragment, fragmentName: 'TicketDetail', data: event.ticket });
+  cache.writeFragment({ fragment: TicketDetailFragmentDoc, fragmentName: 'TicketDetail', data: event.ticket });
   syncTicketIntoLists(cache, event.ticket.id);
   // A replayed MESSAGE_POSTED brings the message too, so an open thread misses nothing.
   if (event.message) appendMessage(cache, event.message);

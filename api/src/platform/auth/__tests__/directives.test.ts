@@ -16,6 +16,7 @@ const options = { allowedWithTemporaryPassword };
 function describeRule(rule: AccessRule | null): string {
   if (!rule) return 'MISSING';
   if (rule.public) return 'public';
+  if (rule.operator) return 'OPERATOR';
   return rule.scopes.length ? `${rule.roles.join(', ')} [${rule.scopes.join(' ')}]` : rule.roles.join(', ');
 }
 
@@ -123,7 +124,7 @@ describe('role directives', () => {
     const missing = rules.filter((r) => !r.rule).map((r) => `${r.root}.${r.field}`);
     expect(missing, 'root fields without @auth or @public').toEqual([]);
     for (const { rule } of rules) {
-      if (rule && !rule.public) {
+      if (rule && !rule.public && !rule.operator) {
         expect(rule.roles.length).toBeGreaterThan(0);
         for (const role of rule.roles) expect(Object.values(Role)).toContain(role);
       }
@@ -138,6 +139,7 @@ describe('role directives', () => {
         "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write]",
         "Mutation.claimTicket: ADMIN, AGENT",
         "Mutation.createApiKey: ADMIN",
+        "Mutation.createTenant: OPERATOR",
         "Mutation.createTicket: ADMIN, CUSTOMER, PARTNER [tickets:write]",
         "Mutation.createUser: ADMIN",
         "Mutation.createWebhookEndpoint: ADMIN",
@@ -152,20 +154,29 @@ describe('role directives', () => {
         "Mutation.postMessage: ADMIN, AGENT, CUSTOMER, PARTNER [messages:write]",
         "Mutation.redeliverWebhook: ADMIN",
         "Mutation.refreshSession: public",
+        "Mutation.renameTenant: OPERATOR",
+        "Mutation.requestPasswordReset: public",
+        "Mutation.resetPassword: public",
+        "Mutation.resumeTenant: OPERATOR",
         "Mutation.revokeApiKey: ADMIN",
         "Mutation.setBusinessCalendar: ADMIN",
         "Mutation.setPresence: ADMIN, AGENT",
         "Mutation.setSlaPolicy: ADMIN",
         "Mutation.setTyping: ADMIN, AGENT, CUSTOMER",
+        "Mutation.signUp: public",
+        "Mutation.suspendTenant: OPERATOR",
         "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER",
+        "Mutation.updateMyLocale: ADMIN, AGENT, CUSTOMER",
         "Mutation.updateTicket: ADMIN, AGENT, PARTNER [tickets:write]",
         "Mutation.updateUserRole: ADMIN",
+        "Mutation.verifyEmail: public",
         "Query.agents: ADMIN, AGENT",
         "Query.apiKeys: ADMIN",
         "Query.businessCalendar: ADMIN, AGENT",
         "Query.me: ADMIN, AGENT, CUSTOMER",
         "Query.notifications: ADMIN, AGENT, CUSTOMER",
         "Query.slaPolicies: ADMIN, AGENT",
+        "Query.tenants: OPERATOR",
         "Query.ticket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
         "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
         "Query.ticketEventFeed: ADMIN, AGENT, CUSTOMER, PARTNER [events:read]",
@@ -282,6 +293,11 @@ describe('role directives', () => {
           seen.push(name);
           const directives = field.directives ?? [];
           if (directives.some((d) => d.name.value === 'public')) continue;
+          // Platform operator fields: the operator flag, not a tenant role, decides.
+          if (directives.some((d) => d.name.value === 'operator')) {
+            expect(directives.some((d) => d.name.value === 'auth'), name).toBe(false);
+            continue;
+          }
           const auth = directives.find((d) => d.name.value === 'auth');
           expect(auth, `${name} has neither @public nor @auth`).toBeDefined();
           const printed = print(auth!);

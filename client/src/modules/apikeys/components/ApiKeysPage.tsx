@@ -1,10 +1,11 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Code, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import { useApiKeysQuery } from '../../../generated/graphql';
+import { ApiKeysDocument } from '../../../generated/graphql';
 import { SecretDialog } from '../../settings/components/SecretDialog';
 import { apiKeyStatus } from '../apikey-cache';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
@@ -16,7 +17,7 @@ const STATUS_COLORS = { active: 'green', revoked: 'red', expired: 'gray' } as co
 export function ApiKeysPage() {
   const { t, locale } = useI18n();
   const now = useNow();
-  const { data, loading, error, refetch } = useApiKeysQuery({ notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(ApiKeysDocument, { notifyOnNetworkStatusChange: true });
   const [creating, setCreating] = useState(false);
   // The secret of the key just created: only in memory, and only until its dialog closes.
   const [secret, setSecret] = useState<string | null>(null);

@@ -1,9 +1,9 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { describeError, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useCreateApiKeyMutation } from '../../../generated/graphql';
-import { ApiKeyScope } from '../../../generated/graphql';
+import { ApiKeyScope, CreateApiKeyDocument } from '../../../generated/graphql';
 import { addApiKeyToList, API_KEY_SCOPES } from '../apikey-cache';
 
 const FORM_FIELDS = ['name', 'scopes', 'expiresAt'];
@@ -32,7 +32,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
   const [expiresAt, setExpiresAt] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [create, { loading }] = useCreateApiKeyMutation();
+  const [create, { loading }] = useMutation(CreateApiKeyDocument);
   const fieldError = (field: string) => fieldErrors[field]?.join(', ');
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

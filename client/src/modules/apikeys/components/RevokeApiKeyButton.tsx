@@ -1,15 +1,16 @@
+import { useMutation } from '@apollo/client/react';
 import { Button, Group, Popover, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useRevokeApiKeyMutation, type ApiKeyFieldsFragment } from '../../../generated/graphql';
+import { RevokeApiKeyDocument, type ApiKeyFieldsFragment } from '../../../generated/graphql';
 
 /** Revokes a key after a confirmation: it stops working at once, for good. */
 export function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKeyFieldsFragment }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
-  const [revoke, { loading }] = useRevokeApiKeyMutation();
+  const [revoke, { loading }] = useMutation(RevokeApiKeyDocument);
 
   const onConfirm = async () => {
     try {

@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useChangePasswordMutation } from '../../../generated/graphql';
+import { ChangePasswordDocument } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
 
 /** Kept in step with the API's ChangePasswordInput validation. */
@@ -13,7 +14,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 export function ChangePasswordPage({ required = false }: { required?: boolean }) {
   const { t } = useI18n();
   const { startSession } = useSessionActions();
-  const [changePassword, { loading }] = useChangePasswordMutation();
+  const [changePassword, { loading }] = useMutation(ChangePasswordDocument);
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');

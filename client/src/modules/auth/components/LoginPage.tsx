@@ -1,23 +1,27 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { describeError, tenantChoicesFromError, type TenantChoice } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/layout/LanguageSwitch';
 import { sessionStore } from '../../../app/session';
-import { useLoginMutation } from '../../../generated/graphql';
+import { LoginDocument } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
+import { errorReason, reasonMessage } from '../account-errors';
 
 /** Sign-in with email and password; users of several organizations pick one. */
 export function LoginPage() {
   const { t } = useI18n();
   const { startSession } = useSessionActions();
-  const [login, { loading }] = useLoginMutation();
-  const [email, setEmail] = useState('');
+  const [login, { loading }] = useMutation(LoginDocument);
+  const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const [tenants, setTenants] = useState<TenantChoice[] | null>(null);
   const [tenantSlug, setTenantSlug] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sessionEnded] = useState(() => sessionStore.endReason === 'expired');
+  const [suspended] = useState(() => sessionStore.endReason === 'suspended');
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,7 +40,8 @@ export function LoginPage() {
         setTenantSlug((current) => (choices.some((c) => c.slug === current) ? current : choices[0].slug));
         return;
       }
-      setError(describeError(caught, t, { UNAUTHENTICATED: 'login.invalidCredentials' }));
+      const reason = reasonMessage(errorReason(caught));
+      setError(reason ? t(reason) : describeError(caught, t, { UNAUTHENTICATED: 'login.invalidCredentials' }));
     }
   };
 
@@ -63,6 +68,11 @@ export function LoginPage() {
           {t('login.subtitle')}
         </Text>
 
+        {suspended && !error && (
+          <Alert color="red" mb="md" role="alert">
+            {t('login.suspended')}
+          </Alert>
+        )}
         {sessionEnded && !error && (
           <Alert color="yellow" mb="md">
             {t('login.sessionEnded')}
@@ -113,6 +123,16 @@ export function LoginPage() {
               <Anchor component="button" type="button" size="sm" onClick={resetAccount}>
                 {t('login.otherAccount')}
               </Anchor>
+            )}
+            {!tenants && (
+              <Group justify="space-between" gap="xs">
+                <Anchor component={Link} to="/forgot-password" size="sm">
+                  {t('login.forgot')}
+                </Anchor>
+                <Anchor component={Link} to="/signup" size="sm">
+                  {t('login.signUp')}
+                </Anchor>
+              </Group>
             )}
           </Stack>
         </form>

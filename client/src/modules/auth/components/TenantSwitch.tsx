@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useSwitchTenantMutation, type MeQuery } from '../../../generated/graphql';
+import { SwitchTenantDocument, type MeQuery } from '../../../generated/graphql';
 import { useSessionActions } from '../hooks/useSessionActions';
 
 /** The current organization; users with several memberships switch here. */
@@ -11,7 +12,7 @@ export function TenantSwitch({ me }: { me: MeQuery['me'] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { startSession } = useSessionActions();
-  const [switchTenant, { loading }] = useSwitchTenantMutation();
+  const [switchTenant, { loading }] = useMutation(SwitchTenantDocument);
 
   if (me.memberships.length < 2) {
     return (

@@ -1,8 +1,9 @@
+import { useMutation } from '@apollo/client/react';
 import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { sessionStore } from '../../../app/session';
-import { useLogoutMutation, type MeQuery } from '../../../generated/graphql';
+import { LogoutDocument, type MeQuery } from '../../../generated/graphql';
 import { initials } from '../../../app/format';
 import { useSessionActions } from '../hooks/useSessionActions';
 
@@ -11,7 +12,7 @@ export function UserMenu({ me }: { me: MeQuery['me'] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { endSession } = useSessionActions();
-  const [logout, { loading }] = useLogoutMutation();
+  const [logout, { loading }] = useMutation(LogoutDocument);
 
   const onSignOut = async () => {
     try {

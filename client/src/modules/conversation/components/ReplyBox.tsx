@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, CloseButton, FileButton, Group, Paper, Progress, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { usePostMessageMutation } from '../../../generated/graphql';
+import { PostMessageDocument } from '../../../generated/graphql';
 import { useTypingSignal } from '../hooks/useTypingSignal';
 import { useTypingUsers } from '../hooks/useTypingUsers';
 import { useUploads } from '../hooks/useUploads';
@@ -20,7 +21,7 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [postMessage, { loading }] = usePostMessageMutation();
+  const [postMessage, { loading }] = useMutation(PostMessageDocument);
   const uploads = useUploads();
   const typing = useTypingSignal(ticketId, internal);
   const typists = useTypingUsers(ticketId, viewer.userId);

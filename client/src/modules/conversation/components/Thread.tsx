@@ -1,9 +1,10 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { describeError } from '../../../app/errors';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { useMessageAddedSubscription, useTicketMessagesQuery } from '../../../generated/graphql';
+import { MessageAddedDocument, TicketMessagesDocument } from '../../../generated/graphql';
 import { appendMessage } from '../message-cache';
 import { MessageItem } from './MessageItem';
 
@@ -14,11 +15,11 @@ export function Thread({ ticketId }: { ticketId: string }) {
   const { t } = useI18n();
   const viewer = useViewer();
   const now = useNow(30_000);
-  const { data, loading, error, fetchMore, refetch } = useTicketMessagesQuery({
+  const { data, loading, error, fetchMore, refetch } = useQuery(TicketMessagesDocument, {
     variables: { id: ticketId, first: THREAD_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  useMessageAddedSubscription({
+  useSubscription(MessageAddedDocument, {
     variables: { ticketId },
     onData: ({ client, data: event }) => {
       const message = event.data?.messageAdded;

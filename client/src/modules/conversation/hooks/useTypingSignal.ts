@@ -1,5 +1,6 @@
+import { useMutation } from '@apollo/client/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { useSetTypingMutation } from '../../../generated/graphql';
+import { SetTypingDocument } from '../../../generated/graphql';
 
 /** Renew "typing" this often while keys are pressed (the server forgets it a few seconds later). */
 export const TYPING_RENEW_MS = 3000;
@@ -11,7 +12,7 @@ export const TYPING_IDLE_MS = 4000;
  * about every 3 s; `stopped()` (sent, cleared, left) ends it at once.
  */
 export function useTypingSignal(ticketId: string, internal: boolean): { typed: () => void; stopped: () => void } {
-  const [setTyping] = useSetTypingMutation();
+  const [setTyping] = useMutation(SetTypingDocument);
   const lastSent = useRef(0);
   const idleTimer = useRef<number | undefined>(undefined);
   const typingAs = useRef<boolean | null>(null);

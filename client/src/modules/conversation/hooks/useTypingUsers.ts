@@ -1,5 +1,6 @@
+import { useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { useTypingSubscription } from '../../../generated/graphql';
+import { TypingDocument } from '../../../generated/graphql';
 
 interface Typist {
   name: string;
@@ -10,7 +11,7 @@ interface Typist {
 export function useTypingUsers(ticketId: string, selfId: string): string[] {
   const [typists, setTypists] = useState<Record<string, Typist>>({});
 
-  useTypingSubscription({
+  useSubscription(TypingDocument, {
     variables: { ticketId },
     onData: ({ data }) => {
       const event = data.data?.typing;

@@ -1,7 +1,8 @@
+import { useQuery } from '@apollo/client/react';
 import { ActionIcon, Indicator, Popover } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
-import { useNotificationsQuery } from '../../../generated/graphql';
+import { NotificationsDocument } from '../../../generated/graphql';
 import { BellIcon } from './BellIcon';
 import { NotificationPanel } from './NotificationPanel';
 
@@ -11,7 +12,7 @@ export const BELL_PAGE_SIZE = 20;
 export function NotificationBell() {
   const { t, tp } = useI18n();
   const [opened, setOpened] = useState(false);
-  const query = useNotificationsQuery({ variables: { first: BELL_PAGE_SIZE }, notifyOnNetworkStatusChange: true });
+  const query = useQuery(NotificationsDocument, { variables: { first: BELL_PAGE_SIZE }, notifyOnNetworkStatusChange: true });
   const unread = query.data?.unreadNotificationCount ?? 0;
   const label = unread > 0 ? tp('notifications.bellUnread', unread) : t('notifications.bell');
 

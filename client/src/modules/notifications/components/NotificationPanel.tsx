@@ -4,12 +4,13 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import type { NotificationFieldsFragment, useNotificationsQuery } from '../../../generated/graphql';
+import type { useQuery } from '@apollo/client/react';
+import type { NotificationFieldsFragment, NotificationsQuery, NotificationsQueryVariables } from '../../../generated/graphql';
 import { useMarkRead } from '../hooks/useMarkRead';
 import { NotificationItem } from './NotificationItem';
 
 interface NotificationPanelProps {
-  query: ReturnType<typeof useNotificationsQuery>;
+  query: useQuery.Result<NotificationsQuery, NotificationsQueryVariables, 'empty' | 'complete' | 'streaming'>;
   /** Called when a notification was opened (the dropdown closes). */
   onNavigate: () => void;
 }

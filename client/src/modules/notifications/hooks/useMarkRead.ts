@@ -1,10 +1,11 @@
+import { useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { useMarkNotificationsReadMutation } from '../../../generated/graphql';
+import { MarkNotificationsReadDocument } from '../../../generated/graphql';
 import { markReadInCache } from '../notification-cache';
 
 /** Marks some notifications, or all, read: at once on screen, then as the API confirms. */
 export function useMarkRead() {
-  const [mutate, { loading }] = useMarkNotificationsReadMutation();
+  const [mutate, { loading }] = useMutation(MarkNotificationsReadDocument);
   const markRead = useCallback(
     (target: { ids: readonly string[] } | { all: true }) => {
       const readAt = new Date().toISOString();

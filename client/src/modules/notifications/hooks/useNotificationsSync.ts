@@ -1,4 +1,5 @@
-import { useNotificationAddedSubscription } from '../../../generated/graphql';
+import { useSubscription } from '@apollo/client/react';
+import { NotificationAddedDocument } from '../../../generated/graphql';
 import { addNotification } from '../notification-cache';
 
 /**
@@ -7,7 +8,7 @@ import { addNotification } from '../notification-cache';
  * connection was down, the bell's query is read again once (see apollo.ts).
  */
 export function useNotificationsSync(): void {
-  useNotificationAddedSubscription({
+  useSubscription(NotificationAddedDocument, {
     onData: ({ client, data }) => {
       const notification = data.data?.notificationAdded;
       if (notification) addNotification(client.cache, notification);

@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { ColorSwatch, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { PresenceStatus, useSetPresenceMutation } from '../../../generated/graphql';
+import { PresenceStatus, SetPresenceDocument } from '../../../generated/graphql';
 import { PRESENCE_COLORS, usePresenceOf } from '../hooks/usePresence';
 import { rememberPresence } from '../hooks/usePresenceSync';
 
@@ -14,7 +15,7 @@ export function PresenceSwitch() {
   const { t } = useI18n();
   const viewer = useViewer();
   const current = usePresenceOf(viewer.userId) ?? PresenceStatus.Online;
-  const [setPresence, { loading }] = useSetPresenceMutation();
+  const [setPresence, { loading }] = useMutation(SetPresenceDocument);
 
   const onChange = async (value: string | null) => {
     if (!value || value === current) return;

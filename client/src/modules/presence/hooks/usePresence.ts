@@ -1,6 +1,7 @@
+import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useViewer } from '../../../app/viewer';
-import { PresenceStatus, useAgentsQuery, type AgentPresenceFieldsFragment } from '../../../generated/graphql';
+import { PresenceStatus, AgentsDocument, type AgentPresenceFieldsFragment } from '../../../generated/graphql';
 
 /**
  * The agents of this tenant with their presence, for staff (customers do not see presence).
@@ -8,7 +9,7 @@ import { PresenceStatus, useAgentsQuery, type AgentPresenceFieldsFragment } from
  */
 export function useAgents(): { agents: AgentPresenceFieldsFragment[]; loading: boolean; byUserId: Map<string, AgentPresenceFieldsFragment> } {
   const viewer = useViewer();
-  const { data, loading } = useAgentsQuery({ skip: !viewer.isStaff });
+  const { data, loading } = useQuery(AgentsDocument, { skip: !viewer.isStaff });
   return useMemo(() => {
     const agents = data?.agents ?? [];
     return { agents, loading, byUserId: new Map(agents.map((agent) => [agent.user.id, agent])) };

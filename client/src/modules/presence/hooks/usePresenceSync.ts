@@ -1,6 +1,7 @@
+import { useMutation, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { useConnectionState } from '../../../app/connection-status';
-import { AgentsDocument, PresenceStatus, usePresenceChangedSubscription, useSetPresenceMutation } from '../../../generated/graphql';
+import { AgentsDocument, PresenceStatus, PresenceChangedDocument, SetPresenceDocument } from '../../../generated/graphql';
 
 const STORAGE_KEY = 'sociodesk.presence';
 
@@ -30,8 +31,8 @@ export function rememberPresence(status: PresenceStatus): void {
  * before this subscription started), then reads the agents' presence once more.
  */
 export function usePresenceSync(enabled: boolean): void {
-  usePresenceChangedSubscription({ skip: !enabled });
-  const [setPresence] = useSetPresenceMutation();
+  useSubscription(PresenceChangedDocument, { skip: !enabled });
+  const [setPresence] = useMutation(SetPresenceDocument);
   const state = useConnectionState();
   const applied = useRef(false);
   useEffect(() => {

@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { describeError, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { SlaSettingsDocument, useSetBusinessCalendarMutation, type BusinessCalendarFieldsFragment, type SlaSettingsQuery } from '../../../generated/graphql';
+import { SlaSettingsDocument, SetBusinessCalendarDocument, type BusinessCalendarFieldsFragment, type SlaSettingsQuery } from '../../../generated/graphql';
 import { calendarInput, DEFAULT_WINDOW, formFromCalendar, placeWindowErrors, timezoneOptions, WEEKDAYS, weekdayName, windowErrors, type CalendarForm } from '../business-hours';
 import { forgetTicketSlaData } from '../sla-cache';
 import { HolidayList } from './HolidayList';
@@ -14,7 +15,7 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
   const [form, setForm] = useState<CalendarForm>(() => formFromCalendar(calendar));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [save, { loading }] = useSetBusinessCalendarMutation();
+  const [save, { loading }] = useMutation(SetBusinessCalendarDocument);
   const zones = useMemo(() => timezoneOptions(form.timezone), [form.timezone]);
 
   const setDay = (day: number, windows: CalendarForm['week'][number]) => setForm((f) => ({ ...f, week: { ...f.week, [day]: windows } }));

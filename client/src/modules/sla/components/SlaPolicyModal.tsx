@@ -1,9 +1,10 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { describeError, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { TicketCategory, TicketPriority, useSetSlaPolicyMutation, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
+import { TicketCategory, TicketPriority, SetSlaPolicyDocument, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
 import { addPolicyToList, forgetTicketSlaData } from '../sla-cache';
 import { DurationInput } from './DurationInput';
 
@@ -39,7 +40,7 @@ function PolicyForm({ policy, policies, onDone }: { policy: SlaPolicyFieldsFragm
   const [businessHours, setBusinessHours] = useState(policy?.businessHours ?? true);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [save, { loading }] = useSetSlaPolicyMutation();
+  const [save, { loading }] = useMutation(SetSlaPolicyDocument);
 
   const fieldError = (field: string) => fieldErrors[field]?.join(', ');
   const replaces = !policy && !!category && policies.some((p) => p.category === category && (p.priority ?? ANY) === priority);

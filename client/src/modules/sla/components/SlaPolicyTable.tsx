@@ -1,10 +1,11 @@
+import { useMutation } from '@apollo/client/react';
 import { Badge, Button, Group, Popover, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n, type Translate } from '../../../app/i18n';
-import { TicketCategory, TicketPriority, useDeleteSlaPolicyMutation, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
+import { TicketCategory, TicketPriority, DeleteSlaPolicyDocument, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
 import { forgetTicketSlaData, removePolicyFromList } from '../sla-cache';
 import { formatDuration } from '../sla-clock';
 
@@ -89,7 +90,7 @@ export function SlaPolicyTable({ policies, onEdit }: SlaPolicyTableProps) {
 function DeletePolicyButton({ policy }: { policy: SlaPolicyFieldsFragment }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
-  const [remove, { loading }] = useDeleteSlaPolicyMutation();
+  const [remove, { loading }] = useMutation(DeleteSlaPolicyDocument);
   const name = `${t(`category.${policy.category}`)} · ${policy.priority ? t(`priority.${policy.priority}`) : t('slaSettings.anyPriority')}`;
 
   const onConfirm = async () => {

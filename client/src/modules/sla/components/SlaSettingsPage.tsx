@@ -1,8 +1,9 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useSlaSettingsQuery, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
+import { SlaSettingsDocument, type SlaPolicyFieldsFragment } from '../../../generated/graphql';
 import { BusinessHoursForm } from './BusinessHoursForm';
 import { SlaPolicyModal } from './SlaPolicyModal';
 import { SlaPolicyTable } from './SlaPolicyTable';
@@ -10,7 +11,7 @@ import { SlaPolicyTable } from './SlaPolicyTable';
 /** Admins: SLA policies per category and priority, and the business hours clocks may count in. */
 export function SlaSettingsPage() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useSlaSettingsQuery({ notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(SlaSettingsDocument, { notifyOnNetworkStatusChange: true });
   // null: closed; 'new': creating; a policy: editing it.
   const [editing, setEditing] = useState<SlaPolicyFieldsFragment | 'new' | null>(null);
 

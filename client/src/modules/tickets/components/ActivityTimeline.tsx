@@ -1,9 +1,10 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Paper, Skeleton, Text, Timeline, Title } from '@mantine/core';
 import { describeError } from '../../../app/errors';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useNow } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import { useTicketActivitiesQuery, useTicketEventsSubscription } from '../../../generated/graphql';
+import { TicketActivitiesDocument, TicketEventsDocument } from '../../../generated/graphql';
 import { useAgents } from '../../presence/hooks/usePresence';
 import { activityText } from '../activity-text';
 
@@ -13,9 +14,9 @@ export function ActivityTimeline({ ticketId }: { ticketId: string }) {
   const now = useNow();
   const { byUserId } = useAgents();
   const nameOf = (userId: string) => byUserId.get(userId)?.user.name;
-  const { data, loading, error, refetch } = useTicketActivitiesQuery({ variables: { id: ticketId, first: 100 } });
+  const { data, loading, error, refetch } = useQuery(TicketActivitiesDocument, { variables: { id: ticketId, first: 100 } });
   // Events carry no timeline entry (summary, actor), so the timeline asks for itself again.
-  useTicketEventsSubscription({
+  useSubscription(TicketEventsDocument, {
     variables: { filter: { ticketId } },
     onData: () => void refetch().catch(() => undefined),
   });

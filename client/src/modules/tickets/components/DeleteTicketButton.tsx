@@ -1,11 +1,11 @@
 import { Button, Group, Popover, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useApolloClient } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useDeleteTicketMutation, type TicketCardFragment } from '../../../generated/graphql';
+import { DeleteTicketDocument, type TicketCardFragment } from '../../../generated/graphql';
 import { removeTicketFromCache } from '../ticket-cache';
 
 /** Admins delete a ticket (soft delete: it disappears from every list, for everyone). */
@@ -14,7 +14,7 @@ export function DeleteTicketButton({ ticket }: { ticket: TicketCardFragment }) {
   const navigate = useNavigate();
   const client = useApolloClient();
   const [opened, setOpened] = useState(false);
-  const [deleteTicket, { loading }] = useDeleteTicketMutation();
+  const [deleteTicket, { loading }] = useMutation(DeleteTicketDocument);
 
   const onConfirm = async () => {
     try {

@@ -1,3 +1,4 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -5,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { describeError, errorCode, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { TicketCategory, TicketPriority, useCreateTicketMutation } from '../../../generated/graphql';
+import { TicketCategory, TicketPriority, CreateTicketDocument } from '../../../generated/graphql';
 import { CustomerSelect } from '../../users/components/CustomerSelect';
 import { syncTicketIntoLists } from '../ticket-cache';
 
@@ -18,7 +19,7 @@ export function NewTicketPage() {
   const { t } = useI18n();
   const viewer = useViewer();
   const navigate = useNavigate();
-  const [createTicket, { loading }] = useCreateTicketMutation();
+  const [createTicket, { loading }] = useMutation(CreateTicketDocument);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<TicketPriority>(TicketPriority.Medium);

@@ -1,9 +1,10 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { Link, Navigate, useParams } from 'react-router';
 import { describeError, errorCode } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { useTicketNumberQuery } from '../../../generated/graphql';
+import { TicketNumberDocument } from '../../../generated/graphql';
 
 /**
  * `/tickets/by-id/:id`: where notifications link to (they know a ticket's id, pages its
@@ -13,7 +14,7 @@ export function TicketByIdPage() {
   const { t } = useI18n();
   const viewer = useViewer();
   const id = useParams().id ?? '';
-  const { data, loading, error, refetch } = useTicketNumberQuery({ variables: { id }, skip: !id, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(TicketNumberDocument, { variables: { id }, skip: !id, notifyOnNetworkStatusChange: true });
   const number = data?.ticket.number;
 
   if (number) return <Navigate to={`/tickets/${number}`} replace />;

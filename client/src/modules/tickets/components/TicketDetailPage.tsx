@@ -1,9 +1,10 @@
+import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCode } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { TicketStatus, useTicketByNumberQuery } from '../../../generated/graphql';
+import { TicketStatus, TicketByNumberDocument } from '../../../generated/graphql';
 import { ReplyBox } from '../../conversation/components/ReplyBox';
 import { Thread } from '../../conversation/components/Thread';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -16,7 +17,7 @@ export function TicketDetailPage() {
   const { t } = useI18n();
   const viewer = useViewer();
   const number = Number(useParams().number);
-  const { data, loading, error, refetch } = useTicketByNumberQuery({
+  const { data, loading, error, refetch } = useQuery(TicketByNumberDocument, {
     variables: { number },
     skip: !Number.isInteger(number),
     notifyOnNetworkStatusChange: true,

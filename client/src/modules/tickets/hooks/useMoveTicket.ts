@@ -1,11 +1,11 @@
-import { useApolloClient } from '@apollo/client/react';
+import { useApolloClient, useLazyQuery, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { describeError, errorCode, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
 import {
-  useChangeTicketStatusMutation,
-  useTicketByNumberLazyQuery,
+  ChangeTicketStatusDocument,
+  TicketByNumberDocument,
   type TicketCardFragment,
   type TicketStatus,
 } from '../../../generated/graphql';
@@ -24,8 +24,8 @@ export function useMoveTicket(): (ticket: TicketCardFragment, to: TicketStatus) 
   const { t } = useI18n();
   const viewer = useViewer();
   const client = useApolloClient();
-  const [changeStatus] = useChangeTicketStatusMutation();
-  const [loadTicket] = useTicketByNumberLazyQuery({ fetchPolicy: 'network-only' });
+  const [changeStatus] = useMutation(ChangeTicketStatusDocument);
+  const [loadTicket] = useLazyQuery(TicketByNumberDocument, { fetchPolicy: 'network-only' });
 
   return useCallback(
     async (ticket, to) => {

@@ -1,12 +1,13 @@
+import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { describeError, errorCode } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import {
-  useAssignTicketMutation,
-  useClaimTicketMutation,
-  useTicketByNumberLazyQuery,
-  useUpdateTicketMutation,
+  AssignTicketDocument,
+  ClaimTicketDocument,
+  TicketByNumberDocument,
+  UpdateTicketDocument,
   type TicketDetailFragment,
   type UpdateTicketInput,
 } from '../../../generated/graphql';
@@ -19,10 +20,10 @@ import { syncTicketIntoLists } from '../ticket-cache';
  */
 export function useTicketActions(ticket: TicketDetailFragment) {
   const { t } = useI18n();
-  const [updateTicket, updateState] = useUpdateTicketMutation();
-  const [assignTicket, assignState] = useAssignTicketMutation();
-  const [claimTicket, claimState] = useClaimTicketMutation();
-  const [reload] = useTicketByNumberLazyQuery({ fetchPolicy: 'network-only' });
+  const [updateTicket, updateState] = useMutation(UpdateTicketDocument);
+  const [assignTicket, assignState] = useMutation(AssignTicketDocument);
+  const [claimTicket, claimState] = useMutation(ClaimTicketDocument);
+  const [reload] = useLazyQuery(TicketByNumberDocument, { fetchPolicy: 'network-only' });
 
   const fail = useCallback(
     (error: unknown) => {

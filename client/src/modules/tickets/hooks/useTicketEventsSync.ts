@@ -1,6 +1,7 @@
+import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useConnectionState } from '../../../app/connection-status';
-import { useTicketEventsSubscription } from '../../../generated/graphql';
+import { TicketEventsDocument } from '../../../generated/graphql';
 import { applyTicketEvent } from '../ticket-events';
 
 /**
@@ -23,7 +24,7 @@ export function useTicketEventsSync(): void {
     }
   }, [connection]);
 
-  useTicketEventsSubscription({
+  useSubscription(TicketEventsDocument, {
     variables: { after },
     onData: ({ client, data }) => {
       const event = data.data?.ticketEvents;

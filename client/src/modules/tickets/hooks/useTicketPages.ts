@@ -1,12 +1,13 @@
+import { useQuery } from '@apollo/client/react';
 import { NetworkStatus } from '@apollo/client';
 import { useCallback } from 'react';
-import { useTicketsQuery, type TicketCardFragment, type TicketFilter, type TicketOrder } from '../../../generated/graphql';
+import { TicketsDocument, type TicketCardFragment, type TicketFilter, type TicketOrder } from '../../../generated/graphql';
 
 export const LIST_PAGE_SIZE = 30;
 
 /** A ticket list that loads page after page (Relay `first`/`after`), for infinite scroll. */
 export function useTicketPages(filter: TicketFilter, orderBy: TicketOrder) {
-  const { data, error, networkStatus, fetchMore, refetch } = useTicketsQuery({
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(TicketsDocument, {
     variables: { filter, orderBy, first: LIST_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });

@@ -1,8 +1,9 @@
+import { useQuery } from '@apollo/client/react';
 import { Select } from '@mantine/core';
 import { useState } from 'react';
 import { useDebounced } from '../../../app/hooks';
 import { useI18n } from '../../../app/i18n';
-import { useCustomersQuery } from '../../../generated/graphql';
+import { CustomersDocument } from '../../../generated/graphql';
 
 interface CustomerSelectProps {
   value: string | null;
@@ -15,7 +16,7 @@ export function CustomerSelect({ value, onChange, error }: CustomerSelectProps) 
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const debounced = useDebounced(search, 250);
-  const { data, loading, error: loadError } = useCustomersQuery({ variables: { search: debounced.trim() || null } });
+  const { data, loading, error: loadError } = useQuery(CustomersDocument, { variables: { search: debounced.trim() || null } });
   const [known, setKnown] = useState<Record<string, string>>({});
   const options = (data?.users.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.name} <${node.email}>` }));
   // Keep the chosen customer's label when a later search no longer lists them.

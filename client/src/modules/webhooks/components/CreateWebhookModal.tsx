@@ -1,8 +1,9 @@
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { describeError, fieldErrorsOf } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { TicketEventType, useCreateWebhookEndpointMutation } from '../../../generated/graphql';
+import { TicketEventType, CreateWebhookEndpointDocument } from '../../../generated/graphql';
 import { addEndpointToList } from '../webhook-cache';
 
 const FORM_FIELDS = ['url', 'eventTypes'];
@@ -30,7 +31,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [create, { loading }] = useCreateWebhookEndpointMutation();
+  const [create, { loading }] = useMutation(CreateWebhookEndpointDocument);
   const fieldError = (field: string) => fieldErrors[field]?.join(', ');
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

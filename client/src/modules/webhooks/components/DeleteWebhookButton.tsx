@@ -1,16 +1,17 @@
+import { useMutation } from '@apollo/client/react';
 import { Button, Group, Popover, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
-import { useDeleteWebhookEndpointMutation, type WebhookEndpointFieldsFragment } from '../../../generated/graphql';
+import { DeleteWebhookEndpointDocument, type WebhookEndpointFieldsFragment } from '../../../generated/graphql';
 import { removeEndpoint, shortUrl } from '../webhook-cache';
 
 /** Deletes an endpoint and its delivery log, after a confirmation. */
 export function DeleteWebhookButton({ endpoint }: { endpoint: WebhookEndpointFieldsFragment }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
-  const [remove, { loading }] = useDeleteWebhookEndpointMutation();
+  const [remove, { loading }] = useMutation(DeleteWebhookEndpointDocument);
 
   const onConfirm = async () => {
     try {

@@ -1,3 +1,4 @@
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -5,8 +6,8 @@ import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import {
-  useRedeliverWebhookMutation,
-  useWebhookDeliveriesQuery,
+  RedeliverWebhookDocument,
+  WebhookDeliveriesDocument,
   WebhookDeliveryStatus,
   type WebhookDeliveryFieldsFragment,
   type WebhookEndpointFieldsFragment,
@@ -21,7 +22,7 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
   const { t, locale } = useI18n();
   const [status, setStatus] = useState<WebhookDeliveryStatus | null>(null);
   const [endpointId, setEndpointId] = useState<string | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useWebhookDeliveriesQuery({
+  const { data, loading, error, refetch, fetchMore } = useQuery(WebhookDeliveriesDocument, {
     variables: { first: PAGE_SIZE, status, endpointId },
     notifyOnNetworkStatusChange: true,
   });
@@ -156,7 +157,7 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
 
 function RedeliverButton({ delivery }: { delivery: WebhookDeliveryFieldsFragment }) {
   const { t } = useI18n();
-  const [redeliver, { loading }] = useRedeliverWebhookMutation();
+  const [redeliver, { loading }] = useMutation(RedeliverWebhookDocument);
   const onClick = async () => {
     try {
       // The answer is the same delivery, pending again: its row updates in place.

@@ -1,17 +1,18 @@
+import { useMutation, type useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { useEnableWebhookEndpointMutation, type useWebhookEndpointsQuery, type WebhookEndpointFieldsFragment } from '../../../generated/graphql';
+import { EnableWebhookEndpointDocument, type WebhookEndpointFieldsFragment, type WebhookEndpointsQuery, type WebhookEndpointsQueryVariables } from '../../../generated/graphql';
 import { SecretDialog } from '../../settings/components/SecretDialog';
 import { shortUrl } from '../webhook-cache';
 import { CreateWebhookModal } from './CreateWebhookModal';
 import { DeleteWebhookButton } from './DeleteWebhookButton';
 
 /** The endpoints: where events go, which ones, and whether delivery works. */
-export function WebhookEndpointsCard({ query }: { query: ReturnType<typeof useWebhookEndpointsQuery> }) {
+export function WebhookEndpointsCard({ query }: { query: useQuery.Result<WebhookEndpointsQuery, WebhookEndpointsQueryVariables, 'empty' | 'complete' | 'streaming'> }) {
   const { t, locale } = useI18n();
   const { data, loading, error, refetch } = query;
   const [creating, setCreating] = useState(false);
@@ -147,7 +148,7 @@ function EndpointState({ endpoint }: { endpoint: WebhookEndpointFieldsFragment }
 
 function EnableButton({ endpoint }: { endpoint: WebhookEndpointFieldsFragment }) {
   const { t } = useI18n();
-  const [enable, { loading }] = useEnableWebhookEndpointMutation();
+  const [enable, { loading }] = useMutation(EnableWebhookEndpointDocument);
   const onClick = async () => {
     try {
       await enable({ variables: { id: endpoint.id } });

@@ -1,3 +1,4 @@
+import { useQuery } from '@apollo/client/react';
 import { useDroppable } from '@dnd-kit/core';
 import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { describeError } from '../../../../app/errors';
@@ -6,7 +7,7 @@ import { useViewer } from '../../../../app/viewer';
 import {
   OrderDirection,
   TicketOrderField,
-  useTicketsQuery,
+  TicketsDocument,
   type TicketCardFragment,
   type TicketFilter,
   type TicketStatus,
@@ -31,7 +32,7 @@ interface BoardColumnProps {
 export function BoardColumn({ status, filter, dragged, now, onMove }: BoardColumnProps) {
   const { t } = useI18n();
   const viewer = useViewer();
-  const { data, loading, error, fetchMore, refetch } = useTicketsQuery({
+  const { data, loading, error, fetchMore, refetch } = useQuery(TicketsDocument, {
     variables: { filter: { ...filter, status: [status] }, orderBy: BOARD_ORDER, first: BOARD_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
