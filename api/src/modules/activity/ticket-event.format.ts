@@ -1,6 +1,6 @@
 import { encodeCursor } from '../../platform/graphql/pagination.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import type { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
+import { PRIORITY_RANK, type TicketCategory, type TicketChannel, type TicketPriority, type TicketStatus } from '../ticket/ticket.enums.js';
 import type { FieldChangeData, PostedMessageData, TicketEventType } from '../ticket/ticket.events.js';
 import type { TicketEvent } from './ticket-event.entity.js';
 
@@ -107,6 +107,7 @@ export function ticketFromSnapshot(s: TicketSnapshot, tenantId: string): Ticket 
   return Object.assign(new Ticket(), {
     ...fields,
     tags: [...s.tags],
+    priorityRank: PRIORITY_RANK[s.priority],
     tenantId,
     createdAt: new Date(s.createdAt),
     updatedAt: new Date(s.updatedAt),
