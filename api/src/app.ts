@@ -23,12 +23,13 @@ import { Authenticator } from './platform/auth/authenticate.js';
 import { TokenService } from './platform/auth/tokens.js';
 import type { AppConfig } from './platform/config.js';
 import { initOrm, releaseDatabaseLock } from './platform/db/orm.js';
+import { scopeForPrincipal } from './platform/db/scope.js';
 import { serviceRegistry, type GraphQLContext } from './platform/graphql/context.js';
 import { Loaders } from './platform/graphql/loaders.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { CostGate, costPlugin } from './platform/graphql/cost-plugin.js';
 import { createDocumentLimits } from './platform/graphql/limits.js';
-import { createGraphQLServers, scopedEntityManager } from './platform/graphql/server.js';
+import { createGraphQLServers } from './platform/graphql/server.js';
 import { FallbackBucket, MemoryBucket, RedisBucket, type PointsBucket } from './platform/graphql/throttle.js';
 import { authMiddleware } from './platform/http/auth-middleware.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
@@ -154,7 +155,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         return {
           requestId: requestScope.getStore()?.requestId ?? 'unknown',
           principal,
-          em: scopedEntityManager(orm, principal),
+          em: scopeForPrincipal(orm, principal),
           ip: req.ip ?? 'unknown',
           logger,
           loaders: new Loaders(),
@@ -166,7 +167,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
-    attachmentRoutes({ orm, storage, ...config.uploads, logger }),
+    attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');

@@ -29,7 +29,7 @@ test('an admin creates an API key, copies its secret once, the key works, and st
     await page.getByRole('button', { name: 'Create API key' }).click();
     const form = page.getByTestId('api-key-form');
     await form.getByRole('textbox', { name: /^Name/ }).fill(name);
-    await form.getByRole('checkbox', { name: /^events:read/ }).check();
+    await form.getByRole('checkbox', { name: /^EVENTS_READ/ }).check();
     await screenshot(page, 'api-key-create');
     await form.getByRole('button', { name: 'Create key' }).click();
 
@@ -53,7 +53,7 @@ test('an admin creates an API key, copies its secret once, the key works, and st
     const prefix = await row.getAttribute('data-prefix');
     expect(prefix && secret.startsWith(prefix)).toBe(true);
     expect(await row.getAttribute('data-status')).toBe('active');
-    expect(await row.innerText()).toContain('tickets:read');
+    expect(await row.innerText()).toContain('TICKETS_READ');
 
     // The key works against the API ...
     const allowed = await graphqlRaw(baseUrl, TICKET_COUNT, secret);

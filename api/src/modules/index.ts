@@ -22,13 +22,15 @@ import { SignupService } from './signup/signup.service.js';
 import { TenantStatusGate } from './tenant/tenant-status.js';
 import { TenantCounter } from '../platform/db/counter.entity.js';
 import type { EntityClass } from '../platform/db/orm.js';
-import { ActivityResolver } from './activity/activity.resolver.js';
+import type { RequestScope } from '../platform/graphql/caller.js';
+import { ActivityResolver, TicketActivitiesResolver } from './activity/activity.resolver.js';
 import { ActivityService } from './activity/activity.service.js';
 import { TicketEvent } from './activity/ticket-event.entity.js';
 import { ApiKey } from './apikey/api-key.entity.js';
 import { ApiKeyResolver } from './apikey/apikey.resolver.js';
 import { ApiKeyService } from './apikey/apikey.service.js';
 import { Attachment } from './attachment/attachment.entity.js';
+import { AttachmentService } from './attachment/attachment.service.js';
 import { WebhookDelivery, WebhookEndpoint } from './webhook/webhook.entity.js';
 import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { WebhookService } from './webhook/webhook.service.js';
@@ -37,8 +39,8 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { Message } from './conversation/message.entity.js';
-import { MessageResolver } from './conversation/message.resolver.js';
-import { MessageService } from './conversation/message.service.js';
+import { MessageResolver, TicketMessagesResolver } from './conversation/message.resolver.js';
+import { MessageService, systemNoteOnEscalation } from './conversation/message.service.js';
 import { IdempotencyRecord } from './idempotency/idempotency.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { PresenceResolver } from './presence/presence.resolver.js';
@@ -49,7 +51,7 @@ import { RealtimeService } from './realtime/realtime.service.js';
 import { TicketFeed } from './realtime/ticket-feed.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
-import { NotificationService, notificationsFor } from './notification/notification.service.js';
+import { NotificationService } from './notification/notification.service.js';
 import { BusinessCalendarRecord, SlaPolicy } from './sla/sla.entity.js';
 import { SlaResolver } from './sla/sla.resolver.js';
 import { SlaService } from './sla/sla.service.js';
@@ -94,6 +96,8 @@ export const resolvers = [
   UserResolver,
   TenantResolver,
   TicketResolver,
+  TicketMessagesResolver,
+  TicketActivitiesResolver,
   MessageResolver,
   ActivityResolver,
   RealtimeResolver,
@@ -143,6 +147,8 @@ export interface Modules {
   apiKeys: ApiKeyService;
   webhookWorker: WebhookWorker;
   slaWorker: SlaWorker;
+  /** The conversation's read rule, for the attachment download route. */
+  mayReadMessage: (scope: RequestScope, messageId: string) => Promise<boolean>;
   mailWorker: MailWorker;
   /** Which tenants are suspended: checked for every principal. */
   tenantGate: TenantStatusGate;
@@ -179,12 +185,15 @@ export function createModules(deps: ModuleDeps): Modules {
     byIp: createLimiter({ keyPrefix: 'signup-ip', points: deps.accounts.signupMaxPerIp, durationSeconds: window }, deps.redis),
   });
   const activity = new ActivityService();
-  activity.onRecorded(notificationsFor);
+  const notifications = new NotificationService(deps.pubSub);
+  activity.onRecorded((tx, event, ticket) => notifications.record(tx, event, ticket));
+  activity.onCommitted((events) => notifications.published(events));
+  activity.onRecorded(systemNoteOnEscalation);
   const idempotency = new IdempotencyService();
   const sla = new SlaService();
-  const tickets = new TicketService(activity, idempotency, deps.lockRows, sla);
-  const messages = new MessageService(tickets, activity, idempotency, sla);
-  const notifications = new NotificationService();
+  const tickets = new TicketService({ events: activity, sla, idempotency, lockRows: deps.lockRows });
+  sla.writeTicketsThrough(tickets);
+  const messages = new MessageService(tickets, new AttachmentService(), idempotency);
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
@@ -207,9 +216,11 @@ export function createModules(deps: ModuleDeps): Modules {
     [RealtimeResolver, new RealtimeResolver()],
     [PresenceResolver, new PresenceResolver(presence)],
     [AuthResolver, new AuthResolver(auth)],
-    [UserResolver, new UserResolver(new UserService())],
+    [UserResolver, new UserResolver(new UserService({ deactivated: (tx, userId) => auth.revokeSessionsInTenant(tx, userId) }))],
     [TenantResolver, new TenantResolver(new TenantService())],
-    [TicketResolver, new TicketResolver(tickets, messages)],
+    [TicketResolver, new TicketResolver(tickets)],
+    [TicketMessagesResolver, new TicketMessagesResolver(messages)],
+    [TicketActivitiesResolver, new TicketActivitiesResolver()],
     [MessageResolver, new MessageResolver(messages)],
     [ActivityResolver, new ActivityResolver()],
     [PasswordResetResolver, new PasswordResetResolver(resets)],
@@ -225,6 +236,7 @@ export function createModules(deps: ModuleDeps): Modules {
     tenantGate,
     presence,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
-    slaWorker: new SlaWorker(deps.orm, sla, activity, deps.lockRows, deps.logger),
+    slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
+    mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
   };
 }

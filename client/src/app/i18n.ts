@@ -27,6 +27,21 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
+/** Plural forms a dictionary may define, as `<key>.<form>` (Intl.PluralRules categories). */
+export type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type PluralBase = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+
+/**
+ * Picks the plural form of `base` for `count` with the language's plural rules
+ * (`base.one`, `base.other`, …; `other` when a form is missing), and fills in `{count}`.
+ */
+export function translatePlural(language: Language, base: PluralBase, count: number, params?: MessageParams): string {
+  const form = new Intl.PluralRules(locales[language]).select(count) as PluralForm;
+  const key = `${base}.${form}` as MessageKey;
+  const chosen = key in dictionaries[language] || key in en ? key : (`${base}.other` as MessageKey);
+  return translate(language, chosen, { count: count.toLocaleString(locales[language]), ...params });
+}
+
 const STORAGE_KEY = 'sociodesk.language';
 
 function isLanguage(value: unknown): value is Language {
@@ -79,10 +94,12 @@ export function t(key: MessageKey, params?: MessageParams): string {
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type TranslatePlural = (base: PluralBase, count: number, params?: MessageParams) => string;
 
 /** The current language and a `t` bound to it; components re-render when the language changes. */
-export function useI18n(): { t: Translate; language: Language; setLanguage: (language: Language) => void; locale: string } {
+export function useI18n(): { t: Translate; tp: TranslatePlural; language: Language; setLanguage: (language: Language) => void; locale: string } {
   const language = useSyncExternalStore(subscribe, getLanguage);
   const bound = useCallback<Translate>((key, params) => translate(language, key, params), [language]);
-  return { t: bound, language, setLanguage, locale: locales[language] };
+  const plural = useCallback<TranslatePlural>((base, count, params) => translatePlural(language, base, count, params), [language]);
+  return { t: bound, tp: plural, language, setLanguage, locale: locales[language] };
 }

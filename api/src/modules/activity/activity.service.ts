@@ -3,58 +3,21 @@ import { nextCounterValue } from '../../platform/db/counter.entity.js';
 import { cursorInteger, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import { isTriageOnly, TAG_EVENT_TYPES } from '../ticket/ticket.policy.js';
+import type { TicketChange, TicketEventLog } from '../ticket/ticket.events.js';
 import type { TicketActivity } from './activity.types.js';
-import { TicketEvent, TicketEventType, type FieldChangeData, type TicketEventPayload } from './ticket-event.entity.js';
+import { TicketEvent, TicketEventType, type FieldChangeData } from './ticket-event.entity.js';
+import { ticketSnapshot } from './ticket-event.format.js';
 
 export type EventListener = (events: TicketEvent[]) => void | Promise<void>;
-/** Runs inside the writing transaction for each recorded event (e.g. to write notifications). */
+/** Runs inside the writing transaction for each recorded event (notifications, the SLA system note). */
 export type RecordHook = (tx: EntityManager, event: TicketEvent, ticket: Ticket) => Promise<void>;
 
-export interface RecordInput {
-  ticket: Ticket;
-  type: TicketEventType;
-  actorId: string | null;
-  payload?: Omit<TicketEventPayload, 'ticket'>;
-  internal?: boolean;
-}
-
-/** The public state of a ticket, stored in each event so readers need no second lookup. */
-export function ticketSnapshot(t: Ticket): Record<string, unknown> {
-  return {
-    id: t.id,
-    number: t.number,
-    title: t.title,
-    description: t.description,
-    status: t.status,
-    priority: t.priority,
-    category: t.category,
-    channel: t.channel,
-    customerId: t.customerId,
-    assigneeId: t.assigneeId,
-    escalationLevel: t.escalationLevel,
-    tags: [...t.tags],
-    version: t.version,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
-    firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
-    resolvedAt: t.resolvedAt?.toISOString() ?? null,
-    closedAt: t.closedAt?.toISOString() ?? null,
-    firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null,
-    resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
-    slaPolicyId: t.slaPolicyId,
-    slaBusinessHours: t.slaBusinessHours,
-    slaFirstResponseMinutes: t.slaFirstResponseMinutes,
-    slaResolutionMinutes: t.slaResolutionMinutes,
-    slaPausedAt: t.slaPausedAt?.toISOString() ?? null,
-    deleted: t.deletedAt !== null,
-  };
-}
-
 /**
- * Writes TicketEvent rows inside the caller's transaction and hands committed events to
- * listeners (subscriptions, webhooks) only after the transaction commits.
+ * The ticket's event log: writes TicketEvent rows inside the caller's transaction and hands
+ * committed events to listeners (subscriptions, webhooks, notifications) only after the
+ * transaction commits. Other modules react to ticket changes here, never by writing tickets.
  */
-export class ActivityService {
+export class ActivityService implements TicketEventLog {
   private readonly listeners: EventListener[] = [];
   private readonly hooks: RecordHook[] = [];
 
@@ -67,26 +30,26 @@ export class ActivityService {
   }
 
   /** Must run inside a transaction; the event exists only if that transaction commits. */
-  async record(tx: EntityManager, input: RecordInput): Promise<TicketEvent> {
+  async record(tx: EntityManager, ticket: Ticket, actorId: string | null, change: TicketChange): Promise<TicketEvent> {
     const seq = await nextCounterValue(tx, 'event_seq', 1);
     const event = tx.create(TicketEvent, {
       seq,
-      type: input.type,
-      ticketId: input.ticket.id,
-      actorId: input.actorId,
-      internal: input.internal ?? false,
-      triage: isTriageOnly(input.type, input.payload?.changes),
-      payload: { ...input.payload, ticket: ticketSnapshot(input.ticket) },
+      type: change.type,
+      ticketId: ticket.id,
+      actorId,
+      internal: change.internal ?? false,
+      triage: isTriageOnly(change.type, change.payload?.changes),
+      payload: { ...change.payload, ticket: ticketSnapshot(ticket) },
     });
     tx.persist(event);
-    for (const hook of this.hooks) await hook(tx, event, input.ticket);
+    for (const hook of this.hooks) await hook(tx, event, ticket);
     return event;
   }
 
   /** Call after commit with the events the transaction recorded. */
-  async committed(events: TicketEvent[]): Promise<void> {
+  async committed(events: object[]): Promise<void> {
     if (!events.length) return;
-    for (const listener of this.listeners) await listener(events);
+    for (const listener of this.listeners) await listener(events as TicketEvent[]);
   }
 }
 
@@ -120,6 +83,8 @@ export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payloa
     changes,
     tag: e.payload.tag ?? null,
     messageId: e.payload.messageId ?? null,
+    internal: e.internal,
+    sla: e.payload.sla ?? null,
     summary: detail ? `${SUMMARIES[e.type]}: ${detail}` : SUMMARIES[e.type],
   };
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../platform/graphql/pagination.js';
-import { TicketEventType } from './ticket-event.entity.js';
+import { TicketEventType } from '../ticket/ticket.events.js';
 
 @ObjectType()
 export class FieldChange {
@@ -40,6 +40,12 @@ export class TicketActivity {
 
   @Field(() => ID, { nullable: true })
   messageId: string | null;
+
+  @Field({ description: 'Only staff see it: an internal note, or an SLA notice.' })
+  internal: boolean;
+
+  @Field(() => String, { nullable: true, description: "For SLA events: which clock, FIRST_RESPONSE or RESOLUTION." })
+  sla: string | null;
 
   @Field({ description: 'A short English description, e.g. "status OPEN → IN_PROGRESS".' })
   summary: string;

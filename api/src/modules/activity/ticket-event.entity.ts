@@ -1,38 +1,16 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
 import { TenantOwnedEntity } from '../../platform/db/base.entity.js';
+import type { TicketChangeData } from '../ticket/ticket.events.js';
+import { TicketEventType } from '../ticket/ticket.events.js';
+import type { TicketSnapshot } from './ticket-event.format.js';
 
-export enum TicketEventType {
-  TICKET_CREATED = 'TICKET_CREATED',
-  TICKET_UPDATED = 'TICKET_UPDATED',
-  TICKET_ASSIGNED = 'TICKET_ASSIGNED',
-  TICKET_CLAIMED = 'TICKET_CLAIMED',
-  STATUS_CHANGED = 'STATUS_CHANGED',
-  MESSAGE_POSTED = 'MESSAGE_POSTED',
-  TAG_ADDED = 'TAG_ADDED',
-  TAG_REMOVED = 'TAG_REMOVED',
-  TICKET_DELETED = 'TICKET_DELETED',
-  SLA_AT_RISK = 'SLA_AT_RISK',
-  SLA_ESCALATED = 'SLA_ESCALATED',
-}
-registerEnumType(TicketEventType, { name: 'TicketEventType' });
+export { TicketEventType };
+export type { FieldChangeData } from '../ticket/ticket.events.js';
 
-export interface FieldChangeData {
-  field: string;
-  from: string | null;
-  to: string | null;
-}
-
-export interface TicketEventPayload {
-  changes?: FieldChangeData[];
-  messageId?: string;
-  tag?: string;
-  /** For SLA_AT_RISK and SLA_ESCALATED: which clock ('FIRST_RESPONSE' or 'RESOLUTION'). */
-  sla?: string;
-  /** For MESSAGE_POSTED: the message as posted. */
-  message?: { id: string; body: string; internal: boolean; kind: string; authorId: string | null; createdAt: string };
-  /** The ticket as it was right after this change. */
-  ticket?: Record<string, unknown>;
+/** What a TicketEvent row stores: the change's data and the ticket right after it. */
+export interface TicketEventPayload extends TicketChangeData {
+  /** The ticket as it was right after this change (see ticket-event.format.ts). */
+  ticket: TicketSnapshot;
 }
 
 /**
@@ -57,7 +35,7 @@ export class TicketEvent extends TenantOwnedEntity<'actorId' | 'internal' | 'tri
   @Property({ type: 'string', length: 36, nullable: true })
   actorId: string | null = null;
 
-  /** True when only staff may see this event (an internal note). */
+  /** True when only staff may see this event (an internal note, an SLA notice). */
   @Property({ type: 'boolean' })
   internal: boolean = false;
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import type { ApiKeyService } from './apikey.service.js';
 import { ApiKeyType, CreateApiKeyInput, CreateApiKeyPayload } from './apikey.types.js';
@@ -17,8 +18,8 @@ export class ApiKeyResolver {
 
   @Auth(Role.ADMIN)
   @Mutation(() => CreateApiKeyPayload, { description: 'Issues a key for a partner integration. The secret is returned only here.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext) {
-    return this.keys.create(ctx.em, ctx.principal!, input);
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Caller() caller: Caller) {
+    return this.keys.create(caller.em, caller.principal, input);
   }
 
   @Auth(Role.ADMIN)

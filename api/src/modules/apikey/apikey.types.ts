@@ -1,6 +1,20 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ALL_SCOPES } from '../../platform/auth/scopes.js';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ALL_SCOPES, Scope } from '../../platform/auth/scopes.js';
+
+/** The scopes as a GraphQL enum: TICKETS_READ stands for `tickets:read` (the name the @auth directive prints). */
+export const ApiKeyScope = Scope;
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'What an API key may do. Each stands for the scope the `@auth` directive names, e.g. TICKETS_READ for tickets:read.',
+  valuesConfig: {
+    TICKETS_READ: { description: 'tickets:read: tickets, ticket, ticketByNumber (every ticket of the tenant) and the timeline.' },
+    TICKETS_WRITE: { description: 'tickets:write: createTicket (channel API), updateTicket, changeTicketStatus.' },
+    MESSAGES_READ: { description: 'messages:read: the messages of tickets (never internal notes).' },
+    MESSAGES_WRITE: { description: 'messages:write: postMessage and uploads (never internal notes).' },
+    EVENTS_READ: { description: 'events:read: ticketEventFeed and the ticketEvents subscription.' },
+  },
+});
 
 @ObjectType('ApiKey', { description: 'A partner integration key. The secret itself is shown only once, at creation.' })
 export class ApiKeyType {
@@ -13,7 +27,7 @@ export class ApiKeyType {
   @Field({ description: 'The visible start of the key, e.g. sdk_live_1a2b3c4d5e6f, to recognize it.' })
   prefix: string;
 
-  @Field(() => [String])
+  @Field(() => [ApiKeyScope])
   scopes: string[];
 
   @Field()
@@ -46,7 +60,7 @@ export class CreateApiKeyInput {
   @Matches(/\S/, { message: 'must not be blank' })
   name: string;
 
-  @Field(() => [String], { description: `Any of: ${ALL_SCOPES.join(', ')}.` })
+  @Field(() => [ApiKeyScope])
   @ArrayNotEmpty({ message: 'must name at least one scope' })
   @ArrayMaxSize(ALL_SCOPES.length)
   @IsIn(ALL_SCOPES as string[], { each: true, message: `each scope must be one of ${ALL_SCOPES.join(', ')}` })

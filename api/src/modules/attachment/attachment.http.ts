@@ -3,12 +3,10 @@ import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { hasScope, type Principal } from '../../platform/auth/principal.js';
 import { Scope } from '../../platform/auth/scopes.js';
-import { scopedEntityManager } from '../../platform/graphql/server.js';
+import { scopeForPrincipal } from '../../platform/db/scope.js';
+import type { RequestScope } from '../../platform/graphql/caller.js';
 import { requestScope, type Logger } from '../../platform/logger.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
-import { Message } from '../conversation/message.entity.js';
-import { Ticket } from '../ticket/ticket.entity.js';
-import { canReadMessages, canSeeInternal, visibleTicketsWhere } from '../ticket/ticket.policy.js';
 import { Attachment } from './attachment.entity.js';
 
 export interface AttachmentRoutesOptions {
@@ -17,6 +15,11 @@ export interface AttachmentRoutesOptions {
   maxBytes: number;
   allowedTypes: string[];
   logger: Logger;
+  /**
+   * Whether the principal may read the message a file is linked to: the conversation's
+   * rule (the ticket's visibility, internal notes, API key scopes), not a copy of it.
+   */
+  mayReadMessage(scope: RequestScope, messageId: string): Promise<boolean>;
 }
 
 function fail(res: Response, status: number, code: string, message: string, fields?: Record<string, string[]>, extra: Record<string, unknown> = {}) {
@@ -61,7 +64,7 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
       if (!options.allowedTypes.includes(type)) {
         return fail(res, 415, 'BAD_USER_INPUT', `File type ${type} is not allowed`, { file: [`type ${type} is not allowed`] });
       }
-      const em = scopedEntityManager(options.orm, principal);
+      const em = scopeForPrincipal(options.orm, principal);
       const attachment = em.create(Attachment, {
         uploaderId: principal.userId,
         filename: safeFilename(file.originalname),
@@ -85,9 +88,9 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Router {
     const principal = principalOf(res);
     if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
     if (refusedTemporaryPassword(res, principal)) return;
-    const em = scopedEntityManager(options.orm, principal);
+    const em = scopeForPrincipal(options.orm, principal);
     const attachment = await em.findOne(Attachment, { id: String(req.params.id) });
-    if (!attachment || !(await mayDownload(em, principal, attachment))) return fail(res, 404, 'NOT_FOUND', 'Attachment not found');
+    if (!attachment || !(await mayDownload(options, { em, principal }, attachment))) return fail(res, 404, 'NOT_FOUND', 'Attachment not found');
     // RFC 6266: an ASCII fallback plus filename*=UTF-8'' so any file name makes a valid header.
     res.attachment(attachment.filename);
     res.setHeader('Content-Type', attachment.contentType);
@@ -117,13 +120,8 @@ function safeFilename(original: string): string {
   return Array.from(name, (ch) => (unsafe(ch) ? '_' : ch)).slice(0, 255).join('') || 'file';
 }
 
-/** Unlinked files: only the uploader. Linked files: whoever may see the ticket and the message. */
-async function mayDownload(em: ReturnType<typeof scopedEntityManager>, p: Principal, a: Attachment): Promise<boolean> {
-  if (!a.messageId || !a.ticketId) return a.uploaderId === p.userId;
-  if (!canReadMessages(p)) return false;
-  const ticket = await em.findOne(Ticket, { id: a.ticketId, ...visibleTicketsWhere(p) });
-  if (!ticket) return false;
-  const message = await em.findOne(Message, { id: a.messageId });
-  return !!message && (!message.internal || canSeeInternal(p));
+/** Unlinked files: only the uploader. Linked files: whoever may read the message. */
+async function mayDownload(options: AttachmentRoutesOptions, scope: RequestScope, a: Attachment): Promise<boolean> {
+  if (!a.messageId || !a.ticketId) return a.uploaderId === scope.principal.userId;
+  return options.mayReadMessage(scope, a.messageId);
 }
-

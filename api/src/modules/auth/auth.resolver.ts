@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Auth, Public } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { ChangePasswordInput, LoginInput } from './auth.inputs.js';
 import type { AuthService } from './auth.service.js';
@@ -28,26 +29,26 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Revokes the session of the given refresh token, or all of your sessions in this tenant.' })
   logout(
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Caller() caller: Caller,
   ): Promise<boolean> {
-    return this.auth.logout(ctx.em, ctx.principal!, refreshToken);
+    return this.auth.logout(caller.em, caller.principal, refreshToken);
   }
 
   @Auth(...ANY_MEMBER)
   @Mutation(() => AuthPayload, { description: 'New tokens for another tenant you are a member of.' })
-  switchTenant(@Arg('tenantSlug', () => String) tenantSlug: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    return this.auth.switchTenant(ctx.em, ctx.principal!, tenantSlug);
+  switchTenant(@Arg('tenantSlug', () => String) tenantSlug: string, @Caller() caller: Caller): Promise<AuthPayload> {
+    return this.auth.switchTenant(caller.em, caller.principal, tenantSlug);
   }
 
   @Auth(...ANY_MEMBER)
   @Mutation(() => AuthPayload, { description: 'Changes your password and signs out your other sessions.' })
-  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    return this.auth.changePassword(ctx.em, ctx.principal!, input);
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Caller() caller: Caller): Promise<AuthPayload> {
+    return this.auth.changePassword(caller.em, caller.principal, input);
   }
 
   @Auth(...ANY_MEMBER)
   @Query(() => Viewer, { description: 'The signed-in user, their current tenant and role, and all their memberships.' })
-  me(@Ctx() ctx: GraphQLContext): Promise<Viewer> {
-    return this.auth.viewer(ctx.em, ctx.principal!);
+  me(@Caller() caller: Caller): Promise<Viewer> {
+    return this.auth.viewer(caller.em, caller.principal);
   }
 }

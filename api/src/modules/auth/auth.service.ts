@@ -10,8 +10,7 @@ import { releaseAttempt, reserveAttempt } from '../../platform/ratelimit.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { assertTenantOpen } from '../tenant/tenant.policy.js';
 import { Membership } from '../user/membership.entity.js';
-import { toUserType } from '../user/user.mapper.js';
-import { normalizeEmail } from '../user/email.js';
+import { normalizeEmail, toUserType } from '../user/user.service.js';
 import { User } from '../user/user.entity.js';
 import type { TenantMembership } from '../user/user.types.js';
 import type { ChangePasswordInput, LoginInput } from './auth.inputs.js';
@@ -129,6 +128,11 @@ export class AuthService {
     }
     await em.nativeUpdate(RefreshToken, { user: principal.userId, revokedAt: null }, { revokedAt: now });
     return true;
+  }
+
+  /** Ends every session of a member in the current tenant (the member was deactivated), in the caller's transaction. */
+  async revokeSessionsInTenant(tx: EntityManager, userId: string): Promise<void> {
+    await tx.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
   }
 
   async viewer(em: EntityManager, principal: Principal): Promise<Viewer> {

@@ -1,26 +1,30 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
-import { badInput, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { RequestScope } from '../../platform/graphql/caller.js';
 import { cursorDate, cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
-import type { ActivityService } from '../activity/activity.service.js';
-import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
-import { Attachment } from '../attachment/attachment.entity.js';
+import type { TicketEvent } from '../activity/ticket-event.entity.js';
+import type { AttachmentService } from '../attachment/attachment.service.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
-import type { SlaService } from '../sla/sla.service.js';
-import { TicketStatus } from '../ticket/ticket.enums.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
-import { assertCanPostMessage, assertCanReadMessages, assertCanView, canSeeInternal, isStaff } from '../ticket/ticket.policy.js';
-import { applyStatus, type Ctx, type TicketService } from '../ticket/ticket.service.js';
-import { Message } from './message.entity.js';
+import { TicketEventType, type RecordedChange } from '../ticket/ticket.events.js';
+import { assertCanPostMessage, assertCanReadMessages, assertCanView, canReadMessages, canSeeInternal } from '../ticket/ticket.policy.js';
+import type { TicketService } from '../ticket/ticket.service.js';
+import { Message, MessageKind } from './message.entity.js';
 import type { PostMessageInput } from './message.inputs.js';
 
-/** Conversation rules: who may post, first response, reopening, and internal-note visibility. */
+const CLOCK_LABEL: Record<string, string> = { RESOLUTION: 'resolution', FIRST_RESPONSE: 'first response' };
+
+/**
+ * Conversation rules: who may post and read, and internal-note visibility. What a message
+ * does to its ticket (first response, reopening) is TicketService's: it is asked, in the
+ * same transaction.
+ */
 export class MessageService {
   constructor(
     private readonly tickets: TicketService,
-    private readonly activity: ActivityService,
+    private readonly attachments: AttachmentService,
     private readonly idempotency: IdempotencyService,
-    private readonly sla: SlaService,
   ) {}
 
   /** What a principal may read of a ticket's messages. */
@@ -28,57 +32,55 @@ export class MessageService {
     return canSeeInternal(p) ? {} : { internal: false };
   }
 
-  async post(ctx: Ctx, input: PostMessageInput): Promise<Message> {
-    const p = ctx.principal;
+  async post(scope: RequestScope, input: PostMessageInput): Promise<Message> {
+    const p = scope.principal;
     const request = { principalId: p.userId, operation: 'postMessage', key: input.idempotencyKey };
     return this.idempotency.run(
-      ctx.em,
+      scope.em,
       request,
       async () => {
-        const recorded: TicketEvent[] = [];
-        const message = await ctx.em.transactional(async (tx) => {
+        const recorded: RecordedChange[] = [];
+        const message = await scope.em.transactional(async (tx) => {
           const ticket = await this.tickets.lockForChange(tx, p, input.ticketId);
           assertCanPostMessage(p, ticket, input.internal);
           const m = tx.create(Message, { ticketId: ticket.id, authorId: p.userId, body: input.body.trim(), internal: input.internal });
-          await this.attach(tx, p, ticket, m, input.attachmentIds ?? []);
-          const now = new Date();
-          const statusEvent = await this.sideEffects(tx, p, ticket, input.internal, now);
-          ticket.updatedAt = now;
-          recorded.push(
-            await this.activity.record(tx, {
-              ticket,
-              type: TicketEventType.MESSAGE_POSTED,
-              actorId: p.userId,
-              internal: input.internal,
-              payload: {
-                messageId: m.id,
-                message: { id: m.id, body: m.body, internal: m.internal, kind: m.kind, authorId: m.authorId, createdAt: m.createdAt.toISOString() },
-              },
-            }),
-          );
-          if (statusEvent) recorded.push(await this.activity.record(tx, { ...statusEvent, ticket, actorId: p.userId }));
+          await this.attachments.linkToMessage(tx, p, input.attachmentIds ?? [], { messageId: m.id, ticketId: ticket.id });
+          const posted = { id: m.id, body: m.body, internal: m.internal, kind: m.kind, authorId: m.authorId, createdAt: m.createdAt.toISOString() };
+          recorded.push(...(await this.tickets.messagePosted(tx, p, ticket, posted)));
           await this.idempotency.remember(tx, request, m.id);
           return m;
         });
-        await this.activity.committed(recorded);
+        await this.tickets.committed(recorded);
         return message;
       },
-      (id) => this.byId(ctx, id),
+      (id) => this.byId(scope, id),
     );
   }
 
-  async byId(ctx: Ctx, id: string): Promise<Message> {
-    const message = await ctx.em.findOne(Message, { id, ...MessageService.visible(ctx.principal) });
+  async byId(scope: RequestScope, id: string): Promise<Message> {
+    const message = await scope.em.findOne(Message, { id, ...MessageService.visible(scope.principal) });
     if (!message) throw notFound('Message');
-    await this.tickets.get(ctx, { id: message.ticketId });
+    await this.tickets.get(scope, { id: message.ticketId });
     return message;
   }
 
-  async list(ctx: Ctx, ticket: Ticket, first?: number | null, after?: string | null): Promise<Connection<Message>> {
-    assertCanView(ctx.principal, ticket);
-    assertCanReadMessages(ctx.principal);
+  /** Whether the principal may read a message (and so its attachments): the ticket and message rules. */
+  async mayRead(scope: RequestScope, messageId: string): Promise<boolean> {
+    if (!canReadMessages(scope.principal)) return false;
+    try {
+      await this.byId(scope, messageId);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.extensions.code === 'NOT_FOUND') return false;
+      throw error;
+    }
+  }
+
+  async list(scope: RequestScope, ticket: Ticket, first?: number | null, after?: string | null): Promise<Connection<Message>> {
+    assertCanView(scope.principal, ticket);
+    assertCanReadMessages(scope.principal);
     const limit = pageSize(first, 50);
-    const where: FilterQuery<Message> = { ticketId: ticket.id, ...MessageService.visible(ctx.principal) };
+    const where: FilterQuery<Message> = { ticketId: ticket.id, ...MessageService.visible(scope.principal) };
     const and: FilterQuery<Message>[] = [where];
     if (after) {
       const [createdAt, rawId] = decodeCursor(after, 'after', 2);
@@ -87,39 +89,26 @@ export class MessageService {
       and.push({ $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }] });
     }
     const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Message, { $and: and }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
-      ctx.em.count(Message, where),
+      scope.em.find(Message, { $and: and }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
+      scope.em.count(Message, where),
     ]);
     return { ...forwardPage(rows, limit, !!after, (node) => ({ node, cursor: encodeCursor([node.createdAt.toISOString(), node.id]) })), totalCount };
   }
+}
 
-  /** First public staff reply stamps firstResponseAt; a customer reply reopens a resolved ticket. */
-  private async sideEffects(tx: EntityManager, p: Principal, ticket: Ticket, internal: boolean, now: Date) {
-    if (isStaff(p) && !internal && !ticket.firstResponseAt) {
-      ticket.firstResponseAt = now;
-      await this.sla.firstResponded(tx, ticket, now);
-    }
-    if (!isStaff(p) && ticket.status === TicketStatus.RESOLVED) {
-      const event = applyStatus(ticket, TicketStatus.IN_PROGRESS);
-      ticket.version += 1;
-      await this.sla.statusChanged(tx, ticket, TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, now);
-      return event;
-    }
-    return null;
-  }
-
-  private async attach(tx: EntityManager, p: Principal, ticket: Ticket, message: Message, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const unique = [...new Set(ids)];
-    // One conditional UPDATE claims the files: a concurrent post that linked one of them
-    // first (and committed) makes this match fewer rows, so a file never ends up on two messages.
-    const linked = await tx.nativeUpdate(
-      Attachment,
-      { id: { $in: unique }, tenantId: p.tenantId, uploaderId: p.userId, messageId: null },
-      { messageId: message.id, ticketId: ticket.id },
-    );
-    if (linked !== unique.length) {
-      throw badInput({ attachmentIds: ['unknown, already used, or not uploaded by you'] });
-    }
-  }
+/**
+ * The conversation's reaction to an SLA escalation: an internal system note in the thread,
+ * written in the escalation's transaction (a hook on the ticket's event log).
+ */
+export async function systemNoteOnEscalation(tx: EntityManager, event: TicketEvent): Promise<void> {
+  if (event.type !== TicketEventType.SLA_ESCALATED) return;
+  const step = event.payload.changes?.find((c) => c.field === 'escalationLevel');
+  const label = CLOCK_LABEL[event.payload.sla ?? ''] ?? 'SLA';
+  tx.create(Message, {
+    ticketId: event.ticketId,
+    authorId: null,
+    kind: MessageKind.SYSTEM,
+    internal: true,
+    body: `SLA ${label} target breached: escalation level ${step?.from ?? '?'} → ${step?.to ?? '?'}.`,
+  });
 }

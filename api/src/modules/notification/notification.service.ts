@@ -1,10 +1,19 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
-import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
+import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
+import { mapFilter } from '../../platform/realtime/iterators.js';
+import type { TicketEvent } from '../activity/ticket-event.entity.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
+import { TicketEventType } from '../ticket/ticket.events.js';
 import { Membership } from '../user/membership.entity.js';
-import { Notification, NotificationType } from './notification.entity.js';
+import { Notification, NotificationType, SlaClock, type NotificationParams } from './notification.entity.js';
+
+/** Each member's own topic: a notification is published there once, after its transaction commits. */
+const topic = (tenantId: string, userId: string) => `notifications:${tenantId}:${userId}`;
+
+/** A notification as it travels through pub/sub. */
+type NotificationMessage = Pick<Notification, 'id' | 'tenantId' | 'recipientId' | 'type' | 'ticketId' | 'eventId' | 'params'> & { createdAt: string };
 
 async function adminsOf(tx: EntityManager): Promise<string[]> {
   // Whole rows: a partially loaded membership would be flushed back with fresh timestamps.
@@ -12,64 +21,92 @@ async function adminsOf(tx: EntityManager): Promise<string[]> {
   return admins.map((m) => m.user.id);
 }
 
-async function isStaffMember(tx: EntityManager, userId: string | null): Promise<boolean> {
-  if (!userId) return false;
-  const m = await tx.findOne(Membership, { user: userId, active: true });
-  return m?.role === Role.ADMIN || m?.role === Role.AGENT;
+async function memberOf(tx: EntityManager, userId: string | null): Promise<Membership | null> {
+  if (!userId) return null;
+  return tx.findOne(Membership, { user: userId, active: true }, { populate: ['user'] });
 }
+
+const isStaffRole = (m: Membership | null) => m?.role === Role.ADMIN || m?.role === Role.AGENT;
 
 /**
- * Who hears about what. Runs inside the transaction that records the event, so a committed
- * change always has its notifications and a rolled-back one has none. Never to the actor.
+ * Who hears about what, and live delivery. Notifications are written inside the transaction
+ * that records their event (a committed change always has them, a rolled-back one none),
+ * stored as a type with parameters (the client words them), and published to each
+ * recipient's topic after commit. Never to the actor.
  */
-export async function notificationsFor(tx: EntityManager, event: TicketEvent, ticket: Ticket): Promise<void> {
-  const n = `#${ticket.number}`;
-  let type: NotificationType;
-  let title: string;
-  let recipients: Array<string | null> = [];
-  switch (event.type) {
-    case TicketEventType.TICKET_CREATED:
-      type = NotificationType.TICKET_CREATED;
-      title = `New ticket ${n}: ${ticket.title}`;
-      recipients = [...(await adminsOf(tx)), ticket.assigneeId];
-      break;
-    case TicketEventType.TICKET_ASSIGNED:
-    case TicketEventType.TICKET_CLAIMED:
-      type = NotificationType.TICKET_ASSIGNED;
-      title = `Ticket ${n} was assigned to you`;
-      recipients = [ticket.assigneeId];
-      break;
-    case TicketEventType.MESSAGE_POSTED: {
-      if (event.internal) return;
-      type = NotificationType.MESSAGE_POSTED;
-      title = `New reply on ticket ${n}`;
-      // Staff replies go to the customer; everything else (the customer, a partner app) to the staff side.
-      const fromStaff = await isStaffMember(tx, event.actorId);
-      recipients = fromStaff ? [ticket.customerId] : ticket.assigneeId ? [ticket.assigneeId] : await adminsOf(tx);
-      break;
-    }
-    case TicketEventType.STATUS_CHANGED:
-      type = NotificationType.STATUS_CHANGED;
-      title = `Ticket ${n} is now ${ticket.status.replace('_', ' ').toLowerCase()}`;
-      recipients = [ticket.customerId];
-      break;
-    case TicketEventType.SLA_AT_RISK:
-    case TicketEventType.SLA_ESCALATED:
-      type = event.type === TicketEventType.SLA_AT_RISK ? NotificationType.SLA_AT_RISK : NotificationType.SLA_BREACHED;
-      title = `${event.type === TicketEventType.SLA_AT_RISK ? 'SLA at risk' : 'SLA breached'} on ticket ${n} (${(event.payload.sla ?? '').replace('_', ' ').toLowerCase()})`;
-      recipients = [ticket.assigneeId, ...(await adminsOf(tx))];
-      break;
-    default:
-      return;
-  }
-  for (const recipientId of new Set(recipients)) {
-    if (!recipientId || recipientId === event.actorId) continue;
-    tx.persist(tx.create(Notification, { recipientId, type, ticketId: ticket.id, eventId: event.id, title: title.slice(0, 300) }));
-  }
-}
-
-/** Reading and marking one's own notifications. */
 export class NotificationService {
+  /** Notifications written for an event, until its transaction commits (rolled-back ones are collected with the event). */
+  private readonly pending = new WeakMap<TicketEvent, Notification[]>();
+
+  constructor(private readonly pubSub: AppPubSub) {}
+
+  /** A hook on the ticket's event log: runs inside the recording transaction. */
+  async record(tx: EntityManager, event: TicketEvent, ticket: Ticket): Promise<void> {
+    const plan = await this.plan(tx, event, ticket);
+    if (!plan) return;
+    const actor = plan.recipients.some((r) => r && r !== event.actorId) ? await memberOf(tx, event.actorId) : null;
+    const params: NotificationParams = { ticketNumber: ticket.number, ticketTitle: ticket.title, actorName: actor?.user.name ?? null, ...plan.params };
+    const created: Notification[] = [];
+    for (const recipientId of new Set(plan.recipients)) {
+      if (!recipientId || recipientId === event.actorId) continue;
+      const n = tx.create(Notification, { recipientId, type: plan.type, ticketId: ticket.id, eventId: event.id, params });
+      tx.persist(n);
+      created.push(n);
+    }
+    if (created.length) this.pending.set(event, created);
+  }
+
+  /** A listener on the event log: publishes the committed events' notifications to their recipients. */
+  published(events: TicketEvent[]): void {
+    for (const event of events) {
+      for (const n of this.pending.get(event) ?? []) {
+        const { id, tenantId, recipientId, type, ticketId, eventId, params } = n;
+        const message: NotificationMessage = { id, tenantId, recipientId, type, ticketId, eventId, params, createdAt: n.createdAt.toISOString() };
+        this.pubSub.publish(topic(n.tenantId, n.recipientId), message);
+      }
+      this.pending.delete(event);
+    }
+  }
+
+  /** The principal's new notifications, live: no database read per event. */
+  added(p: Principal): AsyncIterableIterator<Notification> {
+    const source = this.pubSub.subscribe(topic(p.tenantId, p.userId)) as AsyncIterable<unknown>;
+    return mapFilter(source[Symbol.asyncIterator]() as AsyncIterableIterator<unknown>, (raw) => {
+      const m = raw as NotificationMessage;
+      return Object.assign(new Notification(), { ...m, readAt: null, createdAt: new Date(m.createdAt) });
+    });
+  }
+
+  private async plan(tx: EntityManager, event: TicketEvent, ticket: Ticket) {
+    const sla = event.payload.sla === SlaClock.RESOLUTION ? SlaClock.RESOLUTION : SlaClock.FIRST_RESPONSE;
+    switch (event.type) {
+      case TicketEventType.TICKET_CREATED:
+        return { type: NotificationType.TICKET_CREATED, params: {}, recipients: [...(await adminsOf(tx)), ticket.assigneeId] };
+      case TicketEventType.TICKET_ASSIGNED:
+      case TicketEventType.TICKET_CLAIMED:
+        return { type: NotificationType.TICKET_ASSIGNED, params: {}, recipients: [ticket.assigneeId] };
+      case TicketEventType.MESSAGE_POSTED: {
+        if (event.internal) return null;
+        // Staff replies go to the customer; everything else (the customer, a partner app) to the staff side.
+        const fromStaff = isStaffRole(await memberOf(tx, event.actorId));
+        const recipients = fromStaff ? [ticket.customerId] : ticket.assigneeId ? [ticket.assigneeId] : await adminsOf(tx);
+        return { type: NotificationType.MESSAGE_POSTED, params: {}, recipients };
+      }
+      case TicketEventType.STATUS_CHANGED:
+        return { type: NotificationType.STATUS_CHANGED, params: { status: ticket.status }, recipients: [ticket.customerId] };
+      case TicketEventType.SLA_AT_RISK:
+        return { type: NotificationType.SLA_AT_RISK, params: { clock: sla }, recipients: [ticket.assigneeId, ...(await adminsOf(tx))] };
+      case TicketEventType.SLA_ESCALATED:
+        return {
+          type: NotificationType.SLA_BREACHED,
+          params: { clock: sla, level: ticket.escalationLevel },
+          recipients: [ticket.assigneeId, ...(await adminsOf(tx))],
+        };
+      default:
+        return null;
+    }
+  }
+
   async list(em: EntityManager, p: Principal, unreadOnly: boolean, first?: number | null, after?: string | null): Promise<Connection<Notification>> {
     const limit = pageSize(first, 20);
     const where = { recipientId: p.userId, ...(unreadOnly ? { readAt: null } : {}) };
@@ -89,10 +126,5 @@ export class NotificationService {
   markRead(em: EntityManager, p: Principal, ids: string[] | null | undefined, all: boolean): Promise<number> {
     const where = { recipientId: p.userId, readAt: null, ...(all ? {} : { id: { $in: ids ?? [] } }) };
     return em.nativeUpdate(Notification, where, { readAt: new Date() });
-  }
-
-  /** The principal's notifications caused by one event (for the live subscription). */
-  forEvent(em: EntityManager, p: Principal, eventId: string): Promise<Notification[]> {
-    return em.find(Notification, { recipientId: p.userId, eventId });
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller, principalOf } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { memberLoader } from '../user/user.loaders.js';
 import { PresenceService } from './presence.service.js';
@@ -15,14 +16,14 @@ export class PresenceResolver {
 
   @Auth(ADMIN, AGENT)
   @Query(() => [AgentPresence], { description: 'Agents and admins of this tenant with their current presence.' })
-  agents(@Ctx() ctx: GraphQLContext) {
-    return this.presence.agents(ctx.em, ctx.principal!.tenantId);
+  agents(@Caller() caller: Caller) {
+    return this.presence.agents(caller.em, caller.principal.tenantId);
   }
 
   @Auth(ADMIN, AGENT)
   @Mutation(() => AgentPresence, { description: 'ONLINE, AWAY or BUSY. You become OFFLINE when your last connection closes.' })
-  setPresence(@Arg('status', () => PresenceStatus) status: PresenceStatus, @Ctx() ctx: GraphQLContext) {
-    return this.presence.set(ctx.em, ctx.principal!, status);
+  setPresence(@Arg('status', () => PresenceStatus) status: PresenceStatus, @Caller() caller: Caller) {
+    return this.presence.set(caller.em, caller.principal, status);
   }
 
   @Auth(ADMIN, AGENT)
@@ -30,7 +31,7 @@ export class PresenceResolver {
     nullable: true,
     description: 'Presence changes of the agents of this tenant.',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, GraphQLContext>) =>
-      context.services.get(PresenceService).changes(context.principal!),
+      context.services.get(PresenceService).changes(principalOf(context)),
   })
   async presenceChanged(@Root() event: PresenceEvent, @Ctx() ctx: GraphQLContext): Promise<AgentPresence | null> {
     ctx.refresh?.();

@@ -5,7 +5,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
 import { Membership } from '../user/membership.entity.js';
-import { toUserType } from '../user/user.mapper.js';
+import { toUserType } from '../user/user.service.js';
 import { PresenceStatus, type PresenceStore } from './presence.store.js';
 import type { AgentPresence, PresenceEvent } from './presence.types.js';
 

@@ -15,6 +15,7 @@ import { toEnvelope, type TicketEventEnvelope, type TicketFeed } from './ticket-
 
 const REPLAY_PAGE = 200;
 
+/** The same cursor the public event format carries (ticket-event.format.ts). */
 export const eventCursor = (seq: number): string => encodeCursor([seq]);
 
 /** The seq a cursor stands for; no cursor means "from the beginning". */

@@ -2,10 +2,10 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
 import { PushQueue } from '../../platform/realtime/push-queue.js';
-import { TicketEventType } from '../activity/ticket-event.entity.js';
+import { ticketFromSnapshot } from '../activity/ticket-event.format.js';
 import { Message, MessageKind } from '../conversation/message.entity.js';
-import { Ticket } from '../ticket/ticket.entity.js';
 import { customersSeePriority } from '../tenant/tenant.service.js';
+import { TicketEventType } from '../ticket/ticket.events.js';
 import {
   canReadMessages,
   canSeeInternal,
@@ -17,58 +17,46 @@ import {
   seesTriageEvent,
   visibleChanges,
 } from '../ticket/ticket.policy.js';
-import type { Ctx, TicketService } from '../ticket/ticket.service.js';
+import type { RequestScope as Ctx } from '../../platform/graphql/caller.js';
+import type { TicketService } from '../ticket/ticket.service.js';
 import type { TicketEventConnection, TicketEventFilter, TicketEventNotification, TypingEvent } from './realtime.types.js';
-import { eventCursor, listEventFeed, resumableEvents, seqOfCursor } from './event-feed.js';
+import { listEventFeed, resumableEvents, seqOfCursor } from './event-feed.js';
 import type { TicketEventEnvelope, TicketFeed } from './ticket-feed.js';
 
 const typingTopic = (tenantId: string) => `typing:${tenantId}`;
-
-const date = (v: unknown) => (v ? new Date(String(v)) : null);
 
 /** Whether a principal may receive an event: the same rules as the ticket and message queries. */
 export function mayReceive(p: Principal, e: TicketEventEnvelope): boolean {
   if (e.tenantId !== p.tenantId) return false;
   if (e.internal && !canSeeInternal(p)) return false;
-  if (!seesAllTickets(p) && e.payload.ticket?.customerId !== p.userId) return false;
+  if (!seesAllTickets(p) && e.data.ticket.customerId !== p.userId) return false;
   return true;
 }
 
+/** The GraphQL TicketEvent of a public event (subscription and change feed alike). */
 export function toNotification(e: TicketEventEnvelope): TicketEventNotification {
-  const s = (e.payload.ticket ?? {}) as Record<string, unknown>;
-  const ticket = Object.assign(new Ticket(), {
-    ...s,
-    tenantId: e.tenantId,
-    createdAt: date(s.createdAt),
-    updatedAt: date(s.updatedAt),
-    firstResponseAt: date(s.firstResponseAt),
-    resolvedAt: date(s.resolvedAt),
-    closedAt: date(s.closedAt),
-    firstResponseDueAt: date(s.firstResponseDueAt),
-    resolutionDueAt: date(s.resolutionDueAt),
-    slaPausedAt: date(s.slaPausedAt),
-  }) as Ticket;
-  const m = e.payload.message;
+  const m = e.data.message;
   const message = m
     ? Object.assign(new Message(), { ...m, kind: m.kind as MessageKind, ticketId: e.ticketId, tenantId: e.tenantId, createdAt: new Date(m.createdAt) })
     : null;
   return {
     id: e.id,
     seq: e.seq,
-    cursor: eventCursor(e.seq),
+    version: e.version,
+    cursor: e.cursor,
     type: e.type,
     ticketId: e.ticketId,
-    ticket,
+    ticket: ticketFromSnapshot(e.data.ticket, e.tenantId),
     actorId: e.actorId,
-    changes: e.payload.changes ?? [],
-    tag: e.payload.tag ?? null,
+    changes: e.data.changes,
+    tag: e.data.tag,
     message,
     createdAt: new Date(e.createdAt),
   };
 }
 
 /** Whether an event carries staff triage data only (rows written before the flag existed: derived). */
-const triageOf = (e: TicketEventEnvelope): boolean => e.triage ?? isTriageOnly(e.type, e.payload.changes);
+const triageOf = (e: TicketEventEnvelope): boolean => e.triage ?? isTriageOnly(e.type, e.data.changes);
 
 /**
  * An event as a principal receives it: API keys without messages:read get no message body;

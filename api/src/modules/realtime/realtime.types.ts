@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../platform/graphql/pagination.js';
 import { FieldChange } from '../activity/activity.types.js';
-import { TicketEventType } from '../activity/ticket-event.entity.js';
+import { TicketEventType } from '../ticket/ticket.events.js';
 import { Message } from '../conversation/message.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 
@@ -13,6 +13,9 @@ export class TicketEventNotification {
 
   @Field(() => Int, { description: 'Per-tenant sequence number: a resume cursor, increasing in commit order.' })
   seq: number;
+
+  @Field(() => Int, { description: 'Version of the event format (the same as the webhook body\'s `version`).' })
+  version: number;
 
   @Field({ description: 'Opaque resume cursor of this event: pass it as `after` to ticketEventFeed or ticketEvents.' })
   cursor: string;

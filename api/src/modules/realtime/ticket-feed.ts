@@ -5,35 +5,17 @@ import { FANOUT_RESTORED } from '../../platform/pubsub/event-bus.js';
 import { eventDispatchLag } from '../../platform/metrics/metrics.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { PushQueue } from '../../platform/realtime/push-queue.js';
-import { TicketEvent, type TicketEventPayload, type TicketEventType } from '../activity/ticket-event.entity.js';
+import { TicketEvent } from '../activity/ticket-event.entity.js';
+import { toPublicEvent, type PublicTicketEvent } from '../activity/ticket-event.format.js';
 
-/** A committed TicketEvent as it travels through pub/sub. */
-export interface TicketEventEnvelope {
-  id: string;
+/** A committed TicketEvent as it travels through pub/sub: the public event plus its tenant, for routing. */
+export interface TicketEventEnvelope extends PublicTicketEvent {
   tenantId: string;
-  seq: number;
-  type: TicketEventType;
-  ticketId: string;
-  actorId: string | null;
-  internal: boolean;
-  /** Staff triage data only (tag change, priority-only update); see ticket.policy.ts isTriageOnly. */
+  /** Staff triage data only (tag change, priority-only update); see ticket.policy.ts isTriageOnly. Never sent out. */
   triage?: boolean;
-  createdAt: string;
-  payload: TicketEventPayload;
 }
 
-export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({
-  id: e.id,
-  tenantId: e.tenantId,
-  seq: e.seq,
-  type: e.type,
-  ticketId: e.ticketId,
-  actorId: e.actorId,
-  internal: e.internal,
-  triage: e.triage,
-  createdAt: e.createdAt.toISOString(),
-  payload: e.payload,
-});
+export const toEnvelope = (e: TicketEvent): TicketEventEnvelope => ({ ...toPublicEvent(e), tenantId: e.tenantId, triage: e.triage });
 
 const topic = (tenantId: string) => `ticket-events:${tenantId}`;
 const GAP_WAIT_MS = 150;

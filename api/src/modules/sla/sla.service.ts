@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput, notFound } from '../../platform/errors.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { TicketStatus } from '../ticket/ticket.enums.js';
+import type { TicketSlaRules } from '../ticket/ticket.events.js';
+import type { TicketService } from '../ticket/ticket.service.js';
 import { isValidTimezone, type BusinessCalendar } from './sla.clock.js';
 import { applyPolicy, onStatusChange, reindex } from './sla.engine.js';
 import { BusinessCalendarRecord, SlaPolicy } from './sla.entity.js';
@@ -14,10 +15,18 @@ export const DEFAULT_CALENDAR: BusinessCalendar = {
   holidays: [],
 };
 
-const RECOMPUTE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED];
+/**
+ * SLA policies, business hours, and the rules TicketService applies on every ticket change
+ * to keep due times right. Tickets are changed only through TicketService.
+ */
+export class SlaService implements TicketSlaRules {
+  private tickets?: TicketService;
 
-/** SLA policies, business hours, and the hooks ticket changes call to keep due times right. */
-export class SlaService {
+  /** The ticket writer that applies recomputed targets (wired once at startup: it also uses these rules). */
+  writeTicketsThrough(tickets: TicketService): void {
+    this.tickets = tickets;
+  }
+
   async calendar(em: EntityManager): Promise<BusinessCalendar> {
     const row = await em.findOne(BusinessCalendarRecord, {});
     return row ? { timezone: row.timezone, hours: row.hours, holidays: row.holidays } : DEFAULT_CALENDAR;
@@ -39,7 +48,7 @@ export class SlaService {
     applyPolicy(t, policy, policy?.businessHours ? await this.calendar(tx) : null, now);
   }
 
-  async statusChanged(tx: EntityManager, t: Ticket, from: TicketStatus, to: TicketStatus, now = new Date()): Promise<void> {
+  async statusChanged(tx: EntityManager, t: Ticket, from: Ticket['status'], to: Ticket['status'], now = new Date()): Promise<void> {
     if (!t.slaPolicyId) return;
     onStatusChange(t, from, to, await this.calendarIfUsed(tx, t), now);
   }
@@ -97,14 +106,12 @@ export class SlaService {
 
   /** Recomputes the active tickets a policy or calendar change affects, in the same transaction. */
   private async recompute(tx: EntityManager, where: { category?: Ticket['category'] }): Promise<void> {
+    if (!this.tickets) throw new Error('SlaService needs its ticket writer (writeTicketsThrough)');
     const now = new Date();
     const cal = await this.calendar(tx);
     const policies = await this.policies(tx);
-    const tickets = await tx.find(Ticket, { ...where, status: { $in: RECOMPUTE } });
-    for (const t of tickets) {
-      const policy = policies.find((p) => p.category === t.category && p.priorityKey === t.priority) ?? policies.find((p) => p.category === t.category && p.priorityKey === 'ANY') ?? null;
-      applyPolicy(t, policy, cal, now);
-    }
-    await tx.flush();
+    const policyOf = (t: Ticket) =>
+      policies.find((p) => p.category === t.category && p.priorityKey === t.priority) ?? policies.find((p) => p.category === t.category && p.priorityKey === 'ANY') ?? null;
+    await this.tickets.recomputeSla(tx, where, (t) => applyPolicy(t, policyOf(t), cal, now));
   }
 }

@@ -2,10 +2,9 @@ import { LockMode, type MikroORM } from '@mikro-orm/core';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import type { Logger } from '../../platform/logger.js';
 import { slaWorkerLag, slaWorkerRuns } from '../../platform/metrics/metrics.js';
-import type { ActivityService } from '../activity/activity.service.js';
-import { TicketEventType, type TicketEvent } from '../activity/ticket-event.entity.js';
-import { Message, MessageKind } from '../conversation/message.entity.js';
 import { Ticket } from '../ticket/ticket.entity.js';
+import { TicketEventType, type RecordedChange } from '../ticket/ticket.events.js';
+import type { TicketService } from '../ticket/ticket.service.js';
 import { markNotified, newlyAtRisk, reindex, targetLevel, type SlaClockName } from './sla.engine.js';
 import type { SlaService } from './sla.service.js';
 
@@ -15,7 +14,8 @@ const BATCH = 200;
  * Finds tickets whose SLA needs attention (at risk, breached, or a further period overdue)
  * and escalates them. Every instance may run it: each ticket is handled in its own
  * transaction on a row claimed with FOR UPDATE SKIP LOCKED (SQLite serializes writers), and
- * re-checked once locked, so each step happens exactly once.
+ * re-checked once locked, so each step happens exactly once. The ticket changes through
+ * TicketService; the conversation reacts to SLA_ESCALATED with its system note.
  */
 export class SlaWorker {
   private timer?: NodeJS.Timeout;
@@ -24,14 +24,14 @@ export class SlaWorker {
   constructor(
     private readonly orm: MikroORM,
     private readonly sla: SlaService,
-    private readonly activity: ActivityService,
+    private readonly tickets: TicketService,
     private readonly lockRows: boolean,
     private readonly logger: Logger,
   ) {}
 
   /** Another worker over the same services, competing for the same rows (as a second instance would). */
   sibling(): SlaWorker {
-    return new SlaWorker(this.orm, this.sla, this.activity, this.lockRows, this.logger);
+    return new SlaWorker(this.orm, this.sla, this.tickets, this.lockRows, this.logger);
   }
 
   start(intervalMs: number): void {
@@ -70,46 +70,42 @@ export class SlaWorker {
   }
 
   private async process(tenantId: string, id: string, now: Date): Promise<boolean> {
-    const recorded: TicketEvent[] = [];
+    const recorded: RecordedChange[] = [];
     await forTenant(this.orm.em, tenantId).transactional(async (tx) => {
       const lock = this.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {};
-      const t = await tx.findOne(Ticket, { id, slaNextCheckAt: { $lte: now } }, lock);
-      if (!t) return; // another worker holds it, or it no longer needs attention
+      const ticket = await tx.findOne(Ticket, { id, slaNextCheckAt: { $lte: now } }, lock);
+      if (!ticket) return; // another worker holds it, or it no longer needs attention
       const cal = await this.sla.calendar(tx);
-      for (const clock of newlyAtRisk(t, now)) {
-        markNotified(t, clock);
-        recorded.push(await this.activity.record(tx, { ticket: t, type: TicketEventType.SLA_AT_RISK, actorId: null, internal: true, payload: { sla: clock } }));
-      }
-      const level = targetLevel(t, cal, now);
-      if (level > t.escalationLevel) {
-        const from = t.escalationLevel;
-        const clock: SlaClockName = level >= 2 ? 'RESOLUTION' : 'FIRST_RESPONSE';
-        markNotified(t, 'FIRST_RESPONSE');
-        if (level >= 2) markNotified(t, 'RESOLUTION');
-        t.escalationLevel = level;
-        t.version += 1;
-        t.updatedAt = now;
-        const label = clock === 'RESOLUTION' ? 'resolution' : 'first response';
-        tx.create(Message, {
-          ticketId: t.id,
-          authorId: null,
-          kind: MessageKind.SYSTEM,
-          internal: true,
-          body: `SLA ${label} target breached: escalation level ${from} → ${level}.`,
-        });
-        recorded.push(
-          await this.activity.record(tx, {
-            ticket: t,
-            type: TicketEventType.SLA_ESCALATED,
-            actorId: null,
-            internal: true,
-            payload: { sla: clock, changes: [{ field: 'escalationLevel', from: String(from), to: String(level) }] },
-          }),
-        );
-      }
-      reindex(t, cal, now);
+      const changes = await this.tickets.write(
+        tx,
+        ticket,
+        null,
+        (_tx, t, events) => {
+          for (const clock of newlyAtRisk(t, now)) {
+            markNotified(t, clock);
+            events.push({ type: TicketEventType.SLA_AT_RISK, internal: true, payload: { sla: clock } });
+          }
+          const level = targetLevel(t, cal, now);
+          if (level > t.escalationLevel) {
+            const from = t.escalationLevel;
+            const clock: SlaClockName = level >= 2 ? 'RESOLUTION' : 'FIRST_RESPONSE';
+            markNotified(t, 'FIRST_RESPONSE');
+            if (level >= 2) markNotified(t, 'RESOLUTION');
+            t.escalationLevel = level;
+            events.push({
+              type: TicketEventType.SLA_ESCALATED,
+              internal: true,
+              payload: { sla: clock, changes: [{ field: 'escalationLevel', from: String(from), to: String(level) }] },
+            });
+          }
+          // When the worker should look next, whether or not anything was due.
+          reindex(t, cal, now);
+        },
+        now,
+      );
+      recorded.push(...changes);
     });
-    await this.activity.committed(recorded);
+    await this.tickets.committed(recorded);
     return recorded.length > 0;
   }
 }

@@ -67,6 +67,7 @@ export class Ticket extends TenantOwnedEntity<
   priority: TicketPriority;
 
   /** 1..3, for ordering by priority. */
+  @Field(() => Int, { description: 'The priority as a number, LOW 1 < MEDIUM 2 < HIGH 3: sort by it rather than by the name.' })
   @Property({ type: 'smallint' })
   priorityRank: number;
 

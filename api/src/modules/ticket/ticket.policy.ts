@@ -42,21 +42,43 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
   [TicketStatus.CLOSED]: [],
 };
 
-export function assertCanTransition(p: Principal, ticket: Ticket, to: TicketStatus): void {
+/** Why the principal may not move the ticket to `to` now, or null when it may (the one transition rule). */
+function transitionRefusal(p: Principal, ticket: Ticket, to: TicketStatus) {
   const from = ticket.status;
   if (!TRANSITIONS[from].includes(to)) {
-    throw badInput({ status: [`cannot change from ${from} to ${to}`] }, `Illegal status transition ${from} → ${to}`);
+    return badInput({ status: [`cannot change from ${from} to ${to}`] }, `Illegal status transition ${from} → ${to}`);
   }
   if (p.role === Role.CUSTOMER) {
-    if (!(from === TicketStatus.RESOLVED && to === TicketStatus.CLOSED)) {
-      throw forbidden(`Customers may only close a resolved ticket (not ${from} → ${to})`);
-    }
-    return;
+    return from === TicketStatus.RESOLVED && to === TicketStatus.CLOSED ? null : forbidden(`Customers may only close a resolved ticket (not ${from} → ${to})`);
   }
   if (to === TicketStatus.CLOSED && from !== TicketStatus.RESOLVED && p.role !== Role.ADMIN) {
-    throw forbidden(`Only admins may close a ticket that is ${from} (${from} → ${to})`);
+    return forbidden(`Only admins may close a ticket that is ${from} (${from} → ${to})`);
   }
+  return null;
 }
+
+export function assertCanTransition(p: Principal, ticket: Ticket, to: TicketStatus): void {
+  const refusal = transitionRefusal(p, ticket, to);
+  if (refusal) throw refusal;
+}
+
+/** API keys change tickets only with tickets:write; users by their role. */
+const mayWriteTickets = (p: Principal): boolean => hasScope(p, Scope.TICKETS_WRITE);
+
+/** The statuses the principal may move this ticket to now (Ticket.viewerCanChangeStatusTo). */
+export function allowedTransitions(p: Principal, ticket: Ticket): TicketStatus[] {
+  if (!mayWriteTickets(p)) return [];
+  return TRANSITIONS[ticket.status].filter((to) => !transitionRefusal(p, ticket, to));
+}
+
+/** Title, description, priority, category and tags: staff and API keys with tickets:write. */
+export const canEditTicket = (p: Principal): boolean => (isStaff(p) || p.role === Role.PARTNER) && mayWriteTickets(p);
+
+/** Whether the viewer may assign this ticket (see canAssign). */
+export const canAssignTicket = (p: Principal, ticket: Ticket): boolean => canAssign(p, ticket);
+
+/** Staff may claim an unassigned ticket. (Depends on role and ticket only: subscription results are shared by role.) */
+export const canClaimTicket = (p: Principal, ticket: Ticket): boolean => isStaff(p) && !ticket.assigneeId;
 
 /** Closed tickets take no more messages; a follow-up ticket should be opened instead. */
 export function assertCanPostMessage(p: Principal, ticket: Ticket, internal: boolean): void {

@@ -2,51 +2,47 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Auth, type AuthOptions } from '../../platform/auth/auth.directive.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
-import { listActivities } from '../activity/activity.service.js';
-import { TicketActivityConnection } from '../activity/activity.types.js';
-import { Message } from '../conversation/message.entity.js';
-import { lastMessageLoader, messageCountLoader } from '../conversation/message.loaders.js';
-import { MessageConnection } from '../conversation/message.types.js';
-import type { MessageService } from '../conversation/message.service.js';
 import { customersSeePriorityLoader } from '../tenant/tenant.service.js';
 import { memberLoader } from '../user/user.loaders.js';
 import { UserType } from '../user/user.types.js';
 import { Ticket } from './ticket.entity.js';
 import { TicketPriority, TicketStatus } from './ticket.enums.js';
 import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
-import { assertCanFilterTriage, assertCanReadMessages, canSeeInternal, seesPriority, seesTags } from './ticket.policy.js';
+import { allowedTransitions, assertCanFilterTriage, canAssignTicket, canClaimTicket, canEditTicket, seesPriority, seesTags } from './ticket.policy.js';
 import { listTickets } from './ticket.query.js';
-import type { Ctx as ServiceCtx, TicketService } from './ticket.service.js';
+import type { TicketService } from './ticket.service.js';
 import { TicketConnection } from './ticket.types.js';
 
 const { ADMIN, AGENT, CUSTOMER, PARTNER } = Role;
 const READ = { scopes: [Scope.TICKETS_READ] } as AuthOptions;
 const WRITE = { scopes: [Scope.TICKETS_WRITE] } as AuthOptions;
-const sctx = (ctx: GraphQLContext): ServiceCtx => ({ em: ctx.em, principal: ctx.principal! });
 
+/**
+ * The ticket itself. Other modules add their fields to Ticket from their own folders
+ * (conversation: messages; activity: activities; sla: sla).
+ */
 @Resolver(() => Ticket)
 export class TicketResolver {
-  constructor(
-    private readonly ticketService: TicketService,
-    private readonly messageService: MessageService,
-  ) {}
+  constructor(private readonly ticketService: TicketService) {}
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => Ticket, { description: 'A ticket you may see; others answer NOT_FOUND.' })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return this.ticketService.get(sctx(ctx), { id });
+  ticket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
+    return this.ticketService.get(caller, { id });
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => Ticket)
-  ticketByNumber(@Arg('number', () => Int) number: number, @Ctx() ctx: GraphQLContext) {
-    return this.ticketService.get(sctx(ctx), { number });
+  ticketByNumber(@Arg('number', () => Int) number: number, @Caller() caller: Caller) {
+    return this.ticketService.get(caller, { number });
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
   @Query(() => TicketConnection, { description: 'Customers see only their own tickets.' })
   async tickets(
+    @Caller() caller: Caller,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
     @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
@@ -55,11 +51,11 @@ export class TicketResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number,
     @Arg('before', () => String, { nullable: true }) before?: string,
   ) {
-    const p = ctx.principal!;
+    const p = caller.principal;
     if (!seesTags(p) || !seesPriority(p, false)) {
       assertCanFilterTriage(p, await customersSeePriorityLoader(ctx).load(p.tenantId), filter, orderBy?.field);
     }
-    return listTickets(ctx, p, filter, orderBy, { first, after, last, before });
+    return listTickets(caller, p, filter, orderBy, { first, after, last, before });
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
@@ -67,8 +63,8 @@ export class TicketResolver {
     description:
       'Customers open tickets for themselves; staff open one for a customer (`customerId`, or `newCustomer` to add them); API keys for a customer, channel API.',
   })
-  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphQLContext) {
-    return this.ticketService.create(sctx(ctx), input);
+  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Caller() caller: Caller) {
+    return this.ticketService.create(caller, input);
   }
 
   @Auth(ADMIN, AGENT, PARTNER, WRITE)
@@ -76,10 +72,10 @@ export class TicketResolver {
   updateTicket(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateTicketInput) input: UpdateTicketInput,
-    @Ctx() ctx: GraphQLContext,
+    @Caller() caller: Caller,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return this.ticketService.update(sctx(ctx), id, input, expectedVersion);
+    return this.ticketService.update(caller, id, input, expectedVersion);
   }
 
   @Auth(ADMIN, AGENT)
@@ -90,15 +86,15 @@ export class TicketResolver {
   assignTicket(
     @Arg('id', () => ID) id: string,
     @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Caller() caller: Caller,
   ) {
-    return this.ticketService.assign(sctx(ctx), id, agentId ?? null);
+    return this.ticketService.assign(caller, id, agentId ?? null);
   }
 
   @Auth(ADMIN, AGENT)
   @Mutation(() => Ticket, { description: 'Assigns an unassigned ticket to yourself.' })
-  claimTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return this.ticketService.claim(sctx(ctx), id);
+  claimTicket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
+    return this.ticketService.claim(caller, id);
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
@@ -106,16 +102,16 @@ export class TicketResolver {
   changeTicketStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => TicketStatus) status: TicketStatus,
-    @Ctx() ctx: GraphQLContext,
+    @Caller() caller: Caller,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return this.ticketService.changeStatus(sctx(ctx), id, status, expectedVersion);
+    return this.ticketService.changeStatus(caller, id, status, expectedVersion);
   }
 
   @Auth(ADMIN)
   @Mutation(() => Ticket, { description: 'Soft delete: the ticket disappears from every query.' })
-  deleteTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return this.ticketService.delete(sctx(ctx), id);
+  deleteTicket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
+    return this.ticketService.delete(caller, id);
   }
 
   @FieldResolver(() => TicketPriority, {
@@ -143,36 +139,23 @@ export class TicketResolver {
     return t.assigneeId ? memberLoader(ctx).load(t.assigneeId) : null;
   }
 
-  @FieldResolver(() => MessageConnection, { description: 'Oldest first. Internal notes only for staff. API keys need messages:read.' })
-  messages(
-    @Root() t: Ticket,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    return this.messageService.list(sctx(ctx), t, first, after);
+  @FieldResolver(() => [TicketStatus], { description: 'The statuses you may move this ticket to now (changeTicketStatus accepts exactly these).' })
+  viewerCanChangeStatusTo(@Root() t: Ticket, @Caller() caller: Caller): TicketStatus[] {
+    return allowedTransitions(caller.principal, t);
   }
 
-  @FieldResolver(() => Message, { nullable: true, description: 'API keys need messages:read.' })
-  lastMessage(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
-    assertCanReadMessages(ctx.principal!);
-    return lastMessageLoader(ctx, ctx.principal!).load(t.id);
+  @FieldResolver(() => Boolean, { description: 'Whether you may assign this ticket (assignTicket): admins any ticket, agents the ones they hold or that are unassigned.' })
+  viewerCanAssign(@Root() t: Ticket, @Caller() caller: Caller): boolean {
+    return canAssignTicket(caller.principal, t);
   }
 
-  @FieldResolver(() => Int)
-  messageCount(@Root() t: Ticket, @Ctx() ctx: GraphQLContext) {
-    return messageCountLoader(ctx, ctx.principal!).load(t.id);
+  @FieldResolver(() => Boolean, { description: 'Whether you may claim this ticket for yourself (claimTicket).' })
+  viewerCanClaim(@Root() t: Ticket, @Caller() caller: Caller): boolean {
+    return canClaimTicket(caller.principal, t);
   }
 
-  @FieldResolver(() => TicketActivityConnection, { description: 'The timeline, in order. Customers do not see internal notes.' })
-  async activities(
-    @Root() t: Ticket,
-    @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ) {
-    const p = ctx.principal!;
-    const priority = seesPriority(p, false) || seesPriority(p, await customersSeePriorityLoader(ctx).load(p.tenantId));
-    return listActivities(ctx.em, t.id, { internal: canSeeInternal(p), tags: seesTags(p), priority }, first, after);
+  @FieldResolver(() => Boolean, { description: 'Whether you may edit title, description, priority, category and tags (updateTicket).' })
+  viewerCanEdit(@Caller() caller: Caller): boolean {
+    return canEditTicket(caller.principal);
   }
 }

@@ -2,56 +2,73 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { nextCounterValue } from '../../platform/db/counter.entity.js';
 import { badInput, conflict, forbidden } from '../../platform/errors.js';
-import type { GraphQLContext } from '../../platform/graphql/context.js';
-import type { ActivityService, RecordInput } from '../activity/activity.service.js';
-import { TicketEventType, type FieldChangeData, type TicketEvent } from '../activity/ticket-event.entity.js';
+import type { RequestScope } from '../../platform/graphql/caller.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
-import type { SlaService } from '../sla/sla.service.js';
 import { activeRoleOf, addCustomer } from '../user/user.service.js';
 import { Ticket, TicketTag } from './ticket.entity.js';
 import { PRIORITY_RANK, TicketChannel, TicketStatus } from './ticket.enums.js';
+import {
+  TicketEventType,
+  type FieldChangeData,
+  type PostedMessageData,
+  type RecordedChange,
+  type TicketChange,
+  type TicketEventLog,
+  type TicketSlaRules,
+} from './ticket.events.js';
 import type { CreateTicketInput, UpdateTicketInput } from './ticket.inputs.js';
-import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
+import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
 
-export type Ctx = Pick<GraphQLContext, 'em'> & { principal: Principal };
-type Change = (tx: EntityManager, ticket: Ticket, events: Array<Omit<RecordInput, 'ticket' | 'actorId'>>) => Promise<void> | void;
+/** Mutates a locked ticket and lists the changes to record. Runs inside TicketService.write. */
+export type TicketMutation = (tx: EntityManager, ticket: Ticket, changes: TicketChange[], now: Date) => Promise<void> | void;
+
+export interface TicketServiceDeps {
+  events: TicketEventLog;
+  sla: TicketSlaRules;
+  idempotency: IdempotencyService;
+  /** SELECT ... FOR UPDATE where the database has row locks. */
+  lockRows: boolean;
+}
+
+/** Fields whose change gives the ticket a new `version` (what a stale editor could overwrite). */
+const VERSIONED = ['title', 'description', 'status', 'priority', 'category', 'assigneeId', 'escalationLevel', 'deletedAt'] as const;
+const versionedState = (t: Ticket) => JSON.stringify([...VERSIONED.map((f) => t[f]), t.tags]);
 
 const normaliseTags = (tags: string[] | undefined | null): string[] => [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()))].sort();
 
-/** Ticket lifecycle rules. Every write is one transaction that also records its TicketEvents. */
+/**
+ * Ticket lifecycle rules, and the only writer of ticket rows. Every change goes through
+ * `write`, inside the caller's transaction: status side effects, SLA recomputation,
+ * `version`, `updatedAt` and the recorded events. Other modules call it or react to its events.
+ */
 export class TicketService {
-  constructor(
-    private readonly activity: ActivityService,
-    private readonly idempotency: IdempotencyService,
-    private readonly lockRows: boolean,
-    private readonly sla: SlaService,
-  ) {}
+  constructor(private readonly deps: TicketServiceDeps) {}
 
-  async get(ctx: Ctx, where: { id: string } | { number: number }): Promise<Ticket> {
-    const ticket = await ctx.em.findOne(Ticket, { ...where, ...visibleTicketsWhere(ctx.principal) });
-    assertCanView(ctx.principal, ticket);
+  async get(scope: RequestScope, where: { id: string } | { number: number }): Promise<Ticket> {
+    const ticket = await scope.em.findOne(Ticket, { ...where, ...visibleTicketsWhere(scope.principal) });
+    assertCanView(scope.principal, ticket);
     return ticket;
   }
 
   /** Loads a visible ticket inside a transaction, locking its row where the database supports it. */
   async lockForChange(tx: EntityManager, principal: Principal, id: string): Promise<Ticket> {
-    const ticket = await tx.findOne(Ticket, { id, ...visibleTicketsWhere(principal) }, this.lockRows ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const ticket = await tx.findOne(Ticket, { id, ...visibleTicketsWhere(principal) }, this.deps.lockRows ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     assertCanView(principal, ticket);
     return ticket;
   }
 
-  async create(ctx: Ctx, input: CreateTicketInput): Promise<Ticket> {
-    const p = ctx.principal;
-    const existingCustomerId = input.newCustomer ? null : await this.customerFor(ctx, input.customerId);
+  async create(scope: RequestScope, input: CreateTicketInput): Promise<Ticket> {
+    const p = scope.principal;
+    const existingCustomerId = input.newCustomer ? null : await this.customerFor(scope, input.customerId);
     if (input.newCustomer) assertMayAddCustomer(p, input);
     const priority = input.priority;
     const request = { principalId: p.userId, operation: 'createTicket', key: input.idempotencyKey };
-    return this.idempotency.run(
-      ctx.em,
+    return this.deps.idempotency.run(
+      scope.em,
       request,
       async () => {
-        const recorded: TicketEvent[] = [];
-        const ticket = await ctx.em.transactional(async (tx) => {
+        const recorded: RecordedChange[] = [];
+        const ticket = await scope.em.transactional(async (tx) => {
           const tags = normaliseTags(input.tags);
           const customerId = existingCustomerId ?? (await addCustomer(tx, input.newCustomer!)).id;
           const t = tx.create(Ticket, {
@@ -66,20 +83,20 @@ export class TicketService {
             tags,
           });
           for (const tag of tags) tx.create(TicketTag, { ticketId: t.id, tag });
-          await this.sla.retarget(tx, t);
-          recorded.push(await this.activity.record(tx, { ticket: t, type: TicketEventType.TICKET_CREATED, actorId: p.userId }));
-          await this.idempotency.remember(tx, request, t.id);
+          await this.deps.sla.retarget(tx, t, t.createdAt);
+          recorded.push(await this.deps.events.record(tx, t, p.userId, { type: TicketEventType.TICKET_CREATED }));
+          await this.deps.idempotency.remember(tx, request, t.id);
           return t;
         });
-        await this.activity.committed(recorded);
+        await this.deps.events.committed(recorded);
         return ticket;
       },
-      (id) => this.get(ctx, { id }),
+      (id) => this.get(scope, { id }),
     );
   }
 
-  update(ctx: Ctx, id: string, input: UpdateTicketInput, expectedVersion?: number | null): Promise<Ticket> {
-    return this.change(ctx, id, expectedVersion, async (tx, t, events) => {
+  update(scope: RequestScope, id: string, input: UpdateTicketInput, expectedVersion?: number | null): Promise<Ticket> {
+    return this.change(scope, id, expectedVersion, async (tx, t, events) => {
       const changes: FieldChangeData[] = [];
       const set = <K extends 'title' | 'description' | 'priority' | 'category'>(field: K, value: Ticket[K] | undefined) => {
         if (value === undefined || value === null || value === t[field]) return;
@@ -90,16 +107,14 @@ export class TicketService {
       set('description', input.description?.trim());
       set('priority', input.priority);
       set('category', input.category);
-      t.priorityRank = PRIORITY_RANK[t.priority];
-      if (changes.some((c) => c.field === 'priority' || c.field === 'category')) await this.sla.retarget(tx, t);
       if (changes.length) events.push({ type: TicketEventType.TICKET_UPDATED, payload: { changes } });
       if (input.tags) await this.replaceTags(tx, t, normaliseTags(input.tags), events);
     });
   }
 
-  assign(ctx: Ctx, id: string, agentId: string | null): Promise<Ticket> {
-    return this.change(ctx, id, null, async (tx, t, events) => {
-      assertCanAssign(ctx.principal, t);
+  assign(scope: RequestScope, id: string, agentId: string | null): Promise<Ticket> {
+    return this.change(scope, id, null, async (tx, t, events) => {
+      assertCanAssign(scope.principal, t);
       if (agentId) {
         const role = await activeRoleOf(tx, agentId);
         if (role !== Role.AGENT && role !== Role.ADMIN) throw badInput({ agentId: ['is not an active agent of this tenant'] });
@@ -111,58 +126,100 @@ export class TicketService {
     });
   }
 
-  claim(ctx: Ctx, id: string): Promise<Ticket> {
-    return this.change(ctx, id, null, (_tx, t, events) => {
-      assertCanClaim(ctx.principal, t);
-      if (t.assigneeId === ctx.principal.userId) return;
-      t.assigneeId = ctx.principal.userId;
+  claim(scope: RequestScope, id: string): Promise<Ticket> {
+    return this.change(scope, id, null, (_tx, t, events) => {
+      assertCanClaim(scope.principal, t);
+      if (t.assigneeId === scope.principal.userId) return;
+      t.assigneeId = scope.principal.userId;
       events.push({ type: TicketEventType.TICKET_CLAIMED, payload: { changes: [{ field: 'assigneeId', from: null, to: t.assigneeId }] } });
     });
   }
 
-  changeStatus(ctx: Ctx, id: string, status: TicketStatus, expectedVersion?: number | null): Promise<Ticket> {
-    return this.change(ctx, id, expectedVersion, async (tx, t, events) => {
-      assertCanTransition(ctx.principal, t, status);
-      const from = t.status;
-      events.push(applyStatus(t, status));
-      await this.sla.statusChanged(tx, t, from, status);
+  changeStatus(scope: RequestScope, id: string, status: TicketStatus, expectedVersion?: number | null): Promise<Ticket> {
+    return this.change(scope, id, expectedVersion, (_tx, t, events, now) => {
+      assertCanTransition(scope.principal, t, status);
+      events.push(applyStatus(t, status, now));
     });
   }
 
   /** Soft delete: the ticket disappears from every query; its events remain. */
-  delete(ctx: Ctx, id: string): Promise<Ticket> {
-    return this.change(ctx, id, null, (_tx, t, events) => {
-      t.deletedAt = new Date();
+  delete(scope: RequestScope, id: string): Promise<Ticket> {
+    return this.change(scope, id, null, (_tx, t, events, now) => {
+      t.deletedAt = now;
       events.push({ type: TicketEventType.TICKET_DELETED });
     });
   }
 
   /**
-   * Runs one change in a transaction: lock, version check, mutate, bump version and record
-   * events; publishes the events after commit.
+   * A message was posted on a ticket locked in `tx`: records MESSAGE_POSTED; the first public
+   * staff reply stamps `firstResponseAt`; a customer reply reopens a resolved ticket.
    */
-  async change(ctx: Ctx, id: string, expectedVersion: number | null | undefined, apply: Change): Promise<Ticket> {
-    const recorded: TicketEvent[] = [];
-    const ticket = await ctx.em.transactional(async (tx) => {
-      const t = await this.lockForChange(tx, ctx.principal, id);
+  messagePosted(tx: EntityManager, p: Principal, t: Ticket, message: PostedMessageData): Promise<RecordedChange[]> {
+    return this.write(tx, t, p.userId, (_tx, ticket, events, now) => {
+      events.push({ type: TicketEventType.MESSAGE_POSTED, internal: message.internal, payload: { messageId: message.id, message } });
+      if (isStaff(p) && !message.internal && !ticket.firstResponseAt) ticket.firstResponseAt = now;
+      if (!isStaff(p) && ticket.status === TicketStatus.RESOLVED) events.push(applyStatus(ticket, TicketStatus.IN_PROGRESS, now));
+    });
+  }
+
+  /**
+   * Runs one change in a transaction: lock, version check, then `write`; publishes the
+   * recorded events after commit.
+   */
+  async change(scope: RequestScope, id: string, expectedVersion: number | null | undefined, apply: TicketMutation): Promise<Ticket> {
+    const recorded: RecordedChange[] = [];
+    const ticket = await scope.em.transactional(async (tx) => {
+      const t = await this.lockForChange(tx, scope.principal, id);
       if (expectedVersion !== null && expectedVersion !== undefined && t.version !== expectedVersion) {
         throw conflict(`Ticket #${t.number} was changed by someone else (version ${t.version}, expected ${expectedVersion})`, {
           currentVersion: t.version,
         });
       }
-      const events: Array<Omit<RecordInput, 'ticket' | 'actorId'>> = [];
-      await apply(tx, t, events);
-      if (!events.length) return t;
-      t.version += 1;
-      t.updatedAt = new Date();
-      for (const e of events) recorded.push(await this.activity.record(tx, { ...e, ticket: t, actorId: ctx.principal.userId }));
+      recorded.push(...(await this.write(tx, t, scope.principal.userId, apply)));
       return t;
     });
-    await this.activity.committed(recorded);
+    await this.deps.events.committed(recorded);
     return ticket;
   }
 
-  private async replaceTags(tx: EntityManager, t: Ticket, next: string[], events: Array<Omit<RecordInput, 'ticket' | 'actorId'>>) {
+  /**
+   * The one place a ticket row changes, inside the caller's transaction (the ticket loaded,
+   * and locked where possible, in `tx`). After `apply`: SLA recomputation for what changed,
+   * a new `version` when an editable field changed, `updatedAt`, and one event per change.
+   * Call `committed` with the result after the transaction commits.
+   */
+  async write(tx: EntityManager, t: Ticket, actorId: string | null, apply: TicketMutation, now = new Date()): Promise<RecordedChange[]> {
+    const before = { state: versionedState(t), status: t.status, priority: t.priority, category: t.category, firstResponseAt: t.firstResponseAt };
+    const changes: TicketChange[] = [];
+    await apply(tx, t, changes, now);
+    if (!changes.length) return [];
+    t.priorityRank = PRIORITY_RANK[t.priority];
+    if (t.priority !== before.priority || t.category !== before.category) await this.deps.sla.retarget(tx, t, now);
+    if (t.status !== before.status) await this.deps.sla.statusChanged(tx, t, before.status, t.status, now);
+    if (t.firstResponseAt && !before.firstResponseAt) await this.deps.sla.firstResponded(tx, t, now);
+    if (versionedState(t) !== before.state) t.version += 1;
+    t.updatedAt = now;
+    const recorded: RecordedChange[] = [];
+    for (const change of changes) recorded.push(await this.deps.events.record(tx, t, actorId, change));
+    return recorded;
+  }
+
+  /** Publishes what a transaction recorded through `write`; call after it commits. */
+  committed(recorded: RecordedChange[]): Promise<void> {
+    return this.deps.events.committed(recorded);
+  }
+
+  /**
+   * Applies recomputed SLA targets to the active tickets a policy or calendar change
+   * affects, in the caller's transaction. Derived due times only: no version, no event.
+   */
+  async recomputeSla(tx: EntityManager, where: { category?: Ticket['category'] }, recompute: (t: Ticket) => void): Promise<void> {
+    const active = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED];
+    for (const t of await tx.find(Ticket, { ...where, status: { $in: active } })) recompute(t);
+    await tx.flush();
+  }
+
+  private async replaceTags(tx: EntityManager, t: Ticket, next: string[], events: TicketChange[]) {
     const added = next.filter((tag) => !t.tags.includes(tag));
     const removed = t.tags.filter((tag) => !next.includes(tag));
     if (removed.length) await tx.nativeDelete(TicketTag, { ticketId: t.id, tag: { $in: removed } });
@@ -172,15 +229,15 @@ export class TicketService {
     for (const tag of removed) events.push({ type: TicketEventType.TAG_REMOVED, payload: { tag } });
   }
 
-  private async customerFor(ctx: Ctx, requested: string | undefined): Promise<string> {
-    const p = ctx.principal;
+  private async customerFor(scope: RequestScope, requested: string | undefined): Promise<string> {
+    const p = scope.principal;
     if (p.role === Role.CUSTOMER) {
       if (requested && requested !== p.userId) throw forbidden('Customers can only open tickets for themselves');
       return p.userId;
     }
     if (!opensForCustomers(p)) throw forbidden('Only staff may open tickets on behalf of customers');
     if (!requested) throw badInput({ customerId: [`is required when ${p.role === Role.PARTNER ? 'an API key opens' : 'staff open'} a ticket`] });
-    if ((await activeRoleOf(ctx.em, requested)) !== Role.CUSTOMER) {
+    if ((await activeRoleOf(scope.em, requested)) !== Role.CUSTOMER) {
       throw badInput({ customerId: ['is not an active customer of this tenant'] });
     }
     return requested;
@@ -199,10 +256,9 @@ function channelFor(p: Principal, requested: TicketChannel | undefined): TicketC
   return TicketChannel.API;
 }
 
-/** Applies a (checked) status change with its timestamps and returns the event to record. */
-export function applyStatus(t: Ticket, status: TicketStatus): Omit<RecordInput, 'ticket' | 'actorId'> {
+/** Applies a (checked) status change with its timestamps and returns the change to record. */
+function applyStatus(t: Ticket, status: TicketStatus, now: Date): TicketChange {
   const change = { field: 'status', from: t.status, to: status };
-  const now = new Date();
   if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
   if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
   if (status === TicketStatus.CLOSED) t.closedAt = now;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { CreateUserInput, UserFilter } from './user.inputs.js';
 import type { UserService } from './user.service.js';
@@ -45,15 +46,15 @@ export class UserResolver {
   updateUserRole(
     @Arg('userId', () => ID) userId: string,
     @Arg('role', () => Role) role: Role,
-    @Ctx() ctx: GraphQLContext,
+    @Caller() caller: Caller,
   ) {
-    return this.service.updateRole(ctx.em, ctx.principal!, userId, role);
+    return this.service.updateRole(caller.em, caller.principal, userId, role);
   }
 
   @Auth(Role.ADMIN)
   @Mutation(() => UserType)
-  deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext) {
-    return this.service.deactivate(ctx.em, ctx.principal!, userId);
+  deactivateUser(@Arg('userId', () => ID) userId: string, @Caller() caller: Caller) {
+    return this.service.deactivate(caller.em, caller.principal, userId);
   }
 
   @Auth(Role.ADMIN)

@@ -3,16 +3,24 @@ import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
-import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
 import { normalizeEmail } from './email.js';
+
+export { toUserType, normalizeEmail };
 import { User } from './user.entity.js';
 import type { CreateUserInput, UserFilter } from './user.inputs.js';
 import type { CreateUserPayload, UserType } from './user.types.js';
 
+/** What other modules do when a membership changes, in the same transaction (auth ends the member's sessions). */
+export interface MembershipHooks {
+  deactivated(tx: EntityManager, userId: string): Promise<void>;
+}
+
 /** Tenant user administration. Every query runs on the request's tenant-scoped EntityManager. */
 export class UserService {
+  constructor(private readonly hooks: MembershipHooks) {}
+
   async list(em: EntityManager, filter: UserFilter | undefined, first?: number | null, after?: string | null): Promise<Connection<UserType>> {
     const limit = pageSize(first);
     // Built once per statement: raw() fragments used as keys are consumed by the query that uses them.
@@ -70,7 +78,7 @@ export class UserService {
     await em.transactional(async (tx) => {
       membership.active = false;
       tx.persist(membership);
-      await tx.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+      await this.hooks.deactivated(tx, userId);
     });
     return toUserType(membership);
   }

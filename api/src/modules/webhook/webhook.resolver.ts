@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { DeliveryStatus } from './webhook.entity.js';
 import type { WebhookService } from './webhook.service.js';
@@ -24,8 +25,8 @@ export class WebhookResolver {
 
   @Auth(Role.ADMIN)
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers an endpoint for events committed from now on. The secret is returned only here.' })
-  createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext) {
-    return this.webhooks.create(ctx.em, ctx.principal!, input);
+  createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Caller() caller: Caller) {
+    return this.webhooks.create(caller.em, caller.principal, input);
   }
 
   @Auth(Role.ADMIN)

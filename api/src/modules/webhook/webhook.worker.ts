@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import type { WebhookConfig } from '../../platform/config.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
-import { encodeCursor } from '../../platform/graphql/pagination.js';
 import { postJson } from '../../platform/http/outbound.js';
 import type { Logger } from '../../platform/logger.js';
 import { webhookDeliveries, webhookDeliveryDuration } from '../../platform/metrics/metrics.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
+import { toPublicEvent, type PublicTicketEvent } from '../activity/ticket-event.format.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 import { signPayload } from './webhook.signature.js';
 
@@ -19,18 +19,9 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, ran
   return Math.round(delay / 2 + (random() * delay) / 2);
 }
 
-/** The JSON a receiver gets: the event as the change feed has it. */
-export function webhookBody(e: TicketEvent): Record<string, unknown> {
-  return {
-    id: e.id,
-    type: e.type,
-    seq: e.seq,
-    cursor: encodeCursor([e.seq]),
-    ticketId: e.ticketId,
-    actorId: e.actorId,
-    createdAt: e.createdAt.toISOString(),
-    data: e.payload,
-  };
+/** The JSON a receiver gets: the public event format, the same the change feed and subscription have. */
+export function webhookBody(e: TicketEvent): PublicTicketEvent {
+  return toPublicEvent(e);
 }
 
 /**

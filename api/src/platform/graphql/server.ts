@@ -6,8 +6,6 @@ import type { MikroORM } from '@mikro-orm/core';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
 import type { Authenticator } from '../auth/authenticate.js';
-import type { Principal } from '../auth/principal.js';
-import { TENANT_FILTER } from '../db/base.entity.js';
 import { requestScope, type Logger } from '../logger.js';
 import type { GraphQLContext, ServiceRegistry } from './context.js';
 import type { CostGate } from './cost-plugin.js';
@@ -39,13 +37,6 @@ export interface GraphQLServerOptions {
   stopGracePeriodMillis?: number;
   /** More Apollo plugins (query cost and rate limits). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
-}
-
-/** One EntityManager fork per request or operation, scoped to the principal's tenant. */
-export function scopedEntityManager(orm: MikroORM, principal: Principal | null) {
-  const em = orm.em.fork({ clear: true, useContext: false });
-  if (principal) em.setFilterParams(TENANT_FILTER, { tenantId: principal.tenantId });
-  return em;
 }
 
 const requestStatsPlugin: ApolloServerPlugin<GraphQLContext> = {

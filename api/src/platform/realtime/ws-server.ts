@@ -14,7 +14,7 @@ import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'g
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
-import { TENANT_FILTER } from '../db/base.entity.js';
+import { scopeForPrincipal } from '../db/scope.js';
 import type { GraphQLContext, ServiceRegistry } from '../graphql/context.js';
 import { bucketKey, chargedCost, type CostGate } from '../graphql/cost-plugin.js';
 import { unsafeInputError } from '../graphql/input-guard.js';
@@ -77,8 +77,7 @@ class WsContext implements GraphQLContext {
 
   get em(): EntityManager {
     if (!this._em) {
-      this._em = this.orm.em.fork({ clear: true, useContext: false });
-      if (this.principal) this._em.setFilterParams(TENANT_FILTER, { tenantId: this.principal.tenantId });
+      this._em = scopeForPrincipal(this.orm, this.principal);
     }
     return this._em;
   }

@@ -1,5 +1,7 @@
-/** The scopes a key may hold (the API's list). */
-export const API_KEY_SCOPES = ['tickets:read', 'tickets:write', 'messages:read', 'messages:write', 'events:read'] as const;
+import { ApiKeyScope } from '../../generated/graphql';
+
+/** The scopes a key may hold: the schema's ApiKeyScope enum, as generated (no copy of the API's list). */
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = Object.values(ApiKeyScope);
 
 export type ApiKeyStatus = 'active' | 'revoked' | 'expired';
 

@@ -37,11 +37,11 @@ describe.each(await testDatabases())('API keys on %s', (db) => {
   });
 
   it('issues a key whose secret is shown once, stored hashed and listed by prefix', async () => {
-    const created = await gqlOk(server.url, CREATE_KEY, { input: { name: 'CRM sync', scopes: ['tickets:read', 'tickets:read', 'events:read'] } }, { token: tokens.admin });
+    const created = await gqlOk(server.url, CREATE_KEY, { input: { name: 'CRM sync', scopes: ['TICKETS_READ', 'TICKETS_READ', 'EVENTS_READ'] } }, { token: tokens.admin });
     const { secret, apiKey } = created.createApiKey;
     expect(secret).toMatch(/^sdk_live_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
     expect(secret.startsWith(`${apiKey.prefix}_`)).toBe(true);
-    expect(apiKey).toMatchObject({ name: 'CRM sync', scopes: ['events:read', 'tickets:read'], lastUsedAt: null, revokedAt: null, expiresAt: null });
+    expect(apiKey).toMatchObject({ name: 'CRM sync', scopes: ['EVENTS_READ', 'TICKETS_READ'], lastUsedAt: null, revokedAt: null, expiresAt: null });
     await gqlOk(server.url, TICKETS, {}, { token: secret });
     const listed = (await gqlOk(server.url, API_KEYS, {}, { token: tokens.admin })).apiKeys;
     const mine = listed.find((k: { id: string }) => k.id === apiKey.id);
@@ -51,7 +51,7 @@ describe.each(await testDatabases())('API keys on %s', (db) => {
     // Another tenant's admin sees none of them; agents may not manage keys.
     expect((await gqlOk(server.url, API_KEYS, {}, { token: tokens.otherAdmin })).apiKeys).toEqual([]);
     expect(errorCode(await gql(server.url, API_KEYS, {}, { token: tokens.agent1 }))).toBe('FORBIDDEN');
-    const bad = await gql(server.url, CREATE_KEY, { input: { name: 'x', scopes: ['tickets:admin'] } }, { token: tokens.admin });
+    const bad = await gql(server.url, CREATE_KEY, { input: { name: 'x', scopes: ['TICKETS_ADMIN'] } }, { token: tokens.admin });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
   });
 

@@ -20,7 +20,7 @@ export async function issueKey(url: string, adminToken: string, scopes: string[]
   const data = await gqlOk<{ createApiKey: { secret: string; apiKey: { id: string; prefix: string } } }>(
     url,
     CREATE_KEY,
-    { input: { name: `key ${scopes.join(' ')}`, scopes, ...extra } },
+    { input: { name: `key ${scopes.join(' ')}`, scopes: scopes.map(scopeEnum), ...extra } },
     { token: adminToken },
   );
   return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret, prefix: data.createApiKey.apiKey.prefix };
@@ -33,3 +33,6 @@ export async function revokeKey(url: string, adminToken: string, id: string): Pr
 export const ALL_SCOPES = ['tickets:read', 'tickets:write', 'messages:read', 'messages:write', 'events:read'];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `tickets:read` as the ApiKeyScope enum value (TICKETS_READ). */
+export const scopeEnum = (scope: string): string => scope.toUpperCase().replace(':', '_');

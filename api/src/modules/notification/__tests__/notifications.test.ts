@@ -6,8 +6,8 @@ import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenan
 import { connectedWs, disposeAllWs } from '../../../test/ws.js';
 import { createTicket, POST, STATUS } from '../../ticket/__tests__/ticket.fixture.js';
 
-const NOTES = `{ unreadNotificationCount notifications(first: 100) { edges { node { id type ticketId title readAt } } } }`;
-type Note = { id: string; type: string; ticketId: string; title: string; readAt: string | null };
+const NOTES = `{ unreadNotificationCount notifications(first: 100) { edges { node { id type ticketId readAt params { ticketNumber ticketTitle actorName status clock level } } } } }`;
+type Note = { id: string; type: string; ticketId: string; readAt: string | null; params: Record<string, unknown> };
 
 describe.each(await testDatabases())('notifications on %s', (db) => {
   let server: TestServer;
@@ -52,7 +52,15 @@ describe.each(await testDatabases())('notifications on %s', (db) => {
     await gqlOk(server.url, STATUS, { id: ticket.id, status: 'IN_PROGRESS' }, { token: tok.agent1 });
     const forCustomer = await notes('customer1', ticket.id);
     expect(forCustomer.map((n) => n.type).sort()).toEqual(['MESSAGE_POSTED', 'STATUS_CHANGED']);
-    expect(forCustomer.find((n) => n.type === 'STATUS_CHANGED')!.title).toContain(`#${ticket.number}`);
+    // Stored as data, worded by the client: the ticket, the new status and who changed it.
+    expect(forCustomer.find((n) => n.type === 'STATUS_CHANGED')!.params).toEqual({
+      ticketNumber: ticket.number,
+      ticketTitle: ticket.title,
+      actorName: `agent1 of ${t.slug}`,
+      status: 'IN_PROGRESS',
+      clock: null,
+      level: null,
+    });
     expect(await notes('customer2', ticket.id)).toEqual([]);
     expect(await notes('otherAdmin')).toEqual([]);
 
@@ -68,7 +76,7 @@ describe.each(await testDatabases())('notifications on %s', (db) => {
     const key = await gqlOk(
       server.url,
       `mutation K($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
-      { i: { name: 'CRM', scopes: ['tickets:read', 'messages:write'] } },
+      { i: { name: 'CRM', scopes: ['TICKETS_READ', 'MESSAGES_WRITE'] } },
       { token: tok.admin },
     );
     await gqlOk(server.url, POST, { input: { ticketId: ticket.id, body: 'Synced from the CRM' } }, { token: key.createApiKey.secret });
@@ -95,11 +103,14 @@ describe.each(await testDatabases())('notifications on %s', (db) => {
   it('pushes new notifications to their recipient only', async () => {
     const adminWs = await connectedWs(server.url, tok.admin);
     const agentWs = await connectedWs(server.url, tok.agent2);
-    const sub = `subscription { notificationAdded { type ticketId title } }`;
+    const sub = `subscription { notificationAdded { id type ticketId params { ticketNumber ticketTitle } } }`;
     const forAdmin = adminWs.subscribe(sub);
     const forAgent = agentWs.subscribe(sub);
     const first = await forAdmin.prime(() => createTicket(server.url, tok.customer1), (n: any) => n.type === 'TICKET_CREATED');
-    expect(first.title).toMatch(/^New ticket #\d+/);
+    // The pushed notification is the stored one, with its parameters.
+    const stored = (await notes('admin')).find((n) => n.id === first.id)!;
+    expect(first).toEqual({ id: stored.id, type: 'TICKET_CREATED', ticketId: stored.ticketId, params: { ticketNumber: stored.params.ticketNumber, ticketTitle: 'Printer on fire' } });
+    expect(stored.params.ticketNumber).toBeGreaterThanOrEqual(1001);
     await forAgent.expectNothing(500);
   });
 });

@@ -9,7 +9,7 @@ const SET = `mutation S($i: SlaPolicyInput!) { setSlaPolicy(input: $i) { id cate
 const SLA = `query Q($id: ID!) { ticket(id: $id) { escalationLevel firstResponseDueAt resolutionDueAt createdAt
   sla { businessHours firstResponse { dueAt state remainingMinutes } resolution { dueAt state remainingMinutes } }
   messages { edges { node { kind internal body } } } activities(first: 50) { edges { node { type changes { field from to } } } } } }`;
-const NOTES = `{ notifications(first: 50) { totalCount edges { node { type ticketId title } } } }`;
+const NOTES = `{ notifications(first: 50) { totalCount edges { node { type ticketId params { ticketNumber clock level } } } } }`;
 const minutes = (a: string, b: string) => (new Date(b).getTime() - new Date(a).getTime()) / 60_000;
 const plus = (iso: string, m: number) => new Date(new Date(iso).getTime() + m * 60_000);
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { addToRootList } from '../../../app/root-list-cache';
-import { CreateApiKeyDocument } from '../../../generated/graphql';
+import { ApiKeyScope, CreateApiKeyDocument } from '../../../generated/graphql';
 import { API_KEY_SCOPES } from '../apikey-cache';
 
 const FORM_FIELDS = ['name', 'scopes', 'expiresAt'];
@@ -29,7 +29,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyMo
 function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (secret: string) => void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['tickets:read']);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>([ApiKeyScope.TicketsRead]);
   const [expiresAt, setExpiresAt] = useState('');
   const errors = useFormErrors(FORM_FIELDS);
   const [create, { loading }] = useMutation(CreateApiKeyDocument);
@@ -72,7 +72,7 @@ function CreateForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: 
           onChange={(e) => setName(e.currentTarget.value)}
           error={fieldError('name')}
         />
-        <Checkbox.Group label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} value={scopes} onChange={setScopes} error={fieldError('scopes')} required>
+        <Checkbox.Group label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} value={scopes} onChange={(value) => setScopes(value as ApiKeyScope[])} error={fieldError('scopes')} required>
           <Stack gap={6} mt={6}>
             {API_KEY_SCOPES.map((scope) => (
               <Checkbox key={scope} value={scope} label={scope} description={t(`apiKeys.scope.${scope}`)} />

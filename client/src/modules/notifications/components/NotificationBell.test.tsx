@@ -4,6 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { useLocation } from 'react-router';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { setLanguage, translatePlural } from '../../../app/i18n';
 import type { NotificationFieldsFragment } from '../../../generated/graphql';
 import { fakeApi, renderAs } from '../../../test/render';
 import { useNotificationsSync } from '../hooks/useNotificationsSync';
@@ -15,7 +16,14 @@ function notification(n: number, overrides: Partial<NotificationFieldsFragment> 
     id: `n${n}`,
     type: 'TICKET_CREATED',
     ticketId: `t${n}`,
-    title: `New ticket #${1000 + n}: Printer ${n} jams`,
+    params: {
+      ticketNumber: 1000 + n,
+      ticketTitle: `Printer ${n} jams`,
+      actorName: null,
+      status: null,
+      clock: null,
+      level: null,
+    },
     readAt: null,
     createdAt: new Date(Date.now() - (10 - n) * 60_000).toISOString(),
     ...overrides,
@@ -76,16 +84,16 @@ describe('notification bell', () => {
     const bell = setup(page(1, [notification(1)]));
     await waitFor(() => expect(bell.count()).toBe(1));
 
-    bell.push(notification(2, { type: 'SLA_BREACHED', title: 'SLA breached on ticket #1002 (first response)' }));
+    bell.push(notification(2, { type: 'SLA_BREACHED', params: { ...notification(2).params, clock: 'FIRST_RESPONSE', level: 1 } }));
     await waitFor(() => expect(bell.count()).toBe(2));
     expect(screen.getByTestId('notification-bell').getAttribute('aria-label')).toBe('Notifications, 2 unread');
 
     // The same notification again (e.g. replayed) changes nothing.
-    bell.push(notification(2, { type: 'SLA_BREACHED', title: 'SLA breached on ticket #1002 (first response)' }));
+    bell.push(notification(2, { type: 'SLA_BREACHED', params: { ...notification(2).params, clock: 'FIRST_RESPONSE', level: 1 } }));
     const panel = await bell.openPanel();
     const items = panel.getAllByTestId('notification-item');
     expect(items.map((item) => item.textContent)).toEqual([
-      expect.stringContaining('SLA breached on ticket #1002 (first response)SLA breached ·'),
+      expect.stringContaining('SLA breached on ticket #1002 (first response), escalation level 1SLA breached ·'),
       expect.stringContaining('New ticket #1001: Printer 1 jams'),
     ]);
     expect(items.every((item) => item.dataset.unread === 'true')).toBe(true);
@@ -112,6 +120,22 @@ describe('notification bell', () => {
     await waitFor(() => expect(bell.count()).toBe(0));
     expect(panel.getAllByTestId('notification-item').some((item) => item.dataset.unread)).toBe(false);
     expect(bell.calls.find((call) => call.operationName === 'MarkNotificationsRead')?.variables).toEqual({ all: true });
+  });
+
+  it('words notifications in the reader\'s language, with its plural rules', async () => {
+    setLanguage('id');
+    try {
+      const bell = setup(page(1, [notification(1, { type: 'STATUS_CHANGED', params: { ...notification(1).params, status: 'RESOLVED' } })]));
+      await waitFor(() => expect(bell.count()).toBe(1));
+      expect(screen.getByTestId('notification-bell').getAttribute('aria-label')).toBe('Notifikasi, 1 belum dibaca');
+      const panel = await bell.openPanel();
+      expect(panel.getByTestId('notification-item').textContent).toContain('Tiket #1001 sekarang Terselesaikan: Printer 1 jams');
+    } finally {
+      setLanguage('en');
+    }
+    expect(translatePlural('en', 'notifications.unreadCount', 1)).toBe('1 unread notification');
+    expect(translatePlural('en', 'notifications.unreadCount', 3)).toBe('3 unread notifications');
+    expect(translatePlural('id', 'notifications.unreadCount', 3)).toBe('3 notifikasi belum dibaca');
   });
 
   it('says so when there is nothing yet', async () => {

@@ -10,11 +10,11 @@ export const BELL_PAGE_SIZE = 20;
 
 /** The header's bell: the unread count, and the newest notifications in a dropdown. */
 export function NotificationBell() {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const [opened, setOpened] = useState(false);
   const query = useQuery(NotificationsDocument, { variables: { first: BELL_PAGE_SIZE }, notifyOnNetworkStatusChange: true });
   const unread = query.data?.unreadNotificationCount ?? 0;
-  const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
+  const label = unread > 0 ? tp('notifications.bellUnread', unread) : t('notifications.bell');
 
   return (
     // The count sits on the bell; the popover's target is the button itself (a div with

@@ -2,6 +2,7 @@ import { Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import type { NotificationFieldsFragment } from '../../../generated/graphql';
+import { notificationText } from '../notification-text';
 
 interface NotificationItemProps {
   notification: NotificationFieldsFragment;
@@ -9,10 +10,11 @@ interface NotificationItemProps {
   onOpen: (notification: NotificationFieldsFragment) => void;
 }
 
-/** One notification: its title, kind and age; unread ones have a dot and a tinted background. */
+/** One notification: its text (in the reader's language), kind and age; unread ones have a dot and a tinted background. */
 export function NotificationItem({ notification, now, onOpen }: NotificationItemProps) {
   const { t, locale } = useI18n();
   const unread = !notification.readAt;
+  const text = notificationText(notification, t);
   return (
     <div role="listitem">
       <UnstyledButton
@@ -21,13 +23,13 @@ export function NotificationItem({ notification, now, onOpen }: NotificationItem
         data-testid="notification-item"
         data-notification-type={notification.type}
         onClick={() => onOpen(notification)}
-        aria-label={`${unread ? `${t('notifications.unread')}: ` : ''}${notification.title}`}
+        aria-label={`${unread ? `${t('notifications.unread')}: ` : ''}${text}`}
       >
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <Box className="notification-item__dot" aria-hidden="true" />
           <div style={{ minWidth: 0, flex: 1 }}>
             <Text size="sm" fw={unread ? 700 : 400} lineClamp={2}>
-              {notification.title}
+              {text}
             </Text>
             <Text size="xs" c="dimmed" mt={2}>
               {t(`notifications.type.${notification.type}`)} ·{' '}
