@@ -42,7 +42,7 @@ function SecretBody({ secret, description, onClose }: { secret: string; descript
 
   return (
     <Stack gap="sm">
-      <Alert color="orange" title={t('secret.onceTitle')} data-testid="secret-warning">
+      <Alert color="orange" title={t('secret.onceTitle')} data-testid="secret-warning" styles={{ title: { color: 'var(--mantine-color-orange-9)' }, message: { color: 'var(--mantine-color-dark-7)' } }}>
         {t('secret.onceText')}
       </Alert>
       <Text size="sm">{description}</Text>
@@ -55,7 +55,7 @@ function SecretBody({ secret, description, onClose }: { secret: string; descript
         </Alert>
       )}
       <Group justify="space-between">
-        <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : 'indigo'} onClick={() => void copy()}>
+        <Button variant="filled" color={copied ? 'teal.9' : 'indigo'} onClick={() => void copy()}>
           {copied ? t('secret.copied') : t('secret.copy')}
         </Button>
         <Button variant={copied ? 'filled' : 'default'} onClick={onClose}>
