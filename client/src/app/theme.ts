@@ -1,9 +1,23 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
-/** Dimmed text dark enough for WCAG AA contrast (4.5:1) on white. */
+const COLORS = ['dark', 'gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'];
+
+/**
+ * WCAG AA contrast (4.5:1) on white: dimmed text one shade darker, and the text of light and
+ * outline variants (badges, buttons, alerts) in the darkest shades of their colour.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      COLORS.flatMap((c) => [
+        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-outline`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
+      ]),
+    ),
+  },
   dark: {},
 });
 
@@ -11,6 +25,9 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 7: white text on filled primary buttons passes AA contrast (shade 6 does not).
   primaryShade: { light: 7, dark: 8 },
+  // Filled surfaces pick black or white text by their luminance (yellow, lime, orange badges).
+  autoContrast: true,
+  luminanceThreshold: 0.35,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },

@@ -29,7 +29,7 @@ export function PriorityBadge({ priority }: { priority: TicketPriority | null | 
   const { t } = useI18n();
   if (!priority) return null;
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm" className="badge-fixed">
+    <Badge color={priority === 'HIGH' ? `${PRIORITY_COLORS[priority]}.9` : PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm" className="badge-fixed">
       {t(`priority.${priority}`)}
     </Badge>
   );
