@@ -24,6 +24,11 @@ export async function seriousViolations(page: Page, where: AxeScope | string = {
   const scope: AxeScope = typeof where === 'string' ? { include: [where] } : where;
   // Evaluated through the debugging protocol: the app's Content-Security-Policy forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  // Colours are measured as they settle: wait (at most 2 s) for running CSS transitions and
+  // animations, such as a modal fading in, to finish.
+  await page.evaluate(() =>
+    Promise.race([Promise.allSettled(document.getAnimations().map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]),
+  );
   return page.evaluate(async ({ include, exclude }) => {
     type Result = { violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: object) => Promise<Result> } }).axe;

@@ -23,7 +23,7 @@ export function SettingsLayout() {
       <Tabs value={active} keepMounted={false}>
         <Tabs.List aria-label={t('settings.title')}>
           {SETTINGS_TABS.map((tab) => (
-            <Tabs.Tab key={tab.path} value={tab.path} renderRoot={(props) => <Link {...props} to={tab.path} />}>
+            <Tabs.Tab key={tab.path} value={tab.path} renderRoot={({ 'aria-controls': _panel, ...props }) => <Link {...props} to={tab.path} />}>
               {t(tab.label)}
             </Tabs.Tab>
           ))}
