@@ -232,8 +232,9 @@ test('list: status multi-select, open tickets by SLA, validation and wording', a
 
     await page.getByTestId('open-by-sla').click();
     await expect.poll(() => page.url()).toContain('sort=SLA_DUE');
+    // The list re-renders after the URL changes: wait for its rows, not for the old ones.
+    await expect.poll(() => rows.first().getAttribute('data-ticket-number'), { timeout: 10_000 }).toBe(String(open1.number));
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().getAttribute('data-ticket-number')).toBe(String(open1.number));
     expect(await page.getByTestId('sort-select').inputValue()).toBe('SLA due first');
     await expectAccessible(page, 'list with filters');
 

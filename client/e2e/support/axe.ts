@@ -26,6 +26,7 @@ export async function seriousViolations(page: Page, where: AxeScope | string = {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   // Colours are measured as they settle: wait (at most 2 s) for running CSS transitions and
   // animations, such as a modal fading in, to finish.
+  await page.waitForTimeout(300);
   await page.evaluate(() =>
     Promise.race([Promise.allSettled(document.getAnimations().map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 2000))]),
   );

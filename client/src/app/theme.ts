@@ -12,9 +12,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     ...Object.fromEntries(
       COLORS.flatMap((c) => [
-        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
-        [`--mantine-color-${c}-outline`, `var(--mantine-color-${c}-9)`],
-        [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 75%, black)`],
+        [`--mantine-color-${c}-outline`, `color-mix(in srgb, var(--mantine-color-${c}-9) 75%, black)`],
+        [`--mantine-color-${c}-text`, `color-mix(in srgb, var(--mantine-color-${c}-9) 75%, black)`],
       ]),
     ),
   },
