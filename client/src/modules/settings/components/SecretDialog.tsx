@@ -42,7 +42,7 @@ function SecretBody({ secret, description, onClose }: { secret: string; descript
 
   return (
     <Stack gap="sm">
-      <Alert color="orange" title={t('secret.onceTitle')} data-testid="secret-warning" styles={{ title: { color: 'var(--mantine-color-orange-9)' }, message: { color: 'var(--mantine-color-dark-7)' } }}>
+      <Alert color="orange" title={t('secret.onceTitle')} data-testid="secret-warning" styles={{ title: { color: 'var(--mantine-color-dark-8)' }, message: { color: 'var(--mantine-color-dark-7)' } }}>
         {t('secret.onceText')}
       </Alert>
       <Text size="sm">{description}</Text>
