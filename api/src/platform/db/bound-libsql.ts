@@ -1,7 +1,7 @@
 import { Utils, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type Transaction } from '@mikro-orm/core';
-import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import type { QueryResult } from '@mikro-orm/core';
-import { LibSqlConnection, LibSqlPlatform } from '@mikro-orm/libsql';
+// Through the driver package, which re-exports the SQL layer: its ESM entry loads under the tracing hook.
+import { AbstractSqlDriver, LibSqlConnection, LibSqlPlatform, type Knex } from '@mikro-orm/libsql';
 
 /**
  * MikroORM's SQL connections inline every parameter into the statement text

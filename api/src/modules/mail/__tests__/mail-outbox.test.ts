@@ -111,7 +111,7 @@ describe.each(await testDatabases())('dev mailbox on %s', (db) => {
 
   beforeAll(async () => {
     dev = await startTestServer(db, { MAIL_POLL_MS: '100' });
-    prod = await startTestServer(db, { NODE_ENV: 'production', MAIL_POLL_MS: '100' });
+    prod = await startTestServer(db, { NODE_ENV: 'production', CORS_ORIGINS: 'https://help.example.com', MAIL_POLL_MS: '100' });
     acme = await createTestTenant(dev.app, 'acme');
     await createTestTenant(dev.app, 'other');
   });
