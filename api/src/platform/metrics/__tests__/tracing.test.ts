@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,8 @@ describe.each(databases)('OpenTelemetry tracing on %s (preloaded instrumentation
     // The owner prepares the database; the traced instance is a process started with the preload.
     owner = await startTestServer(db, { WEBHOOK_POLL_MS: '0' });
     t = await createTestTenant(owner.app, 'traces');
+    // SQLite serves one process at a time: the owner hands the file over to the traced process.
+    if (db === 'sqlite') await owner.app.close();
     traced = await startApiProcess(
       owner.env,
       { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_BSP_SCHEDULE_DELAY: '200', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '100' },
@@ -85,7 +88,9 @@ describe.each(databases)('OpenTelemetry tracing on %s (preloaded instrumentation
   }, 180_000);
   afterAll(async () => {
     await traced?.stop();
-    await owner?.stop();
+    if (db === 'sqlite') {
+      if (owner?.env.DATA_DIR) rmSync(owner.env.DATA_DIR, { recursive: true, force: true });
+    } else await owner?.stop();
     await hooks?.stop();
     await otlp?.stop();
   });
