@@ -55,7 +55,7 @@ function SecretBody({ secret, description, onClose }: { secret: string; descript
         </Alert>
       )}
       <Group justify="space-between">
-        <Button variant="filled" color={copied ? 'teal.9' : 'indigo.9'} onClick={() => void copy()}>
+        <Button variant={copied ? 'outline' : 'filled'} color={copied ? 'teal' : 'indigo.9'} onClick={() => void copy()}>
           {copied ? t('secret.copied') : t('secret.copy')}
         </Button>
         <Button variant={copied ? 'filled' : 'default'} onClick={onClose}>
