@@ -77,7 +77,9 @@ test('a customer closes a resolved ticket from the portal', async () => {
   try {
     await customer.page.getByTestId('resolved-notice').waitFor();
     await customer.page.getByRole('button', { name: 'Close ticket' }).click();
-    await customer.page.getByText('This ticket is closed. Open a new ticket to follow up.').waitFor();
+    // Closing asks first, then waits out its undo window before it is sent.
+    await customer.page.getByTestId('close-confirm').getByRole('button', { name: 'Yes, close it' }).click();
+    await customer.page.getByText('This ticket is closed. Open a new ticket to follow up.').waitFor({ timeout: 20_000 });
     await expect.poll(() => customer.page.getByTestId('ticket-detail').locator('[data-status]').first().getAttribute('data-status')).toBe('CLOSED');
     await screenshot(customer.page, 'portal-closed-ticket');
     expect(customer.errors).toEqual([]);
