@@ -61,7 +61,7 @@ test('an admin adds a webhook endpoint (secret shown once), sees the delivery in
     const dialog = page.getByRole('dialog', { name: 'Signing secret' });
     await dialog.getByText('Copy it now: you will not see it again').waitFor();
     const secret = (await dialog.getByTestId('secret-value').innerText()).trim();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.locator('.mantine-Modal-body').getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
     const endpoint = page.getByTestId('webhook-row').filter({ hasText: '127.0.0.1' });
     await endpoint.getByText('Enabled').waitFor();
