@@ -9,7 +9,7 @@ import express from 'express';
 import { CloseCode } from 'graphql-ws';
 import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
-import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
+import { allowedWithTemporaryPassword, createModules, entities, perViewerFields, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import type { MailWorker } from './modules/mail/mail.worker.js';
 import { mailboxRoutes } from './modules/mail/mailbox.http.js';
@@ -128,6 +128,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     connectionHooks: modules.connectionHooks,
     services,
     sharedByRole,
+    perViewerFields,
     limits: createDocumentLimits(schema, config.rateLimit),
     costGate,
     maxPayloadBytes: config.rateLimit.maxBodyBytes,

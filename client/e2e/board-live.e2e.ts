@@ -72,7 +72,7 @@ test('an agent may not close an open ticket: the card stays and a message explai
   try {
     await card(a.page, 'OPEN', ticket.number).waitFor();
     await drag(a.page, card(a.page, 'OPEN', ticket.number), a.page.getByTestId('column-CLOSED'));
-    await a.page.getByText(`Moving a ticket from Open to Closed is not allowed for your role.`).waitFor({ timeout: 2000 });
+    await a.page.getByText(`You cannot move ticket #${ticket.number} from Open to Closed.`).waitFor({ timeout: 2000 });
     expect(await card(a.page, 'OPEN', ticket.number).count()).toBe(1);
     expect(await card(a.page, 'CLOSED', ticket.number).count()).toBe(0);
     await screenshot(a.page, 'board-refused-move');

@@ -114,6 +114,9 @@ export const resolvers = [
 /** Subscription fields whose results are the same for every staff member of one role. */
 export const sharedByRole: ReadonlySet<string> = new Set(['ticketEvents', 'messageAdded', 'typing', 'presenceChanged']);
 
+/** Fields whose values differ between two staff members of one role (a subscription selecting one is not shared). */
+export const perViewerFields: ReadonlySet<string> = new Set(['viewerCanAssign']);
+
 /** Root fields a user with a temporary password may still call. */
 export const allowedWithTemporaryPassword = new Set(['me', 'changePassword', 'logout']);
 

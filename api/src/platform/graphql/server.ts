@@ -23,6 +23,8 @@ export interface GraphQLServerOptions {
   connectionHooks?: ConnectionHooks;
   services: ServiceRegistry;
   sharedByRole: ReadonlySet<string>;
+  /** Fields whose values differ between two users of one role: documents selecting them are not shared. */
+  perViewerFields: ReadonlySet<string>;
   /** Document limits (armor rules, parser tokens, introspection access), on HTTP and WebSocket alike. */
   limits: DocumentLimits;
   /** Prices WebSocket operations and draws them from the same buckets as HTTP. */
@@ -70,6 +72,7 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     hooks: options.connectionHooks,
     services: options.services,
     sharedByRole: options.sharedByRole,
+    perViewerFields: options.perViewerFields,
     limits: options.limits,
     costGate: options.costGate,
     maxPayloadBytes: options.maxPayloadBytes,

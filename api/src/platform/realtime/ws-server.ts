@@ -3,12 +3,10 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import {
   GraphQLError,
   getOperationAST,
-  Kind,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -23,6 +21,7 @@ import { Loaders } from '../graphql/loaders.js';
 import type { Logger } from '../logger.js';
 import { Backpressure } from './backpressure.js';
 import { createGroupedSubscribe } from './grouped-subscribe.js';
+import { resumes, sharableByRole, visibilityKey, type GroupingRules } from './grouping.js';
 
 export interface ConnectionHooks {
   /** A socket of this principal was authenticated. */
@@ -31,7 +30,7 @@ export interface ConnectionHooks {
   disconnected?(principal: Principal): void | Promise<void>;
 }
 
-export interface WsServerOptions {
+export interface WsServerOptions extends GroupingRules {
   schema: GraphQLSchema;
   httpServer: Server;
   orm: MikroORM;
@@ -40,8 +39,6 @@ export interface WsServerOptions {
   formatResult: (result: ExecutionResult) => ExecutionResult;
   hooks?: ConnectionHooks;
   services: ServiceRegistry;
-  /** Subscription fields whose results are the same for every staff member of one role. */
-  sharedByRole: ReadonlySet<string>;
   keepAliveMs?: number;
   /** The same document limits as HTTP: parser tokens, armor rules, introspection access. */
   limits: DocumentLimits;
@@ -98,29 +95,6 @@ class WsContext implements GraphQLContext {
   }
 }
 
-/** Who may see the same results: staff by role, customers each on their own. */
-function visibilityKey(p: Principal | null, sharedByRole: boolean): string {
-  if (!p) return 'anonymous';
-  // Customers see their own tickets, API keys hold their own scopes: each is on its own.
-  return p.role === 'CUSTOMER' || p.kind === 'apiKey' || !sharedByRole ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
-}
-
-/** Whether a root field takes a resume cursor (`after`): such operations replay history of their own. */
-function resumes(document: DocumentNode, operationName?: string | null): boolean {
-  const op = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-  );
-  return (op?.selectionSet.selections ?? []).some((s) => s.kind !== Kind.FIELD || !!s.arguments?.some((a) => a.name.value === 'after'));
-}
-
-/** Root field names of the operation that will run. */
-function rootFields(document: DocumentNode, operationName?: string | null): string[] {
-  const op = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-  );
-  return (op?.selectionSet.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : '*'));
-}
-
 /** WebSocket close code 1012 "Service Restart": the client should reconnect (to another instance). */
 export const SERVICE_RESTART = 1012;
 
@@ -168,7 +142,7 @@ export function createWsServer(options: WsServerOptions) {
       const doc = docIds.get(args.document);
       if (doc === undefined || resumes(args.document, args.operationName)) return null;
       // Staff share a group only for fields whose results depend on tenant and role alone.
-      const shared = rootFields(args.document, args.operationName).every((f) => options.sharedByRole.has(f));
+      const shared = sharableByRole(options, args.document, args.operationName);
       return `${doc}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${visibilityKey(ctx.principal, shared)}`;
     },
     { format: options.formatResult, admit: options.authorize },

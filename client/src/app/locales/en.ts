@@ -101,7 +101,7 @@ export const en = {
   'board.title': 'Board',
   'board.emptyColumn': 'No tickets',
   'board.loadMore': 'Show more',
-  'board.notAllowed': 'Moving a ticket from {from} to {to} is not allowed for your role.',
+  'board.notAllowed': 'You cannot move ticket #{number} from {from} to {to}.',
   'board.illegal': 'Ticket #{number} cannot move from {from} to {to}: the workflow does not allow it.',
   'board.conflict': 'Ticket #{number} was changed by someone else meanwhile, so it was not moved. The board shows the latest version; please try again.',
   'board.failed': 'Ticket #{number} could not be moved: {reason}',

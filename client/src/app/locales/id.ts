@@ -102,7 +102,7 @@ export const id: Dictionary = {
   'board.title': 'Papan',
   'board.emptyColumn': 'Tidak ada tiket',
   'board.loadMore': 'Tampilkan lebih banyak',
-  'board.notAllowed': 'Peran Anda tidak boleh memindahkan tiket dari {from} ke {to}.',
+  'board.notAllowed': 'Anda tidak dapat memindahkan tiket #{number} dari {from} ke {to}.',
   'board.illegal': 'Tiket #{number} tidak dapat dipindahkan dari {from} ke {to}: alur kerja tidak mengizinkannya.',
   'board.conflict': 'Tiket #{number} telah diubah orang lain, jadi tidak dipindahkan. Papan menampilkan versi terbaru; silakan coba lagi.',
   'board.failed': 'Tiket #{number} tidak dapat dipindahkan: {reason}',

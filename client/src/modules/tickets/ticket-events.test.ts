@@ -31,6 +31,8 @@ function ticket(id: string, overrides: Partial<TicketDetailFragment> = {}): Tick
     createdAt: new Date(Date.UTC(2030, 0, n)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, n)).toISOString(),
     messageCount: 0,
+    viewerCanChangeStatusTo: [],
+    viewerCanClaim: false,
     ...NO_SLA,
     assignee: null,
     customer: null,

@@ -244,4 +244,23 @@ describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) 
     // Agents share a role, so the 20 subscriptions run as a single execution.
     expect(server.app.subscriptionGroups() - groupsBefore).toBe(1);
   });
+  it('runs a document that asks what the viewer may do once per viewer, so each agent reads their own answer', async () => {
+    const ticket = await newTicket();
+    const PER_VIEWER = /* GraphQL */ `
+      subscription Mine($filter: TicketEventFilter) { ticketEvents(filter: $filter) { id type ticket { id viewerCanAssign viewerCanClaim } } }
+    `;
+    type Mine = { id: string; type: string; ticket: { id: string; viewerCanAssign: boolean; viewerCanClaim: boolean } };
+    const filter = { ticketId: ticket.id };
+    const groupsBefore = server.app.subscriptionGroups();
+    const holder = connectWs(server.url, tokens.agent1).subscribe<Mine>(PER_VIEWER, { filter });
+    const colleague = connectWs(server.url, tokens.agent2).subscribe<Mine>(PER_VIEWER, { filter });
+    await primeAll([holder, colleague], () => mutate(server.url, tokens.admin, UPDATE, { id: ticket.id, input: { title: `Warm-up ${Math.random()}` } }));
+    // Two agents, one role, yet two executions: the answer depends on who asks.
+    expect(server.app.subscriptionGroups() - groupsBefore).toBe(2);
+
+    await mutate(server.url, tokens.admin, ASSIGN, { id: ticket.id, agentId: t.agent1.id });
+    const [mine, theirs] = await Promise.all([holder.nextEvent(), colleague.nextEvent()]);
+    expect(mine).toMatchObject({ type: 'TICKET_ASSIGNED', ticket: { viewerCanAssign: true, viewerCanClaim: false } });
+    expect(theirs).toMatchObject({ type: 'TICKET_ASSIGNED', ticket: { viewerCanAssign: false, viewerCanClaim: false } });
+  });
 });

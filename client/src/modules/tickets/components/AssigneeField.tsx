@@ -1,19 +1,29 @@
+import { useQuery } from '@apollo/client/react';
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../../app/i18n';
-import { useViewer, type Viewer } from '../../../app/viewer';
-import type { TicketDetailFragment } from '../../../generated/graphql';
+import { useViewer } from '../../../app/viewer';
+import { TicketPermissionsDocument, type TicketDetailFragment } from '../../../generated/graphql';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
 import { useAgents } from '../../presence/hooks/usePresence';
+import { useEffect, useRef } from 'react';
 import { useTicketActions } from '../hooks/useTicketActions';
 
 const UNASSIGNED = '__unassigned__';
 
 /**
- * Who may hand the ticket off: admins always, agents when they hold it or nobody does. The API
- * decides (ticket.policy.ts canAssign); this only chooses which controls to show.
+ * Whether the viewer may hand the ticket off, as the API says (Ticket.viewerCanAssign): asked
+ * again whenever the ticket changes hands, since the answer depends on who holds it.
  */
-function mayAssign(viewer: Viewer, ticket: TicketDetailFragment): boolean {
-  return viewer.isAdmin || (viewer.isStaff && (!ticket.assignee || ticket.assignee.id === viewer.userId));
+function useMayAssign(ticket: TicketDetailFragment): boolean {
+  const { data, refetch } = useQuery(TicketPermissionsDocument, { variables: { id: ticket.id }, fetchPolicy: 'cache-and-network' });
+  const holder = ticket.assignee?.id ?? null;
+  const seen = useRef(holder);
+  useEffect(() => {
+    if (seen.current === holder) return;
+    seen.current = holder;
+    void refetch().catch(() => undefined);
+  }, [holder, refetch]);
+  return data?.ticket?.viewerCanAssign ?? false;
 }
 
 /** The assignee, with a picker for whoever may hand the ticket off, "Release to queue", and claiming. */
@@ -22,19 +32,20 @@ export function AssigneeField({ ticket }: { ticket: TicketDetailFragment }) {
   const viewer = useViewer();
   const { agents } = useAgents();
   const { assign, claim, busy } = useTicketActions(ticket);
+  const mayAssign = useMayAssign(ticket);
 
-  const claimButton = !ticket.assignee && (
+  const claimButton = ticket.viewerCanClaim && (
     <Button size="xs" variant="outline" loading={busy} onClick={() => void claim()} data-testid="claim-button">
       {t('ticket.claim')}
     </Button>
   );
-  const releaseButton = ticket.assignee && mayAssign(viewer, ticket) && (
+  const releaseButton = ticket.assignee && mayAssign && (
     <Button size="xs" variant="outline" loading={busy} onClick={() => void assign(null)} data-testid="release-button">
       {t('handoff.release')}
     </Button>
   );
 
-  if (mayAssign(viewer, ticket)) {
+  if (mayAssign) {
     const options = agents.map((agent) => ({ value: agent.user.id, label: `${agent.user.name} · ${t(`presence.${agent.status}`)}` }));
     if (ticket.assignee && !options.some((option) => option.value === ticket.assignee?.id)) {
       options.push({ value: ticket.assignee.id, label: ticket.assignee.name });

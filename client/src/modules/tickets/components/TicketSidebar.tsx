@@ -51,7 +51,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
   };
   const onUpdate = (input: UpdateTicketInput) => void update(input);
 
-  const statusOptions = [ticket.status, ...allowedTargets(viewer.role, ticket.status)].map((s) => ({ value: s, label: t(`status.${s}`) }));
+  const statusOptions = [ticket.status, ...allowedTargets(ticket)].map((s) => ({ value: s, label: t(`status.${s}`) }));
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="ticket-sidebar">

@@ -7,7 +7,7 @@ import { viewerFromMe, ViewerProvider } from '../../../app/viewer';
 import type { Role, TicketCardFragment } from '../../../generated/graphql';
 import { fakeApi, me } from '../../../test/render';
 import { useMoveTicket } from './useMoveTicket';
-import { NO_SLA } from '../../../test/fixtures';
+import { API_MOVES, NO_SLA } from '../../../test/fixtures';
 
 const open: TicketCardFragment = {
   __typename: 'Ticket',
@@ -23,6 +23,8 @@ const open: TicketCardFragment = {
   createdAt: '2030-01-01T00:00:00Z',
   updatedAt: '2030-01-01T00:00:00Z',
   messageCount: 0,
+  viewerCanChangeStatusTo: API_MOVES.AGENT.OPEN,
+  viewerCanClaim: true,
   ...NO_SLA,
   assignee: null,
   customer: null,
@@ -39,18 +41,18 @@ function setup(role: Role) {
   return { move: result.current, calls: api.calls };
 }
 
-describe('dropping a card on a column the role may not move it to', () => {
+describe('dropping a card on a column the API did not list for the viewer', () => {
   it('refuses at once with a message and sends nothing', async () => {
     const { move, calls } = setup('AGENT');
-    await expect(move(open, 'CLOSED')).resolves.toEqual({ ok: false, message: 'Moving a ticket from Open to Closed is not allowed for your role.' });
+    await expect(move(open, 'CLOSED')).resolves.toEqual({ ok: false, message: 'You cannot move ticket #1001 from Open to Closed.' });
     await expect(move(open, 'RESOLVED')).resolves.toMatchObject({ ok: false });
     expect(calls).toEqual([]);
   });
 
-  it('does not blame the role for a move nobody may make', async () => {
+  it('follows what the ticket says, not the role: an admin holding an agent’s answer is refused too', async () => {
     const { move, calls } = setup('ADMIN');
-    const result = await move(open, 'RESOLVED');
-    expect(result).toEqual({ ok: false, message: `Ticket #${open.number} cannot move from Open to Resolved: the workflow does not allow it.` });
+    const result = await move(open, 'CLOSED');
+    expect(result).toEqual({ ok: false, message: `You cannot move ticket #${open.number} from Open to Closed.` });
     expect(calls).toEqual([]);
   });
 

@@ -25,6 +25,8 @@ function ticket(number: number, status: TicketStatus, version = 1): TicketDetail
     createdAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     messageCount: 0,
+    viewerCanChangeStatusTo: [],
+    viewerCanClaim: false,
     ...NO_SLA,
     assignee: null,
     customer: null,

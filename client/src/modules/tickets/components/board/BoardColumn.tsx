@@ -4,7 +4,6 @@ import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from
 import { describeError } from '../../../../app/errors';
 import { useI18n } from '../../../../app/i18n';
 import { plural } from '../../../../app/plural';
-import { useViewer } from '../../../../app/viewer';
 import {
   OrderDirection,
   TicketOrderField,
@@ -13,7 +12,7 @@ import {
   type TicketFilter,
   type TicketStatus,
 } from '../../../../generated/graphql';
-import { canTransition } from '../../transitions';
+import { mayMove } from '../../transitions';
 import { STATUS_COLORS } from '../TicketBadges';
 import { DraggableTicketCard } from './TicketCard';
 
@@ -32,14 +31,13 @@ interface BoardColumnProps {
 /** One status: its count, its cards (newest first), and a drop target for dragged cards. */
 export function BoardColumn({ status, filter, dragged, now, onMove }: BoardColumnProps) {
   const { t } = useI18n();
-  const viewer = useViewer();
   const { data, loading, error, fetchMore, refetch } = useQuery(TicketsDocument, {
     variables: { filter: { ...filter, status: [status] }, orderBy: BOARD_ORDER, first: BOARD_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const { setNodeRef, isOver } = useDroppable({ id: status, data: { status } });
   const connection = data?.tickets;
-  const drop = dragged && dragged.status !== status ? (canTransition(viewer.role, dragged.status, status) ? 'allowed' : 'refused') : undefined;
+  const drop = dragged && dragged.status !== status ? (mayMove(dragged, status) ? 'allowed' : 'refused') : undefined;
   const headingId = `board-column-${status}`;
 
   return (

@@ -7,7 +7,7 @@ import { fakeApi, renderAs } from '../../../../test/render';
 import { CLOSE_UNDO_MS, isClosePending } from '../../hooks/useCloseWithUndo';
 import { STATUSES } from '../../transitions';
 import { BoardPage } from './BoardPage';
-import { NO_SLA } from '../../../../test/fixtures';
+import { API_MOVES, NO_SLA } from '../../../../test/fixtures';
 
 // jsdom has no layout and no PointerEvent: columns get side-by-side boxes, cards sit inside
 // theirs, and the drag overlay (outside the columns) starts where the card is, in the first column.
@@ -38,7 +38,7 @@ afterEach(() => {
   Element.prototype.getBoundingClientRect = originalRect;
 });
 
-function ticket(status: TicketStatus): TicketCardFragment {
+function ticket(status: TicketStatus, role: Role = 'ADMIN'): TicketCardFragment {
   return {
     __typename: 'Ticket',
     id: 't1',
@@ -53,6 +53,8 @@ function ticket(status: TicketStatus): TicketCardFragment {
     createdAt: '2030-01-01T00:00:00Z',
     updatedAt: '2030-01-01T00:00:00Z',
     messageCount: 0,
+    viewerCanChangeStatusTo: API_MOVES[role as 'ADMIN' | 'AGENT'][status],
+    viewerCanClaim: false,
     ...NO_SLA,
     assignee: null,
     customer: null,
@@ -63,7 +65,7 @@ function renderBoard(role: Role, status: TicketStatus) {
   const api = fakeApi({
     Agents: () => ({ data: { agents: [] } }),
     Tickets: (variables) => {
-      const nodes = (variables.filter as { status: string[] }).status.includes(status) ? [ticket(status)] : [];
+      const nodes = (variables.filter as { status: string[] }).status.includes(status) ? [ticket(status, role)] : [];
       return {
         data: {
           tickets: {
@@ -110,7 +112,7 @@ describe('board: dragging cards between columns', () => {
   it('refuses a drop the role may not make, without asking the server', async () => {
     const { calls } = renderBoard('AGENT', 'OPEN');
     await dragTo('CLOSED');
-    await screen.findByText('Moving a ticket from Open to Closed is not allowed for your role.');
+    await screen.findByText('You cannot move ticket #1001 from Open to Closed.');
     expect(within(screen.getByTestId('column-OPEN')).queryByText('#1001')).not.toBeNull();
     expect(calls.some((call) => call.operationName === 'ChangeTicketStatus')).toBe(false);
   });

@@ -6,9 +6,9 @@ import type { Role, TicketCardFragment, TicketStatus } from '../../../../generat
 import { fakeApi, renderAs, type Handler } from '../../../../test/render';
 import { CLOSE_UNDO_MS } from '../../hooks/useCloseWithUndo';
 import { BoardPage } from './BoardPage';
-import { NO_SLA } from '../../../../test/fixtures';
+import { API_MOVES, NO_SLA } from '../../../../test/fixtures';
 
-function ticket(number: number, status: TicketStatus, version = 1): TicketCardFragment {
+function ticket(number: number, status: TicketStatus, version = 1, role: 'ADMIN' | 'AGENT' = 'ADMIN'): TicketCardFragment {
   return {
     __typename: 'Ticket',
     id: `t${number}`,
@@ -23,6 +23,8 @@ function ticket(number: number, status: TicketStatus, version = 1): TicketCardFr
     createdAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     updatedAt: new Date(Date.UTC(2030, 0, number - 1000)).toISOString(),
     messageCount: 0,
+    viewerCanChangeStatusTo: API_MOVES[role][status],
+    viewerCanClaim: false,
     ...NO_SLA,
     assignee: null,
     customer: { __typename: 'User', id: 'c1', name: 'Customer One', email: 'c1@acme.example', role: 'CUSTOMER' },
@@ -68,7 +70,7 @@ const cardIn = (status: TicketStatus, number: number) => within(column(status)).
 
 async function moveMenuOptions(role: Role, status: TicketStatus): Promise<string[]> {
   cleanup();
-  const { client } = server([ticket(1001, status)], () => ({ data: null }));
+  const { client } = server([ticket(1001, status, 1, role as 'ADMIN' | 'AGENT')], () => ({ data: null }));
   renderAs(role, <BoardPage />, client);
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'Move ticket #1001 to…' }));

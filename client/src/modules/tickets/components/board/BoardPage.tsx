@@ -6,11 +6,10 @@ import { useCallback, useMemo, useState } from 'react';
 import { useNow } from '../../../../app/hooks';
 import { useI18n } from '../../../../app/i18n';
 import { TicketStatus, type TicketCardFragment } from '../../../../generated/graphql';
-import { useViewer } from '../../../../app/viewer';
 import { useCloseWithUndo } from '../../hooks/useCloseWithUndo';
 import { useMoveTicket } from '../../hooks/useMoveTicket';
 import { useTicketFilters } from '../../hooks/useTicketFilters';
-import { canTransition, STATUSES } from '../../transitions';
+import { mayMove, STATUSES } from '../../transitions';
 import { FilterBar } from '../FilterBar';
 import { BoardColumn } from './BoardColumn';
 import { TicketCardView } from './TicketCard';
@@ -21,7 +20,6 @@ export function BoardPage() {
   const { filter } = useTicketFilters();
   // Ages and SLA countdowns on the cards tick every 30 s.
   const now = useNow(30_000);
-  const viewer = useViewer();
   const move = useMoveTicket();
   const [dragged, setDragged] = useState<TicketCardFragment | null>(null);
   // A small distance before a drag starts, so clicks on links and menus still work.
@@ -52,11 +50,11 @@ export function BoardPage() {
   const onMove = useCallback(
     async (ticket: TicketCardFragment, to: TicketStatus) => {
       // Closing is final: an allowed close waits a few seconds with an undo.
-      if (to === TicketStatus.Closed && canTransition(viewer.role, ticket.status, to)) return closeWithUndo(ticket);
+      if (to === TicketStatus.Closed && mayMove(ticket, to)) return closeWithUndo(ticket);
       const result = await move(ticket, to);
       if (!result.ok) notifications.show({ color: 'red', message: result.message, autoClose: 8000 });
     },
-    [closeWithUndo, move, viewer.role],
+    [closeWithUndo, move],
   );
 
   const onDragStart = (event: DragStartEvent) => {

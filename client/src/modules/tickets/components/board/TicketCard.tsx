@@ -3,7 +3,6 @@ import { ActionIcon, Anchor, Card, Group, Menu, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatAge, formatDateTime } from '../../../../app/format';
 import { useI18n } from '../../../../app/i18n';
-import { useViewer } from '../../../../app/viewer';
 import type { TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
 import { PersonAvatar } from '../../../presence/components/PersonAvatar';
 import { SlaBadge } from '../../../sla/components/SlaBadge';
@@ -77,8 +76,7 @@ export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketC
 /** The keyboard-friendly way to move a card: the statuses this role may move it to. */
 function MoveMenu({ ticket, onMove }: { ticket: TicketCardFragment; onMove: (ticket: TicketCardFragment, to: TicketStatus) => void }) {
   const { t } = useI18n();
-  const viewer = useViewer();
-  const targets = allowedTargets(viewer.role, ticket.status);
+  const targets = allowedTargets(ticket);
   if (targets.length === 0) return null;
   return (
     <Menu position="bottom-end" withinPortal>
