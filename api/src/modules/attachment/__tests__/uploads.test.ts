@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { startTestServer } from '../../../test/server.js';
+import { createTestTenant, tokenFor } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { postMessage, postOk, viewTicket } from '../../conversation/__tests__/conversation.fixture.js';
 import { createTicket } from '../../ticket/__tests__/ticket.fixture.js';
 import { download, pngBytes, textBytes, upload, uploadOk } from './attachment.fixture.js';
 
 describe.each(await testDatabases())('attachments on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'att');
-    other = await createTestTenant(server.app, 'att-other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1', 'customer2'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-    tokens.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
-  afterAll(() => server?.stop());
+  const { server, tokens } = useTenantPair(db, 'att');
 
   it('stores an upload and answers 201 with its description', async () => {
     const bytes = textBytes('printer log\nline 2\n');

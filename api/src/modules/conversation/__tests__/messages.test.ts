@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TENANT_FILTER } from '../../../platform/db/base.entity.js';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket, STATUS } from '../../ticket/__tests__/ticket.fixture.js';
 import { Message } from '../message.entity.js';
 import { activities, postMessage, postOk, viewTicket, walk, type MessagePage } from './conversation.fixture.js';
@@ -13,20 +12,7 @@ const TICKET_LIST = /* GraphQL */ `
 `;
 
 describe.each(await testDatabases())('messages on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'msg');
-    other = await createTestTenant(server.app, 'msg-other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1', 'customer2'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-    tokens.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
-  afterAll(() => server?.stop());
+  const { server, t, tokens } = useTenantPair(db, 'msg');
 
   const setStatus = (id: string, status: string, token = tokens.admin) => gqlOk(server.url, STATUS, { id, status }, { token });
 

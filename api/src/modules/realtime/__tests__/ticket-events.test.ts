@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { connectWs, disposeAllWs, type WsSubscription } from '../../../test/ws.js';
 import {
   ASSIGN,
@@ -24,23 +23,10 @@ import {
 } from './realtime.fixture.js';
 
 describe.each(await testDatabases())('ticket events over WebSocket on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'rt');
-    other = await createTestTenant(server.app, 'rt-other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1', 'customer2'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-    tokens.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
+  const { server, t, tokens } = useTenantPair(db, 'rt');
   afterEach(() => disposeAllWs());
   afterAll(async () => {
     await disposeAllWs();
-    await server?.stop();
   });
 
   const events = (token: string, filter?: Record<string, unknown>): WsSubscription<TicketEventData> =>

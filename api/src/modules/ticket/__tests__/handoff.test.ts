@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket, GET } from './ticket.fixture.js';
 
 const ASSIGN = `mutation A($id: ID!, $agent: ID) { assignTicket(id: $id, agentId: $agent) { id assignee { id } version } }`;
@@ -12,20 +11,7 @@ const USERS = `{ users(first: 50) { edges { node { id email role active } } } }`
 const input = (extra: Record<string, unknown>) => ({ title: 'Called about the invoice', description: 'On the phone at 10:15', category: 'BILLING', ...extra });
 
 describe.each(await testDatabases())('agent hand-off and tickets opened for customers on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'hand');
-    other = await createTestTenant(server.app, 'hand-other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1', 'customer2'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAgent = await tokenFor(server.url, other.agent1);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-  });
-  afterAll(() => server?.stop());
+  const { server, t, other, tokens } = useTenantPair(db, 'hand');
 
   const assign = (token: string, id: string, agent: string | null) => gql(server.url, ASSIGN, { id, agent }, { token });
 

@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket, GET, POST, STATUS } from './ticket.fixture.js';
 
 describe.each(await testDatabases())('tickets on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'tix');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1', 'customer2'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-    tokens.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
-  afterAll(() => server?.stop());
+  const { server, t, other, tokens } = useTenantPair(db, 'tix');
 
   it('numbers tickets per tenant from 1001 and makes the customer the requester', async () => {
     const a = await createTicket(server.url, tokens.customer1);

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { createTestTenant, tokenFor } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { connectedWs, disposeAllWs } from '../../../test/ws.js';
 import { createTicket } from './ticket.fixture.js';
 
@@ -21,22 +21,10 @@ interface Activity {
 }
 
 describe.each(await testDatabases())('staff-only triage data on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'triage');
-    other = await createTestTenant(server.app, 'triage-other');
-    for (const who of ['admin', 'agent1', 'customer1'] as const) tokens[who] = await tokenFor(server.url, t[who]);
-    tokens.otherAdmin = await tokenFor(server.url, other.admin);
-  });
+  const { server, tokens } = useTenantPair(db, 'triage');
   afterEach(() => disposeAllWs());
   afterAll(async () => {
     await disposeAllWs();
-    await server?.stop();
   });
 
   /** A ticket triaged by staff: a tag, a priority-only update, and an update of title and priority together. */
