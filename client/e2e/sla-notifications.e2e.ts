@@ -137,6 +137,16 @@ test("a customer's bell counts a status change live and opens the ticket in the 
     await expect.poll(() => unreadCount(page)).toBe(before);
     // Customers see no SLA clocks.
     expect(await page.getByTestId('sla-details').count()).toBe(0);
+
+    // The server stores the notification's type and parameters; the UI words it in the user's language.
+    await page.getByText('ID', { exact: true }).click();
+    await page.getByTestId('notification-bell').click();
+    const localized = page.getByTestId('notification-panel').locator('[data-testid="notification-item"]', { hasText: `Tiket #${ticket.number} sekarang Dikerjakan` });
+    await localized.waitFor();
+    expect(await localized.innerText()).toContain(ticket.title);
+    await screenshot(page, 'notifications-customer-id');
+    await page.keyboard.press('Escape');
+    await page.getByText('EN', { exact: true }).click();
     expect(customer.errors).toEqual([]);
   } finally {
     await customer.context.close();
