@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { LockMode, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { WebhookConfig } from '../../platform/config.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { postJson } from '../../platform/http/outbound.js';
 import type { Logger } from '../../platform/logger.js';
 import { webhookDeliveries, webhookDeliveryDuration } from '../../platform/metrics/metrics.js';
+import { claimDue, ClaimTokens, outboxStats, PollingWorker, retryDelayMs } from '../../platform/outbox/outbox.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
 import { toPublicEvent, type PublicTicketEvent } from '../activity/ticket-event.format.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
@@ -12,12 +12,6 @@ import { signPayload } from './webhook.signature.js';
 
 const SCAN_BATCH = 500;
 const CLAIM_BATCH = 20;
-
-/** Exponential backoff with jitter: half the doubled delay is fixed, the other half random. */
-export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const delay = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(delay / 2 + (random() * delay) / 2);
-}
 
 /** The JSON a receiver gets: the public event format, the same the change feed and subscription have. */
 export function webhookBody(e: TicketEvent): PublicTicketEvent {
@@ -32,76 +26,29 @@ export function webhookBody(e: TicketEvent): PublicTicketEvent {
  * Background work across tenants: rows are read across tenants, and each is then handled
  * in its own tenant's scope.
  */
-export class WebhookWorker {
-  private readonly instance = randomUUID();
-  private claims = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
+export class WebhookWorker extends PollingWorker {
+  private readonly tokens = new ClaimTokens();
 
   constructor(
     private readonly orm: MikroORM,
     private readonly config: WebhookConfig,
     private readonly lockRows: boolean,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly now: () => number,
-  ) {}
-
-  start(): void {
-    if (!this.config.pollMs) return;
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** New events or a redelivery: run a pass soon instead of at the next poll. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  ) {
+    super('webhook worker', config.pollMs, logger);
   }
 
   /** The outbox for the metrics: pending deliveries (due or waiting to retry) and the oldest one's age. */
   async outbox(): Promise<{ outbox: string; depth: number; oldestAgeSeconds: number }> {
     const em = this.orm.em.fork({ clear: true, useContext: false });
-    const where = { status: DeliveryStatus.PENDING };
-    const depth = await em.count(WebhookDelivery, where, CROSS_TENANT);
-    const oldest = depth ? await em.findOne(WebhookDelivery, where, { ...CROSS_TENANT, orderBy: { createdAt: 'asc' }, fields: ['createdAt'] }) : null;
-    const oldestAgeSeconds = oldest ? Math.max(0, (this.now() - oldest.createdAt.getTime()) / 1000) : 0;
-    return { outbox: 'webhook', depth, oldestAgeSeconds };
+    return outboxStats(em, WebhookDelivery, 'webhook', { status: DeliveryStatus.PENDING }, this.now(), CROSS_TENANT);
   }
 
   /** One pass: dispatch new events, then attempt due deliveries. */
-  async runOnce(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        const endpoints = await this.dispatch();
-        if ((await this.deliverDue(endpoints)) === CLAIM_BATCH) this.again = true;
-      } catch (err) {
-        // Nothing is lost: the rows stay due, and the next pass picks them up.
-        this.logger.warn({ err: (err as Error).message }, 'webhook worker pass failed; retrying at the next poll');
-      }
-    })();
-    await this.running;
-    this.running = undefined;
-    if (!this.stopped) this.schedule(this.again ? 0 : this.config.pollMs);
-    this.again = false;
-  }
-
-  private schedule(ms: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runOnce(), ms);
-    this.timer.unref();
+  protected async pass(): Promise<boolean> {
+    const endpoints = await this.dispatch();
+    return (await this.deliverDue(endpoints)) === CLAIM_BATCH;
   }
 
   private async dispatch(): Promise<Map<string, WebhookEndpoint>> {
@@ -138,41 +85,22 @@ export class WebhookWorker {
         });
       }
     });
-    if (events.length === SCAN_BATCH) this.again = true;
-  }
-
-  private dueWhere(now: Date, endpointIds: string[]): FilterQuery<WebhookDelivery> {
-    return {
-      status: DeliveryStatus.PENDING,
-      nextAttemptAt: { $lte: now },
-      endpointId: { $in: endpointIds },
-      $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
-    };
+    if (events.length === SCAN_BATCH) this.more();
   }
 
   /** Claims and attempts up to one batch of due deliveries; returns how many were claimed. */
   private async deliverDue(endpoints: Map<string, WebhookEndpoint>): Promise<number> {
     if (!endpoints.size) return 0;
     const now = new Date(this.now());
-    const token = `${this.instance}:${++this.claims}`;
-    const lockedUntil = new Date(now.getTime() + this.config.timeoutMs + 30_000);
-    const ids = [...endpoints.keys()];
-    const em = this.orm.em.fork({ clear: true, useContext: false });
-    await em.transactional(async (tx) => {
-      const due = await tx.find(WebhookDelivery, this.dueWhere(now, ids), {
-        ...CROSS_TENANT,
-        orderBy: { nextAttemptAt: 'asc' },
-        limit: CLAIM_BATCH,
-        ...(this.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
-      });
-      if (!due.length) return;
-      // The claim itself. With row locks the selected rows are ours until commit, so the update
-      // names them by key alone (no range locks that could wait on another instance's rows);
-      // without them (SQLite, one writer at a time) it repeats the due condition.
-      const picked = { id: { $in: due.map((d) => d.id) } };
-      await tx.nativeUpdate(WebhookDelivery, this.lockRows ? picked : { $and: [this.dueWhere(now, ids), picked] }, { lockedBy: token, lockedUntil }, CROSS_TENANT);
+    const token = this.tokens.next();
+    const claimed = await claimDue(this.orm.em.fork({ clear: true, useContext: false }), WebhookDelivery, token, {
+      due: { status: DeliveryStatus.PENDING, nextAttemptAt: { $lte: now }, endpointId: { $in: [...endpoints.keys()] } },
+      now,
+      limit: CLAIM_BATCH,
+      lockedUntil: new Date(now.getTime() + this.config.timeoutMs + 30_000),
+      lockRows: this.lockRows,
+      options: CROSS_TENANT,
     });
-    const claimed = await em.fork({ clear: true }).find(WebhookDelivery, { lockedBy: token }, CROSS_TENANT);
     await Promise.all(claimed.map((d) => this.attempt(d, endpoints.get(d.endpointId)!, token)));
     return claimed.length;
   }

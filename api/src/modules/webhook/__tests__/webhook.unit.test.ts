@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BlockedAddressError, isPrivateAddress, postJson } from '../../../platform/http/outbound.js';
 import { signPayload, verifySignature } from '../webhook.signature.js';
-import { retryDelayMs } from '../webhook.worker.js';
+import { retryDelayMs } from '../../../platform/outbox/outbox.js';
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test';
