@@ -1,7 +1,6 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { describeError } from '../errors';
-import { useI18n } from '../i18n';
+import { LoadState } from './LoadState';
 
 interface SettingsCardProps {
   title: ReactNode;
@@ -27,7 +26,6 @@ interface SettingsCardProps {
  * one way to show loading (skeletons), a failed load (message and retry) and an empty list.
  */
 export function SettingsCard({ title, intro, action, loading = false, skeletonRows = 2, error, onRetry, empty = false, emptyText, children, ...rest }: SettingsCardProps) {
-  const { t } = useI18n();
   return (
     <Paper withBorder radius="md" p="md" data-testid={rest['data-testid']}>
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
@@ -43,31 +41,9 @@ export function SettingsCard({ title, intro, action, loading = false, skeletonRo
         </div>
         {action}
       </Group>
-      {loading && (
-        <Stack aria-busy="true" aria-label={t('app.loading')} data-testid="settings-card-loading">
-          {Array.from({ length: skeletonRows }, (_, index) => (
-            <Skeleton key={index} height={36} />
-          ))}
-        </Stack>
-      )}
-      {!!error && !loading && (
-        <Alert color="red" role="alert" mb="sm">
-          <Group gap="xs" justify="space-between">
-            <Text size="sm">{describeError(error, t)}</Text>
-            {onRetry && (
-              <Button size="compact-xs" variant="light" onClick={onRetry}>
-                {t('error.retry')}
-              </Button>
-            )}
-          </Group>
-        </Alert>
-      )}
-      {!loading && empty && (
-        <Text c="dimmed" ta="center" py="lg" data-testid="settings-card-empty">
-          {emptyText}
-        </Text>
-      )}
-      {!loading && !empty && children}
+      <LoadState loading={loading} skeletonRows={skeletonRows} error={error} onRetry={onRetry} empty={empty} emptyText={emptyText}>
+        {children}
+      </LoadState>
     </Paper>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
+import { LoadState } from '../../../app/ui/LoadState';
 import { useI18n } from '../../../app/i18n';
 import {
   CreateTenantDocument,
@@ -67,26 +68,7 @@ export function TenantsPage() {
         <Button onClick={() => setCreating(true)}>{t('tenants.create')}</Button>
       </Group>
       <TextInput label={t('tenants.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={320} mb="sm" />
-      {!data && loading && (
-        <Stack aria-busy="true" aria-label={t('app.loading')}>
-          <Skeleton height={36} />
-          <Skeleton height={36} />
-        </Stack>
-      )}
-      {error && !loading && (
-        <Alert color="red" role="alert">
-          {describeError(error, t)}{' '}
-          <Button size="compact-xs" variant="light" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
-      )}
-      {data && tenants.length === 0 && (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('tenants.empty')}
-        </Text>
-      )}
-      {tenants.length > 0 && (
+      <LoadState loading={!data && loading} error={error} onRetry={() => void refetch()} empty={!!data && tenants.length === 0} emptyText={t('tenants.empty')}>
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" highlightOnHover data-testid="tenant-table">
             <Table.Thead>
@@ -138,7 +120,7 @@ export function TenantsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+      </LoadState>
 
       {creating && (
         <TenantFormModal

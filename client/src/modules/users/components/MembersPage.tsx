@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useDebounced } from '../../../app/hooks';
+import { LoadState } from '../../../app/ui/LoadState';
 import { useI18n } from '../../../app/i18n';
 import { MembersDocument, type MembersQuery, type MembersQueryVariables } from '../../../generated/graphql';
 import { SecretDialog } from '../../settings/components/SecretDialog';
@@ -63,26 +63,7 @@ export function MembersPage() {
           </Text>
         )}
       </Group>
-      {!data && loading && (
-        <Stack aria-busy="true" aria-label={t('app.loading')}>
-          <Skeleton height={36} />
-          <Skeleton height={36} />
-        </Stack>
-      )}
-      {error && !loading && (
-        <Alert color="red" role="alert">
-          {describeError(error, t)}{' '}
-          <Button size="compact-xs" variant="light" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
-      )}
-      {data && members.length === 0 && (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('members.empty')}
-        </Text>
-      )}
-      {members.length > 0 && (
+      <LoadState loading={!data && loading} error={error} onRetry={() => void refetch()} empty={!!data && members.length === 0} emptyText={t('members.empty')}>
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" data-testid="member-table">
             <Table.Thead>
@@ -128,7 +109,7 @@ export function MembersPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+      </LoadState>
       {pageInfo?.hasNextPage && (
         <Group justify="center" mt="sm">
           <Button variant="light" loading={loading} onClick={loadMore}>
