@@ -149,7 +149,10 @@ async function migrate(target: Target): Promise<void> {
 async function loadSqlite(path: string, batches: Iterable<Batch>): Promise<void> {
   const { default: Database } = await import('libsql');
   const db = new Database(path);
-  db.exec('pragma journal_mode = off');
+  // The file stays in WAL mode (set when the API migrated it): changing the journal mode needs
+  // the only connection, and libsql lets go of a closed connection's file only once its
+  // prepared statements are garbage-collected (the migrating ORM's, here).
+  db.exec('pragma busy_timeout = 15000');
   db.exec('pragma synchronous = off');
   db.exec('pragma cache_size = -262144');
   db.exec('begin');
@@ -167,7 +170,8 @@ async function loadSqlite(path: string, batches: Iterable<Batch>): Promise<void>
   }
   db.exec('commit');
   db.exec('analyze');
-  db.exec('pragma journal_mode = delete');
+  // Everything into the main file, which is what gets copied.
+  db.exec('pragma wal_checkpoint(TRUNCATE)');
   db.close();
 }
 

@@ -72,6 +72,8 @@ async function startApi(databaseUrl: string, name: string) {
     RATE_LIMIT_MAX_POINTS: '100000000',
     RATE_LIMIT_RESTORE_RATE: '100000000',
     REDIS_URL: '',
+    // Production mode wants the browser origins named; the load generators send none.
+    CORS_ORIGINS: 'http://127.0.0.1',
     // A full run lasts longer than the default 15-minute access token.
     ACCESS_TOKEN_TTL_SECONDS: '86400',
   }, logFile, ROOT);
