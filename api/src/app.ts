@@ -17,6 +17,7 @@ import { TenantStatus } from './modules/tenant/tenant.entity.js';
 import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
+import type { MetricsWriter } from './modules/reports/metrics.writer.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
 import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
@@ -56,7 +57,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter };
   close(): Promise<void>;
 }
 
@@ -179,6 +180,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.webhookWorker.start();
   modules.mailWorker.start();
   modules.presence.start();
+  modules.metricsWriter.start(config.env === 'test' ? 0 : 300_000);
   const metricsServer = await startMetricsServer(config.metrics, logger);
   const unregisterMetrics = registerLiveSource({
     websocketConnections: () => servers.ws.wss.clients.size,
@@ -200,7 +202,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -211,7 +213,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       unregisterMetrics();
       await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');
