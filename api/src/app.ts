@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
+import { reportRoutes } from './modules/reports/reports.http.js';
 import type { MailWorker } from './modules/mail/mail.worker.js';
 import { mailboxRoutes } from './modules/mail/mailbox.http.js';
 import { TenantStatus } from './modules/tenant/tenant.entity.js';
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     authMiddleware(authenticator),
     attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
+  app.use('/reports', cors(corsOptions), authMiddleware(authenticator), reportRoutes(orm, modules.reports, logger));
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');

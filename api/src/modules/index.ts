@@ -161,6 +161,7 @@ export interface Modules {
   presence: PresenceService;
   /** Keeps the ticket_metrics rows current (reports). */
   metricsWriter: MetricsWriter;
+  reports: ReportsService;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -214,6 +215,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
   const metricsWriter = new MetricsWriter(deps.orm, sla, deps.logger, deps.now);
+  const reports = new ReportsService(sla);
   activity.onCommitted((events) => metricsWriter.committed(events));
   const instances = new Map<Function, object>([
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
@@ -236,7 +238,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [PasswordResetResolver, new PasswordResetResolver(resets)],
     [SignupResolver, new SignupResolver(signup)],
     [OperatorResolver, new OperatorResolver(operators)],
-    [ReportsResolver, new ReportsResolver(new ReportsService(sla))],
+    [ReportsResolver, new ReportsResolver(reports)],
   ]);
   return {
     instances,
@@ -247,6 +249,7 @@ export function createModules(deps: ModuleDeps): Modules {
     tenantGate,
     presence,
     metricsWriter,
+    reports,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
