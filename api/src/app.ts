@@ -71,7 +71,7 @@ export interface BuildOptions {
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   // Seeding runs under the migration lock too, so replicas starting together seed once.
-  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger, config.demoHistory)) : undefined;
   const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
   const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;

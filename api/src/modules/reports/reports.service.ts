@@ -11,6 +11,9 @@ import { MetricsSql, num, ratio, type MetricsWhere } from './reports.sql.js';
 import type { AgentStats, CountByKey, HeatmapCell, TicketMetricsType, TicketStats, TicketStatsBucket } from './reports.types.js';
 import { TicketMetrics } from './ticket-metrics.entity.js';
 
+/** The demo tenants' 90 days of history (called by the demo seed). */
+export { seedDemoHistory, type DemoPeople } from './demo-history.js';
+
 const DAY_MS = 86_400_000;
 
 export function checkRange(range: ReportRangeInput, field = 'range'): void {

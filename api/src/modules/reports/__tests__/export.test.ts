@@ -83,7 +83,7 @@ describe.each(await testDatabases())('report exports on %s', (db) => {
     expect((await get({ dataset: 'metrics', ...RANGE })).status).toBe(401);
     const agent = await get({ dataset: 'metrics', ...RANGE }, tok.agent1);
     expect(agent.status).toBe(403);
-    expect((await agent.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(((await agent.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
     const key = await issueKey(server.url, tok.admin, ['reports:read']);
     const viaKey = await get({ dataset: 'metrics', ...RANGE }, key.secret);
     expect(viaKey.status).toBe(200);
@@ -96,11 +96,11 @@ describe.each(await testDatabases())('report exports on %s', (db) => {
 
     const bad = await get({ dataset: 'everything', format: 'xml', from: 'yesterday', to: RANGE.to }, tok.admin);
     expect(bad.status).toBe(400);
-    const body = await bad.json();
+    const body = (await bad.json()) as any;
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(body.errors[0].extensions.fields).sort()).toEqual(['dataset', 'format', 'from']);
     const backwards = await get({ dataset: 'metrics', from: RANGE.to, to: RANGE.from }, tok.admin);
     expect(backwards.status).toBe(400);
-    expect((await backwards.json()).errors[0].extensions.fields).toHaveProperty(['range.to']);
+    expect(((await backwards.json()) as any).errors[0].extensions.fields).toHaveProperty(['range.to']);
   });
 });
