@@ -92,11 +92,17 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
   const events: Array<{ at: number; ticket: Ticket; type: TicketEventType; actorId: string | null; internal?: boolean; changes?: object[]; messageId?: string; message?: object }> = [];
   const metrics: object[] = [];
   for (let i = 0; i < count; i++) {
-    // Older tickets thin out; weekdays and office hours are busier (in the tenant's zone, roughly).
+    // Older tickets thin out; most arrive on weekdays in office hours (local 08:00–18:00), the rest any time.
     const age = Math.pow(rnd(), 1.3) * 90 * DAY;
     let created = now - age;
-    const hour = new Date(created).getUTCHours();
-    if ((hour < 1 || hour > 12) && rnd() < 0.5) created -= (hour - 6) * 60 * MIN;
+    const offset = calendar.timezone === 'Asia/Jakarta' ? 7 : 1;
+    const day = new Date(created);
+    const weekday = (day.getUTCDay() + 6) % 7; // 0 = Monday
+    if (rnd() < 0.75) {
+      const startOfDay = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+      const shift = weekday >= 5 && rnd() < 0.7 ? (weekday === 5 ? -1 : -2) * DAY : 0;
+      created = startOfDay + shift + (8 - offset + rnd() * 10) * 60 * MIN;
+    }
     created = Math.min(created, now - 5 * MIN);
     const ageDays = (now - created) / DAY;
     let category = pick(CATEGORIES);

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, ScrollArea, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
 
@@ -15,8 +15,7 @@ export function ChartCard({ title, table, children, action, testId }: { title: s
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
   const id = useId();
-  const grid = (
-    <ScrollArea.Autosize mah={320}>
+  const figures = (
       <Table striped withTableBorder fz="sm" id={id}>
         <caption style={{ captionSide: 'top', textAlign: 'left' }}>{title}</caption>
         <Table.Thead>
@@ -36,7 +35,6 @@ export function ChartCard({ title, table, children, action, testId }: { title: s
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea.Autosize>
   );
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId}>
@@ -52,7 +50,14 @@ export function ChartCard({ title, table, children, action, testId }: { title: s
         </Group>
       </Group>
       {table.rows.length === 0 ? <Text c="dimmed" size="sm">{t('reports.noData')}</Text> : children}
-      {shown ? grid : <VisuallyHidden>{grid}</VisuallyHidden>}
+      {shown ? (
+        // Scrolls with the keyboard too: the region is focusable.
+        <div role="region" aria-label={title} tabIndex={0} style={{ maxHeight: 320, overflow: 'auto' }}>
+          {figures}
+        </div>
+      ) : (
+        <VisuallyHidden>{figures}</VisuallyHidden>
+      )}
     </Paper>
   );
 }
