@@ -46,14 +46,14 @@ test('an admin sees every chart of the demo history, follows a segment to the li
     await expectAccessible(page, 'reports page');
 
     // Filters live in the URL.
-    await page.getByTestId('reports-period').getByText('Last 90 days').click();
+    await page.getByTestId('reports-period').getByText('90 days').click();
     await expect.poll(() => page.url()).toContain('period=90');
     await page.locator('label', { hasText: 'Business hours only' }).click();
     await expect.poll(() => page.url()).toContain('bh=1');
     await expectChartsDrawn(page);
 
     // Live: a new ticket moves today's number without a reload.
-    await page.getByTestId('reports-period').getByText('Last 7 days').click();
+    await page.getByTestId('reports-period').getByText('7 days', { exact: true }).click();
     await expect.poll(() => page.url()).toContain('period=7');
     await expectChartsDrawn(page);
     const before = await createdToday(page);
@@ -118,6 +118,8 @@ test('on a phone, in Bahasa Indonesia, an agent sees their own figures', async (
     await expect.poll(() => agentRows.count()).toBe(1);
     expect(await agentRows.first().innerText()).toContain('Acme Agent One');
     expect(await page.getByTestId('export-card').count()).toBe(0);
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'reports-phone-id');
     await expectAccessible(page, 'reports on a phone');
   } finally {

@@ -8,7 +8,7 @@ export const enReports = {
   'reports.timezone': 'Days and hours in {zone}.',
   'reports.filters': 'Report filters',
   'reports.period': 'Period',
-  'reports.last': 'Last {days} days',
+  'reports.last': '{days} days',
   'reports.custom': 'Custom',
   'reports.from': 'From',
   'reports.to': 'To',

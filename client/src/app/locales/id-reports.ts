@@ -10,7 +10,7 @@ export const idReports: Record<keyof typeof enReports, string> = {
   'reports.timezone': 'Hari dan jam dalam zona {zone}.',
   'reports.filters': 'Filter laporan',
   'reports.period': 'Periode',
-  'reports.last': '{days} hari terakhir',
+  'reports.last': '{days} hari',
   'reports.custom': 'Kustom',
   'reports.from': 'Dari',
   'reports.to': 'Sampai',

@@ -38,7 +38,7 @@ export function ChartCard({ title, table, children, action, testId }: { title: s
   );
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
+      <Group justify="space-between" mb="xs" gap="xs" align="flex-start">
         <Title order={2} size="h5">
           {title}
         </Title>
