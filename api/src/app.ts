@@ -11,12 +11,14 @@ import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { allowedWithTemporaryPassword, createModules, entities, perViewerFields, resolvers, sharedByRole } from './modules/index.js';
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
+import { reportRoutes } from './modules/reports/reports.http.js';
 import type { MailWorker } from './modules/mail/mail.worker.js';
 import { mailboxRoutes } from './modules/mail/mailbox.http.js';
 import { TenantStatus } from './modules/tenant/tenant.entity.js';
 import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
+import type { MetricsWriter } from './modules/reports/metrics.writer.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
 import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
@@ -56,7 +58,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter };
   close(): Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export interface BuildOptions {
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   // Seeding runs under the migration lock too, so replicas starting together seed once.
-  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger)) : undefined;
+  const seed = config.seedDemoData ? async (o: MikroORM) => void (await seedDemoData(o.em.fork(), logger, config.demoHistory)) : undefined;
   const orm = await initOrm(config, entities, logger, { afterMigrate: seed });
 
   const redis = config.redisUrl ? failFastRedis(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, keyPrefix: config.redisPrefix })) : undefined;
@@ -170,6 +172,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     authMiddleware(authenticator),
     attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
+  app.use('/reports', cors(corsOptions), authMiddleware(authenticator), reportRoutes(orm, modules.reports, logger));
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
@@ -180,6 +183,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   modules.webhookWorker.start();
   modules.mailWorker.start();
   modules.presence.start();
+  modules.metricsWriter.start(config.env === 'test' ? 0 : 300_000);
   const metricsServer = await startMetricsServer(config.metrics, logger);
   const unregisterMetrics = registerLiveSource({
     websocketConnections: () => servers.ws.wss.clients.size,
@@ -201,7 +205,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -212,7 +216,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       unregisterMetrics();
       await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');

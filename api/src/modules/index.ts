@@ -66,6 +66,10 @@ import { Membership } from './user/membership.entity.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserService } from './user/user.service.js';
 import { User } from './user/user.entity.js';
+import { MetricsWriter } from './reports/metrics.writer.js';
+import { ReportsResolver } from './reports/reports.resolver.js';
+import { ReportsService } from './reports/reports.service.js';
+import { TicketMetrics } from './reports/ticket-metrics.entity.js';
 
 /** Every entity the ORM knows about. */
 export const entities: EntityClass[] = [
@@ -88,6 +92,7 @@ export const entities: EntityClass[] = [
   Notification,
   OneTimeToken,
   MailMessage,
+  TicketMetrics,
 ];
 
 /** Every resolver class in the schema. */
@@ -109,6 +114,7 @@ export const resolvers = [
   PasswordResetResolver,
   SignupResolver,
   OperatorResolver,
+  ReportsResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -156,6 +162,9 @@ export interface Modules {
   /** Which tenants are suspended: checked for every principal. */
   tenantGate: TenantStatusGate;
   presence: PresenceService;
+  /** Keeps the ticket_metrics rows current (reports). */
+  metricsWriter: MetricsWriter;
+  reports: ReportsService;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -208,6 +217,9 @@ export function createModules(deps: ModuleDeps): Modules {
   const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
+  const metricsWriter = new MetricsWriter(deps.orm, sla, deps.logger, deps.now);
+  const reports = new ReportsService(sla);
+  activity.onCommitted((events) => metricsWriter.committed(events));
   const instances = new Map<Function, object>([
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
     [WebhookResolver, new WebhookResolver(new WebhookService(deps.webhooks, deps.now, () => webhookWorker.kick()))],
@@ -229,6 +241,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [PasswordResetResolver, new PasswordResetResolver(resets)],
     [SignupResolver, new SignupResolver(signup)],
     [OperatorResolver, new OperatorResolver(operators)],
+    [ReportsResolver, new ReportsResolver(reports)],
   ]);
   return {
     instances,
@@ -238,6 +251,8 @@ export function createModules(deps: ModuleDeps): Modules {
     mailWorker,
     tenantGate,
     presence,
+    metricsWriter,
+    reports,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),

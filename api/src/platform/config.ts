@@ -72,7 +72,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, problems, 1, 365),
     corsOrigins,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    seedDemoData: (env.SEED_DEMO_DATA ?? (isProd ? 'false' : 'true')) === 'true',
+    seedDemoData: ['true', 'minimal'].includes(env.SEED_DEMO_DATA ?? (isProd ? 'false' : 'true')),
+    demoHistory: (env.SEED_DEMO_DATA ?? (isProd ? 'false' : 'true')) === 'true',
     exposeQueryStats: env.EXPOSE_QUERY_STATS === 'true',
     clientDist: env.CLIENT_DIST ? resolve(env.CLIENT_DIST) : undefined,
     login: {

@@ -19,6 +19,8 @@ export interface AppConfig {
   corsOrigins: string[] | '*';
   logLevel: string;
   seedDemoData: boolean;
+  /** With the demo data, also 90 days of ticket history (`SEED_DEMO_DATA=minimal`: users only). */
+  demoHistory: boolean;
   /** Adds `extensions.sqlStatements` to every response (tests and benchmarks). */
   exposeQueryStats: boolean;
   /** Directory of the built client, served at `/` when it exists. */

@@ -28,6 +28,8 @@ import { useViewer, type Viewer } from './viewer';
 
 // GraphiQL and its editor are large: their own chunk, loaded on the first visit to /graphiql.
 const GraphiQLPage = lazy(() => import('../modules/graphiql/components/GraphiQLPage'));
+// The charts library is large too: the Reports page is its own chunk.
+const ReportsPage = lazy(() => import('../modules/reports/components/ReportsPage'));
 
 function Only({ when, children }: { when: (viewer: Viewer) => boolean; children: ReactNode }) {
   const viewer = useViewer();
@@ -36,6 +38,21 @@ function Only({ when, children }: { when: (viewer: Viewer) => boolean; children:
 
 function StartPage() {
   return <Navigate to={startPath(useViewer())} replace />;
+}
+
+function LazyRoute({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Suspense
+      fallback={
+        <Center mt="xl" aria-busy="true">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
 }
 
 function GraphiQLRoute() {
@@ -69,6 +86,7 @@ export function AppRoutes() {
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
           <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
+          <Route path="reports" element={<Only when={(v) => v.isStaff}><LazyRoute><ReportsPage /></LazyRoute></Only>} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
           <Route path="settings" element={<Only when={(v) => v.isAdmin}><SettingsLayout /></Only>}>
             <Route index element={<Navigate to="/settings/sla" replace />} />

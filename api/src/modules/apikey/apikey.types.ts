@@ -13,6 +13,7 @@ registerEnumType(ApiKeyScope, {
     MESSAGES_READ: { description: 'messages:read: the messages of tickets (never internal notes).' },
     MESSAGES_WRITE: { description: 'messages:write: postMessage and uploads (never internal notes).' },
     EVENTS_READ: { description: 'events:read: ticketEventFeed and the ticketEvents subscription.' },
+    REPORTS_READ: { description: 'reports:read: ticketMetrics, the report aggregates and the export endpoint.' },
   },
 });
 

@@ -5,6 +5,7 @@ import { TENANT_FILTER } from '../../platform/db/base.entity.js';
 import type { Logger } from '../../platform/logger.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
+import { seedDemoHistory } from '../reports/reports.service.js';
 import { User } from '../user/user.entity.js';
 
 export const DEMO_PASSWORD = 'sociodesk-demo';
@@ -24,24 +25,31 @@ const DEMO_MEMBERS: Array<{ local: string; name: string; role: Role; active?: bo
   { local: 'former', name: 'Former Customer', role: Role.CUSTOMER, active: false },
 ];
 
-/** Loads the demo tenants and users when the database has no tenant yet. */
-export async function seedDemoData(em: EntityManager, logger: Logger): Promise<boolean> {
+/**
+ * Loads the demo tenants and users when the database has no tenant yet; with `history`, also
+ * 90 days of tickets per tenant (reports), left out with SEED_DEMO_DATA=minimal.
+ */
+export async function seedDemoData(em: EntityManager, logger: Logger, history = false): Promise<boolean> {
   if ((await em.count(Tenant, {})) > 0) return false;
+  // One hash for every demo account (they share the password): hashing is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await em.transactional(async (tx) => {
     for (const t of DEMO_TENANTS) {
       const tenant = tx.create(Tenant, { slug: t.slug, name: t.name });
       await tx.flush();
       // Seeding has no principal: scope this transaction's EntityManager to each tenant in turn.
       tx.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+      const ids: Record<string, string> = {};
       for (const m of DEMO_MEMBERS) {
         const company = t.name.split(' ')[0];
-        const passwordHash = await hashPassword(DEMO_PASSWORD);
         // Globex's admin is also the demo platform operator (the Tenants screen).
         const platformOperator = t.slug === 'globex' && m.local === 'admin';
         const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash, platformOperator });
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
+        ids[m.local] = user.id;
       }
       await tx.flush();
+      if (history) await seedDemoHistory(tx, tenant.id, DEMO_TENANTS.indexOf(t) + 1, { adminId: ids.admin, agentIds: [ids.agent1, ids.agent2], customerIds: [ids.customer1, ids.customer2] }, passwordHash);
     }
   });
   logger.info({ tenants: DEMO_TENANTS.map((t) => t.slug) }, 'loaded demo data');

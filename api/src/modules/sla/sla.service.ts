@@ -8,6 +8,10 @@ import { applyPolicy, onStatusChange, reindex } from './sla.engine.js';
 import { BusinessCalendarRecord, SlaPolicy } from './sla.entity.js';
 import type { BusinessCalendarInput, SlaPolicyInput } from './sla.inputs.js';
 
+/** Calendar arithmetic and clock rules for modules that report on working time or build history (reports). */
+export { workingMinutesBetween, type BusinessCalendar } from './sla.clock.js';
+export { computeDueTimes, markNotified, targetLevel } from './sla.engine.js';
+
 /** Used when a tenant has not set business hours: Monday to Friday, 09:00–17:00 UTC. */
 export const DEFAULT_CALENDAR: BusinessCalendar = {
   timezone: 'UTC',

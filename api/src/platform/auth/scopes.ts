@@ -5,6 +5,7 @@ export const Scope = {
   MESSAGES_READ: 'messages:read',
   MESSAGES_WRITE: 'messages:write',
   EVENTS_READ: 'events:read',
+  REPORTS_READ: 'reports:read',
 } as const;
 
 export type ScopeName = (typeof Scope)[keyof typeof Scope];

@@ -41,7 +41,7 @@ export function faultEnv(db: 'sqlite' | 'mariadb', extra: Record<string, string>
     DATA_DIR: dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
     CLIENT_DIST: join(dataDir, 'no-client'),
-    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_DATA: 'minimal',
     RATE_LIMIT_MAX_POINTS: '1000000',
     RATE_LIMIT_RESTORE_RATE: '1000000',
     WEBHOOK_POLL_MS: '0',
@@ -61,7 +61,7 @@ export function faultEnv(db: 'sqlite' | 'mariadb', extra: Record<string, string>
 }
 
 /** API process overrides: keep the demo tenants (the first start loads them). */
-export const SEEDED = { SEED_DEMO_DATA: 'true' };
+export const SEEDED = { SEED_DEMO_DATA: 'minimal' };
 
 export interface Sql {
   all<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;

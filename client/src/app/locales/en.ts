@@ -4,6 +4,7 @@ import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
 import { enUi } from './en-ui';
+import { enReports } from './en-reports';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   ...enAccount,
   ...enMembers,
   ...enUi,
+  ...enReports,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',

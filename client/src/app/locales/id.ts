@@ -4,6 +4,7 @@ import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
 import { idUi } from './id-ui';
+import { idReports } from './id-reports';
 import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
@@ -14,6 +15,7 @@ export const id: Dictionary = {
   ...idAccount,
   ...idMembers,
   ...idUi,
+  ...idReports,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',

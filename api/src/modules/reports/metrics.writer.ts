@@ -1,0 +1,132 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { forTenant } from '../../platform/db/scope.js';
+import { requestScope, type Logger } from '../../platform/logger.js';
+import { TicketEvent } from '../activity/ticket-event.entity.js';
+import type { SlaService } from '../sla/sla.service.js';
+import { Ticket } from '../ticket/ticket.entity.js';
+import { computeMetrics } from './metrics.compute.js';
+import { TicketMetrics } from './ticket-metrics.entity.js';
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Keeps `ticket_metrics` current. A listener on the committed event stream queues the
+ * tickets the events touched; the queue is drained in the background (outside the request,
+ * so writes answer as before) and each ticket's row is recomputed from the ticket and its
+ * events, which makes a refresh idempotent and order-free. A sweep recomputes rows whose
+ * ticket version moved without this process seeing it (another instance that crashed
+ * between commit and refresh), at start and every `sweepMs`.
+ */
+export class MetricsWriter {
+  private readonly pending = new Map<string, string>(); // ticketId -> tenantId
+  private draining: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Refreshes run one after another in this process, so two never insert the same row. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly sla: SlaService,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The event listener: queues the touched tickets and starts draining. */
+  committed(events: Array<{ tenantId: string; ticketId: string }>): void {
+    for (const e of events) this.pending.set(e.ticketId, e.tenantId);
+    this.kick();
+  }
+
+  /** Resolves once everything queued so far is written. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  start(sweepMs: number): void {
+    void this.sweep().catch((err: unknown) => this.logger.error({ err }, 'ticket metrics sweep failed'));
+    if (sweepMs > 0) {
+      this.timer = setInterval(() => void this.sweep().catch((err: unknown) => this.logger.error({ err }, 'ticket metrics sweep failed')), sweepMs);
+      this.timer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private kick(): void {
+    if (this.draining) return;
+    // Outside the request's scope: these statements are not the request's.
+    this.draining = requestScope.exit(() => this.drain()).finally(() => {
+      this.draining = undefined;
+      if (this.pending.size) this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.size) {
+      const byTenant = new Map<string, string[]>();
+      for (const [ticketId, tenantId] of this.pending) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ticketId]);
+      this.pending.clear();
+      for (const [tenantId, ids] of byTenant) {
+        try {
+          await this.refresh(forTenant(this.orm.em, tenantId), ids);
+        } catch (err) {
+          this.logger.warn({ err, tenantId }, 'ticket metrics refresh failed; the sweep retries');
+        }
+      }
+    }
+  }
+
+  /** Recomputes the rows of these tickets (one tenant's scope); deleted tickets lose theirs. */
+  refresh(em: EntityManager, ticketIds: string[]): Promise<void> {
+    const run = this.chain.then(() => this.recompute(em, ticketIds));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async recompute(em: EntityManager, ticketIds: string[]): Promise<void> {
+    if (!ticketIds.length) return;
+    const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: { notDeleted: false } });
+    const events = await em.find(TicketEvent, { ticketId: { $in: ticketIds } }, { orderBy: { seq: 'asc' }, fields: ['ticketId', 'type', 'internal', 'payload'] });
+    const existing = new Map((await em.find(TicketMetrics, { id: { $in: ticketIds } })).map((m) => [m.id, m]));
+    const cal = await this.sla.calendar(em);
+    const now = new Date(this.now());
+    for (const t of tickets) {
+      const row = existing.get(t.id);
+      if (t.deletedAt) {
+        if (row) em.remove(row);
+        continue;
+      }
+      const data = computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now);
+      if (row) em.assign(row, data);
+      else em.create(TicketMetrics, { ...data, tenantId: t.tenantId });
+    }
+    await em.flush();
+  }
+
+  /** Rows missing, stale (ticket version moved) or of deleted tickets, in every tenant. */
+  async sweep(): Promise<number> {
+    let fixed = 0;
+    for (;;) {
+      const knex = (this.orm.em as SqlEntityManager).getKnex();
+      // Background repair across tenants: stale rows are found across tenants, then each
+      // tenant's tickets are recomputed in that tenant's own scope.
+      const rows = (await knex('tickets as t')
+        .leftJoin('ticket_metrics as m', 'm.id', 't.id')
+        .where((q) => q.whereNull('t.deleted_at').andWhere((q2) => q2.whereNull('m.id').orWhereRaw('m.ticket_version <> t.version')))
+        .orWhere((q) => q.whereNotNull('t.deleted_at').whereNotNull('m.id'))
+        .select({ id: 't.id', tenantId: 't.tenant_id' })
+        .limit(SWEEP_BATCH)) as Array<{ id: string; tenantId: string }>;
+      if (!rows.length) break;
+      const byTenant = new Map<string, string[]>();
+      for (const r of rows) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.id]);
+      for (const [tenantId, ids] of byTenant) await this.refresh(forTenant(this.orm.em, tenantId), ids);
+      fixed += rows.length;
+      if (rows.length < SWEEP_BATCH) break;
+    }
+    return fixed;
+  }
+}

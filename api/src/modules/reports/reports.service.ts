@@ -1,0 +1,226 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { Role } from '../../platform/auth/principal.js';
+import { badInput } from '../../platform/errors.js';
+import type { RequestScope } from '../../platform/graphql/caller.js';
+import { cursorDate, cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import type { SlaService } from '../sla/sla.service.js';
+import { User } from '../user/user.entity.js';
+import { MAX_RANGE_DAYS, ReportGroupBy, type ReportFilterInput, type ReportRangeInput, type TicketMetricsFilterInput } from './reports.inputs.js';
+import { MetricsSql, num, ratio, type MetricsWhere } from './reports.sql.js';
+import type { AgentStats, CountByKey, HeatmapCell, TicketMetricsType, TicketStats, TicketStatsBucket } from './reports.types.js';
+import { TicketMetrics } from './ticket-metrics.entity.js';
+
+/** The demo tenants' 90 days of history (called by the demo seed). */
+export { seedDemoHistory, type DemoPeople } from './demo-history.js';
+
+const DAY_MS = 86_400_000;
+
+export function checkRange(range: ReportRangeInput, field = 'range'): void {
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  if (Number.isNaN(from) || Number.isNaN(to)) throw badInput({ [`${field}.from`]: ['must be a date'] });
+  if (to <= from) throw badInput({ [`${field}.to`]: ['must be after from'] });
+  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw badInput({ [`${field}.to`]: [`must be at most ${MAX_RANGE_DAYS} days after from`] });
+}
+
+export function toMetricsNode(m: TicketMetrics): TicketMetricsType {
+  return { ...m, ticketId: m.id };
+}
+
+/**
+ * Reports over `ticket_metrics`: the row connection and the aggregates, computed in SQL
+ * (counts, sums and window-function percentiles), never by loading the rows. Agents see
+ * only the tickets assigned to them; admins and API keys (reports:read) the whole tenant.
+ */
+export class ReportsService {
+  constructor(private readonly sla: SlaService) {}
+
+  /** The filter a caller may use: an agent is narrowed to their own tickets. */
+  private narrowed(scope: RequestScope, filter: ReportFilterInput | null | undefined): MetricsWhere {
+    const p = scope.principal;
+    const own = p.role === Role.AGENT ? p.userId : undefined;
+    return { tenantId: p.tenantId, ...(filter ?? {}), ...(own ? { assigneeId: own } : {}) };
+  }
+
+  async metrics(scope: RequestScope, filter: TicketMetricsFilterInput | null | undefined, first?: number | null, after?: string | null, breachedOnly = false): Promise<Connection<TicketMetricsType>> {
+    const limit = pageSize(first, 50);
+    if (filter?.range) checkRange(filter.range, 'filter.range');
+    const w = this.narrowed(scope, filter);
+    const where: FilterQuery<TicketMetrics>[] = [];
+    for (const key of ['category', 'priority', 'channel', 'department', 'assigneeId'] as const) if (w[key]) where.push({ [key]: w[key] });
+    if (filter?.range) where.push({ createdAt: { $gte: filter.range.from, $lt: filter.range.to } });
+    if (breachedOnly) where.push({ $or: [{ slaFirstResponse: 'BREACHED' }, { slaResolution: 'BREACHED' }] });
+    const base: FilterQuery<TicketMetrics> = where.length ? { $and: where } : {};
+    let page: FilterQuery<TicketMetrics> = base;
+    if (after) {
+      const [at, id] = decodeCursor(after, 'after', 2);
+      const date = cursorDate(at);
+      page = { $and: [base, { $or: [{ createdAt: { $gt: date } }, { createdAt: date, id: { $gt: cursorString(id) } }] }] };
+    }
+    const [rows, totalCount] = await Promise.all([
+      scope.em.find(TicketMetrics, page, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
+      scope.em.count(TicketMetrics, base),
+    ]);
+    return { ...forwardPage(rows, limit, !!after, (m) => ({ node: toMetricsNode(m), cursor: encodeCursor([m.createdAt.toISOString(), m.id]) })), totalCount };
+  }
+
+  async ticketStats(scope: RequestScope, range: ReportRangeInput, groupBy: ReportGroupBy, filter: ReportFilterInput | null | undefined, businessHours: boolean): Promise<TicketStats> {
+    checkRange(range);
+    const w = this.narrowed(scope, filter);
+    const q = new MetricsSql(scope.em);
+    const cal = await this.sla.calendar(scope.em);
+    const fr = businessHours ? 'first_response_business_minutes' : 'first_response_minutes';
+    const res = businessHours ? 'resolution_business_minutes' : 'resolution_minutes';
+    const bucketOf = (day: string, week: string) =>
+      groupBy === ReportGroupBy.DAY ? day : groupBy === ReportGroupBy.WEEK ? week : `SUBSTR(${day}, 1, 7)`;
+    const createdIn = q.where(w, { column: 'created_at', from: range.from, to: range.to });
+    const resolvedIn = q.where(w, { column: 'resolved_at', from: range.from, to: range.to });
+    const cohort = `COUNT(*) AS created,
+      SUM(CASE WHEN sla_first_response = 'MET' THEN 1 ELSE 0 END) AS fr_met,
+      SUM(CASE WHEN sla_first_response IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) AS fr_decided,
+      SUM(CASE WHEN sla_resolution = 'MET' THEN 1 ELSE 0 END) AS res_met,
+      SUM(CASE WHEN sla_resolution IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) AS res_decided,
+      SUM(CASE WHEN reopens > 0 THEN 1 ELSE 0 END) AS reopened,
+      SUM(CASE WHEN reopens > 0 OR resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved_once,
+      SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved_now,
+      AVG(csat_score) AS csat_avg, COUNT(csat_score) AS csat_n`;
+    const createdBucket = bucketOf('created_day', 'created_week');
+    const resolvedBucket = bucketOf('resolved_day', 'resolved_week');
+    const [byCreated, total, byResolved, resolvedTotal, frP, frTotal, resP, resTotal, start, breakdowns] = await Promise.all([
+      q.all(`SELECT ${createdBucket} AS b, ${cohort} FROM ticket_metrics ${createdIn.sql} GROUP BY ${createdBucket}`, createdIn.params),
+      q.all(`SELECT ${cohort} FROM ticket_metrics ${createdIn.sql}`, createdIn.params),
+      q.all(`SELECT ${resolvedBucket} AS b, COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql} GROUP BY ${resolvedBucket}`, resolvedIn.params),
+      q.all(`SELECT COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql}`, resolvedIn.params),
+      q.percentiles(createdBucket, fr, createdIn),
+      q.percentiles(`'total'`, fr, createdIn),
+      q.percentiles(resolvedBucket, res, resolvedIn),
+      q.percentiles(`'total'`, res, resolvedIn),
+      this.backlogAt(q, w, range.from),
+      this.breakdowns(q, createdIn),
+    ]);
+    const keyOf = (b: unknown) => (groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
+    const created = new Map(byCreated.map((r) => [keyOf(r.b), r]));
+    const resolved = new Map(byResolved.map((r) => [keyOf(r.b), num(r.resolved)]));
+    const frBy = new Map([...frP].map(([k, v]) => [keyOf(k), v]));
+    const resBy = new Map([...resP].map(([k, v]) => [keyOf(k), v]));
+    let backlog = start;
+    const buckets = bucketKeys(range, groupBy, cal.timezone).map((key) => {
+      const c = created.get(key);
+      const r = resolved.get(key) ?? 0;
+      backlog += num(c?.created) - r;
+      return bucketOfRow(key, c, r, backlog, frBy.get(key), resBy.get(key));
+    });
+    const totals = bucketOfRow('total', total[0], num(resolvedTotal[0]?.resolved), backlog, frTotal.get('total'), resTotal.get('total'));
+    return { timezone: cal.timezone, businessHours, buckets, totals, ...breakdowns };
+  }
+
+  /** Open at `at`: created before it and not resolved by then (two index range counts). */
+  private async backlogAt(q: MetricsSql, w: MetricsWhere, at: Date): Promise<number> {
+    const open = q.where(w, undefined, ['resolved_at IS NULL', 'created_at < ?']);
+    const later = q.where(w, undefined, ['resolved_at >= ?', 'created_at < ?']);
+    const [a, b] = await Promise.all([
+      q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${open.sql}`, [...open.params, q.date(at)]),
+      q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${later.sql}`, [...later.params, q.date(at), q.date(at)]),
+    ]);
+    return num(a[0]?.n) + num(b[0]?.n);
+  }
+
+  private async breakdowns(q: MetricsSql, where: { sql: string; params: unknown[] }): Promise<Pick<TicketStats, 'byStatus' | 'byCategory' | 'byPriority' | 'byChannel'>> {
+    const by = async (column: string): Promise<CountByKey[]> =>
+      (await q.all(`SELECT ${column} AS k, COUNT(*) AS n FROM ticket_metrics ${where.sql} GROUP BY ${column} ORDER BY ${column}`, where.params)).map((r) => ({
+        key: String(r.k),
+        count: num(r.n),
+      }));
+    const [byStatus, byCategory, byPriority, byChannel] = await Promise.all([by('status'), by('category'), by('priority'), by('channel')]);
+    return { byStatus, byCategory, byPriority, byChannel };
+  }
+
+  async agentStats(scope: RequestScope, range: ReportRangeInput, businessHours: boolean): Promise<AgentStats[]> {
+    checkRange(range);
+    const w = this.narrowed(scope, null);
+    const q = new MetricsSql(scope.em);
+    const fr = businessHours ? 'first_response_business_minutes' : 'first_response_minutes';
+    const res = businessHours ? 'resolution_business_minutes' : 'resolution_minutes';
+    const where = q.where(w, { column: 'created_at', from: range.from, to: range.to }, ['assignee_id IS NOT NULL']);
+    const [rows, frP, resP] = await Promise.all([
+      q.all(
+        `SELECT assignee_id AS a, COUNT(*) AS n, SUM(CASE WHEN channel = 'CHAT' THEN 1 ELSE 0 END) AS chats,
+          SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+          SUM(CASE WHEN sla_first_response = 'MET' THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution = 'MET' THEN 1 ELSE 0 END) AS met,
+          SUM(CASE WHEN sla_first_response IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) AS decided,
+          AVG(csat_score) AS csat
+         FROM ticket_metrics ${where.sql} GROUP BY assignee_id`,
+        where.params,
+      ),
+      q.percentiles('assignee_id', fr, where),
+      q.percentiles('assignee_id', res, where),
+    ]);
+    const ids = rows.map((r) => String(r.a));
+    const users = ids.length ? await scope.em.find(User, { id: { $in: ids } }, { fields: ['id', 'name'] }) : [];
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return rows
+      .map((r) => {
+        const id = String(r.a);
+        return {
+          agentId: id,
+          name: names.get(id) ?? null,
+          ticketsHandled: num(r.n),
+          chatsHandled: num(r.chats),
+          resolved: num(r.resolved),
+          firstResponseMedian: frP.get(id)?.median ?? null,
+          resolutionMedian: resP.get(id)?.median ?? null,
+          slaCompliance: ratio(r.met, r.decided),
+          csatAverage: r.csat === null || r.csat === undefined ? null : Number(r.csat),
+          onlineMinutes: null,
+        };
+      })
+      .sort((a, b) => b.resolved - a.resolved || b.ticketsHandled - a.ticketsHandled || a.agentId.localeCompare(b.agentId));
+  }
+
+  async trafficHeatmap(scope: RequestScope, range: ReportRangeInput, filter: ReportFilterInput | null | undefined): Promise<HeatmapCell[]> {
+    checkRange(range);
+    const q = new MetricsSql(scope.em);
+    const where = q.where(this.narrowed(scope, filter), { column: 'created_at', from: range.from, to: range.to });
+    const rows = await q.all(
+      `SELECT created_weekday AS d, created_hour AS h, COUNT(*) AS n, SUM(CASE WHEN channel = 'CHAT' THEN 1 ELSE 0 END) AS chats
+       FROM ticket_metrics ${where.sql} GROUP BY created_weekday, created_hour ORDER BY created_weekday, created_hour`,
+      where.params,
+    );
+    return rows.map((r) => ({ weekday: num(r.d), hour: num(r.h), tickets: num(r.n), chats: num(r.chats) }));
+  }
+}
+
+function bucketOfRow(
+  bucket: string,
+  c: Record<string, unknown> | undefined,
+  resolved: number,
+  backlog: number,
+  fr: { median: number; p90: number } | undefined,
+  res: { median: number; p90: number } | undefined,
+): TicketStatsBucket {
+  return {
+    bucket,
+    created: num(c?.created),
+    resolved,
+    backlog,
+    firstResponseMedian: fr?.median ?? null,
+    firstResponseP90: fr?.p90 ?? null,
+    resolutionMedian: res?.median ?? null,
+    resolutionP90: res?.p90 ?? null,
+    slaFirstResponseCompliance: ratio(c?.fr_met, c?.fr_decided),
+    slaResolutionCompliance: ratio(c?.res_met, c?.res_decided),
+    reopenRate: ratio(c?.reopened, c?.resolved_once),
+    csatAverage: c && num(c.csat_n) > 0 ? Number(c.csat_avg) : null,
+    csatResponseRate: ratio(c?.csat_n, c?.resolved_now),
+  };
+}
+
+/** Every bucket of the range in the tenant's timezone, empty ones included. */
+export function bucketKeys(range: ReportRangeInput, groupBy: ReportGroupBy, zone: string): string[] {
+  const unit = groupBy === ReportGroupBy.DAY ? 'day' : groupBy === ReportGroupBy.WEEK ? 'week' : 'month';
+  const end = DateTime.fromJSDate(range.to, { zone });
+  const keys: string[] = [];
+  for (let at = DateTime.fromJSDate(range.from, { zone }).startOf(unit); at < end; at = at.plus({ [`${unit}s`]: 1 })) keys.push(at.toISODate()!);
+  return keys;
+}
