@@ -36,6 +36,9 @@ import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { WebhookService } from './webhook/webhook.service.js';
 import { WebhookWorker } from './webhook/webhook.worker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { CannedResponse } from './canned/canned-response.entity.js';
+import { CannedResponseResolver } from './canned/canned.resolver.js';
+import { CannedResponseService } from './canned/canned.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { Message } from './conversation/message.entity.js';
@@ -88,6 +91,7 @@ export const entities: EntityClass[] = [
   Notification,
   OneTimeToken,
   MailMessage,
+  CannedResponse,
 ];
 
 /** Every resolver class in the schema. */
@@ -109,6 +113,7 @@ export const resolvers = [
   PasswordResetResolver,
   SignupResolver,
   OperatorResolver,
+  CannedResponseResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -194,6 +199,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const tickets = new TicketService({ events: activity, sla, idempotency, lockRows: deps.lockRows });
   sla.writeTicketsThrough(tickets);
   const messages = new MessageService(tickets, new AttachmentService(), idempotency);
+  const canned = new CannedResponseService();
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
@@ -226,6 +232,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [PasswordResetResolver, new PasswordResetResolver(resets)],
     [SignupResolver, new SignupResolver(signup)],
     [OperatorResolver, new OperatorResolver(operators)],
+    [CannedResponseResolver, new CannedResponseResolver(canned, tickets)],
   ]);
   return {
     instances,

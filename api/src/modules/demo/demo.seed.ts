@@ -3,6 +3,7 @@ import { Role } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { TENANT_FILTER } from '../../platform/db/base.entity.js';
 import type { Logger } from '../../platform/logger.js';
+import { seedCannedResponses } from '../canned/canned.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
@@ -33,6 +34,7 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
       await tx.flush();
       // Seeding has no principal: scope this transaction's EntityManager to each tenant in turn.
       tx.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+      const members: Record<string, string> = {};
       for (const m of DEMO_MEMBERS) {
         const company = t.name.split(' ')[0];
         const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -40,7 +42,9 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
         const platformOperator = t.slug === 'globex' && m.local === 'admin';
         const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash, platformOperator });
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
+        members[m.local] = user.id;
       }
+      seedCannedResponses(tx, members);
       await tx.flush();
     }
   });
