@@ -1,11 +1,11 @@
-import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { TicketService } from '../ticket/ticket.service.js';
 import { CannedResponse } from './canned-response.entity.js';
 import { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned.inputs.js';
-import type { CannedResponseService } from './canned.service.js';
+import { canManageCanned, type CannedResponseService } from './canned.service.js';
 
 const { ADMIN, AGENT } = Role;
 
@@ -49,5 +49,10 @@ export class CannedResponseResolver {
   @Mutation(() => Boolean, { description: 'Admins delete shared responses; authors their private ones.' })
   deleteCannedResponse(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
     return this.service.delete(caller, id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may edit or delete it: admins the shared ones, authors their private ones.' })
+  viewerCanManage(@Root() item: CannedResponse, @Caller() caller: Caller): boolean {
+    return canManageCanned(caller.principal, item);
   }
 }

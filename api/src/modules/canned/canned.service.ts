@@ -11,9 +11,12 @@ import type { CreateCannedResponseInput, UpdateCannedResponseInput } from './can
 export const visibleCannedWhere = (p: Principal) => ({ $or: [{ shared: true }, { ownerId: p.userId }] });
 
 /** Shared responses are managed by admins; private ones by their author only. */
+export const canManageCanned = (p: Principal, item: { shared: boolean; ownerId: string }): boolean =>
+  item.shared ? p.role === Role.ADMIN : item.ownerId === p.userId;
+
 function assertMayManage(p: Principal, item: { shared: boolean; ownerId: string }): void {
-  if (item.shared && p.role !== Role.ADMIN) throw forbidden('Only admins manage shared canned responses');
-  if (!item.shared && item.ownerId !== p.userId) throw forbidden('Only its author manages a private canned response');
+  if (canManageCanned(p, item)) return;
+  throw forbidden(item.shared ? 'Only admins manage shared canned responses' : 'Only its author manages a private canned response');
 }
 
 const VARIABLE = /\{\{\s*(customer\.name|ticket\.number|agent\.name)\s*\}\}/g;

@@ -21,6 +21,7 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
     match: (p) => p === '/tickets' || (p.startsWith('/tickets/') && p !== '/tickets/new'),
   });
   items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
+  if (viewer.isStaff) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses') });
   if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql') });
   if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
   if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator') });

@@ -3,6 +3,7 @@ import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
+import { enProductivity } from './en-productivity';
 import { enUi } from './en-ui';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
@@ -13,6 +14,7 @@ export const en = {
   ...enAccount,
   ...enMembers,
   ...enUi,
+  ...enProductivity,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',

@@ -3,6 +3,7 @@ import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
+import { idProductivity } from './id-productivity';
 import { idUi } from './id-ui';
 import type { Dictionary } from './types';
 
@@ -14,6 +15,7 @@ export const id: Dictionary = {
   ...idAccount,
   ...idMembers,
   ...idUi,
+  ...idProductivity,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',

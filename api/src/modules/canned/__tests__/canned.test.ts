@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../../test/server.js';
 import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
 import { createTicket } from '../../ticket/__tests__/ticket.fixture.js';
 
-const FIELDS = 'id title body shared ownerId';
+const FIELDS = 'id title body shared ownerId viewerCanManage';
 const LIST = `{ cannedResponses { ${FIELDS} } }`;
 const CREATE = `mutation C($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { ${FIELDS} } }`;
 const UPDATE = `mutation U($id: ID!, $i: UpdateCannedResponseInput!) { updateCannedResponse(id: $id, input: $i) { ${FIELDS} } }`;
@@ -36,6 +36,9 @@ describe.each(await testDatabases())('canned responses on %s', (db) => {
     const shared = await create(tok.admin, { title: 'Shared greeting', body: 'Hello', shared: true });
     const mine = await create(tok.agent1, { title: 'Agent one private', body: 'Mine', shared: false });
     expect(mine.ownerId).toBe(t.agent1.id);
+    expect(mine.viewerCanManage).toBe(true);
+    const asAgent = (await gqlOk(server.url, LIST, {}, { token: tok.agent1 })).cannedResponses;
+    expect(asAgent.find((c: any) => c.id === shared.id).viewerCanManage).toBe(false);
     expect(await titles(tok.agent1)).toEqual(expect.arrayContaining(['Shared greeting', 'Agent one private']));
     const seenByAgent2 = await titles(tok.agent2);
     expect(seenByAgent2).toContain('Shared greeting');

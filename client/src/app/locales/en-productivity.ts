@@ -1,0 +1,30 @@
+/** English: canned responses, bulk actions, macros and saved views (part of the English dictionary, see en.ts). */
+export const enProductivity = {
+  'nav.canned': 'Canned responses',
+  'productivity.dismiss': 'Dismiss',
+
+  'canned.title': 'Canned responses',
+  'canned.intro':
+    'Saved answers you insert into a reply by typing / in the reply box. Use {{customer.name}}, {{ticket.number}} and {{agent.name}}: they are filled in for the ticket. Shared ones are for the whole team (admins manage them); private ones only you see.',
+  'canned.create': 'New canned response',
+  'canned.edit': 'Edit canned response',
+  'canned.empty': 'No canned responses yet.',
+  'canned.name': 'Title',
+  'canned.body': 'Text',
+  'canned.bodyHint': 'Variables: {{customer.name}}, {{ticket.number}}, {{agent.name}}',
+  'canned.shared': 'Shared with the team',
+  'canned.sharedHint': 'Everyone in the workspace can use it. Only admins can share.',
+  'canned.visibility': 'Visibility',
+  'canned.badgeShared': 'Shared',
+  'canned.badgePrivate': 'Private',
+  'canned.deleteNamed': 'Delete {name}',
+  'canned.editNamed': 'Edit {name}',
+  'canned.deleteConfirm': 'Delete the canned response "{name}"?',
+  'canned.deleted': 'Canned response "{name}" deleted.',
+  'canned.saved': 'Canned response "{name}" saved.',
+  'canned.picker': 'Canned responses',
+  'canned.pickerHint': 'Type to search, ↑ ↓ to choose, Enter to insert, Esc to close.',
+  'canned.pickerEmpty': 'No canned response matches "{query}".',
+  'canned.manage': 'Manage canned responses',
+  'canned.insertFailed': 'The canned response could not be inserted.',
+};
