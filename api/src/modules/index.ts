@@ -36,6 +36,8 @@ import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { WebhookService } from './webhook/webhook.service.js';
 import { WebhookWorker } from './webhook/webhook.worker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { BulkResolver } from './bulk/bulk.resolver.js';
+import { BulkService } from './bulk/bulk.service.js';
 import { CannedResponse } from './canned/canned-response.entity.js';
 import { CannedResponseResolver } from './canned/canned.resolver.js';
 import { CannedResponseService } from './canned/canned.service.js';
@@ -114,6 +116,7 @@ export const resolvers = [
   SignupResolver,
   OperatorResolver,
   CannedResponseResolver,
+  BulkResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -233,6 +236,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [SignupResolver, new SignupResolver(signup)],
     [OperatorResolver, new OperatorResolver(operators)],
     [CannedResponseResolver, new CannedResponseResolver(canned, tickets)],
+    [BulkResolver, new BulkResolver(new BulkService(tickets))],
   ]);
   return {
     instances,

@@ -242,6 +242,7 @@ export type TicketEventFilter = {
 
 /** Every kind of ticket change, in the order a partner may want to handle them. */
 export const TicketEventType = {
+  MacroApplied: 'MACRO_APPLIED',
   MessagePosted: 'MESSAGE_POSTED',
   SlaAtRisk: 'SLA_AT_RISK',
   SlaEscalated: 'SLA_ESCALATED',
