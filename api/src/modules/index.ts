@@ -39,6 +39,9 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { BulkResolver } from './bulk/bulk.resolver.js';
 import { BulkService } from './bulk/bulk.service.js';
 import { CannedResponse } from './canned/canned-response.entity.js';
+import { Macro } from './macro/macro.entity.js';
+import { MacroResolver } from './macro/macro.resolver.js';
+import { MacroService } from './macro/macro.service.js';
 import { CannedResponseResolver } from './canned/canned.resolver.js';
 import { CannedResponseService } from './canned/canned.service.js';
 import { AuthService } from './auth/auth.service.js';
@@ -94,6 +97,7 @@ export const entities: EntityClass[] = [
   OneTimeToken,
   MailMessage,
   CannedResponse,
+  Macro,
 ];
 
 /** Every resolver class in the schema. */
@@ -117,6 +121,7 @@ export const resolvers = [
   OperatorResolver,
   CannedResponseResolver,
   BulkResolver,
+  MacroResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -237,6 +242,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [OperatorResolver, new OperatorResolver(operators)],
     [CannedResponseResolver, new CannedResponseResolver(canned, tickets)],
     [BulkResolver, new BulkResolver(new BulkService(tickets))],
+    [MacroResolver, new MacroResolver(new MacroService(tickets, messages, canned))],
   ]);
   return {
     instances,

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CannedResponse } from './canned-response.entity.js';
 
-/** Demo canned responses: two shared by the admin, one private to the first agent. */
-export function seedCannedResponses(tx: EntityManager, members: Record<string, string>): void {
+/** Demo canned responses: two shared by the admin, one private to the first agent. Returns the id of "Greeting". */
+export function seedCannedResponses(tx: EntityManager, members: Record<string, string>): string {
   const admin = members.admin!;
-  tx.create(CannedResponse, {
+  const greeting = tx.create(CannedResponse, {
     title: 'Greeting',
     body: 'Hi {{customer.name}},\n\nThanks for reaching out about ticket #{{ticket.number}}. I am looking into it now.\n\n{{agent.name}}',
     shared: true,
@@ -22,4 +22,5 @@ export function seedCannedResponses(tx: EntityManager, members: Record<string, s
     shared: false,
     ownerId: members.agent1!,
   });
+  return greeting.id;
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { TENANT_FILTER } from '../../platform/db/base.entity.js';
 import type { Logger } from '../../platform/logger.js';
 import { seedCannedResponses } from '../canned/canned.demo.js';
+import { seedMacros } from '../macro/macro.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
@@ -44,7 +45,7 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
         members[m.local] = user.id;
       }
-      seedCannedResponses(tx, members);
+      seedMacros(tx, members, seedCannedResponses(tx, members));
       await tx.flush();
     }
   });
