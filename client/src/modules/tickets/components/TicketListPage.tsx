@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../../app/i18n';
 import { plural } from '../../../app/plural';
 import { OrderDirection, TicketOrderField } from '../../../generated/graphql';
 import { BulkBar } from '../../bulk/components/BulkBar';
+import { ApplyMacroControl } from '../../macros/components/ApplyMacroControl';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
 import { SlaBadge } from '../../sla/components/SlaBadge';
 import { useTicketFilters } from '../hooks/useTicketFilters';
@@ -108,7 +109,9 @@ export function TicketListPage() {
           selected={selected}
           onClear={() => setSelectedIds(new Set())}
           onDone={(updated) => setSelectedIds((current) => new Set([...current].filter((id) => !updated.includes(id))))}
-        />
+        >
+          <ApplyMacroControl ticketIds={selected.map((ticket) => ticket.id)} onApplied={() => setSelectedIds(new Set())} />
+        </BulkBar>
       )}
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={1000}>
