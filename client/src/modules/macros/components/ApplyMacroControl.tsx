@@ -33,7 +33,7 @@ export function ApplyMacroControl({ ticketIds, onApplied }: { ticketIds: readonl
   };
 
   return (
-    <Group gap="xs" align="flex-end" wrap="nowrap" data-testid="apply-macro">
+    <Group gap="xs" align="flex-end" wrap="wrap" data-testid="apply-macro">
       <Select
         label={t('macros.choose')}
         placeholder={t('macros.choosePlaceholder')}
