@@ -40,6 +40,9 @@ import { BulkResolver } from './bulk/bulk.resolver.js';
 import { BulkService } from './bulk/bulk.service.js';
 import { CannedResponse } from './canned/canned-response.entity.js';
 import { Macro } from './macro/macro.entity.js';
+import { SavedView } from './views/saved-view.entity.js';
+import { SavedViewResolver } from './views/saved-view.resolver.js';
+import { SavedViewService } from './views/saved-view.service.js';
 import { MacroResolver } from './macro/macro.resolver.js';
 import { MacroService } from './macro/macro.service.js';
 import { CannedResponseResolver } from './canned/canned.resolver.js';
@@ -98,6 +101,7 @@ export const entities: EntityClass[] = [
   MailMessage,
   CannedResponse,
   Macro,
+  SavedView,
 ];
 
 /** Every resolver class in the schema. */
@@ -122,6 +126,7 @@ export const resolvers = [
   CannedResponseResolver,
   BulkResolver,
   MacroResolver,
+  SavedViewResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -243,6 +248,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [CannedResponseResolver, new CannedResponseResolver(canned, tickets)],
     [BulkResolver, new BulkResolver(new BulkService(tickets))],
     [MacroResolver, new MacroResolver(new MacroService(tickets, messages, canned))],
+    [SavedViewResolver, new SavedViewResolver(new SavedViewService(tickets))],
   ]);
   return {
     instances,

@@ -5,6 +5,7 @@ import { TENANT_FILTER } from '../../platform/db/base.entity.js';
 import type { Logger } from '../../platform/logger.js';
 import { seedCannedResponses } from '../canned/canned.demo.js';
 import { seedMacros } from '../macro/macro.demo.js';
+import { seedSavedViews } from '../views/saved-view.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
@@ -46,6 +47,7 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
         members[m.local] = user.id;
       }
       seedMacros(tx, members, seedCannedResponses(tx, members));
+      seedSavedViews(tx, members);
       await tx.flush();
     }
   });

@@ -16,7 +16,8 @@ import {
   type TicketEventLog,
   type TicketSlaRules,
 } from './ticket.events.js';
-import type { CreateTicketInput, UpdateTicketInput } from './ticket.inputs.js';
+import type { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
+import { ticketWhere } from './ticket.query.js';
 import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
 
 /**
@@ -61,6 +62,11 @@ export class TicketService {
     const ticket = await scope.em.findOne(Ticket, { ...where, ...visibleTicketsWhere(scope.principal) });
     assertCanView(scope.principal, ticket);
     return ticket;
+  }
+
+  /** How many tickets the caller may see match a filter (saved views' counts). */
+  async count(scope: RequestScope, filter: TicketFilter): Promise<number> {
+    return scope.em.count(Ticket, await ticketWhere(scope, scope.principal, filter));
   }
 
   /** Loads a visible ticket inside a transaction, locking its row where the database supports it. */
