@@ -15,6 +15,7 @@ import { useTicketFilters } from '../hooks/useTicketFilters';
 import { useTicketPages } from '../hooks/useTicketPages';
 import { openBySlaParams, readOrderParams, toggleOrderParams } from '../ticket-params';
 import { FilterBar } from './FilterBar';
+import { SavedViewTabs } from '../../views/components/SavedViewTabs';
 import { InfiniteScrollSentinel } from './InfiniteScrollSentinel';
 import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
 
@@ -103,6 +104,7 @@ export function TicketListPage() {
           </Button>
         </Group>
       </Group>
+      <SavedViewTabs />
       <FilterBar withStatus />
       {selected.length > 0 && (
         <BulkBar
