@@ -113,8 +113,9 @@ export class MacroService {
     const changed = await scope.em.transactional(async (tx) => {
       const macro = await this.get(tx, p, macroId);
       const actions = ticketActionsOf(macro.actions);
-      const out: Ticket[] = [];
-      for (const id of [...new Set(ticketIds)]) {
+      const byId = new Map<string, Ticket>();
+      // Rows are locked in one global order, so two applications over the same tickets cannot deadlock.
+      for (const id of [...new Set(ticketIds)].sort()) {
         const ticket = await this.tickets.lockForChange(tx, p, id);
         recorded.push(
           ...(await this.tickets.write(tx, ticket, p.userId, async (wtx, t, events, now) => {
@@ -129,9 +130,9 @@ export class MacroService {
           const body = await this.canned.renderBody(tx, p, canned.body, ticket);
           await this.messages.postWithin(tx, p, ticket, { body, internal: a.type === MacroActionType.POST_NOTE }, recorded);
         }
-        out.push(ticket);
+        byId.set(id, ticket);
       }
-      return out;
+      return [...new Set(ticketIds)].map((id) => byId.get(id)!);
     });
     await this.tickets.committed(recorded);
     return changed;
