@@ -4,7 +4,7 @@
  */
 
 /** The files another module may import: a module's public entry. Everything else is private to its folder. */
-const PUBLIC_ENTRY = '(\\.(service|types|entity|enums|events|format|policy|loaders|inputs|templates)|-status)\\.ts$';
+const PUBLIC_ENTRY = '(\\.(service|types|entity|enums|events|format|policy|loaders|inputs|templates|demo)|-status)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -36,6 +36,17 @@ import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { WebhookService } from './webhook/webhook.service.js';
 import { WebhookWorker } from './webhook/webhook.worker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { BulkResolver } from './bulk/bulk.resolver.js';
+import { BulkService } from './bulk/bulk.service.js';
+import { CannedResponse } from './canned/canned-response.entity.js';
+import { Macro } from './macro/macro.entity.js';
+import { SavedView } from './views/saved-view.entity.js';
+import { SavedViewResolver } from './views/saved-view.resolver.js';
+import { SavedViewService } from './views/saved-view.service.js';
+import { MacroResolver } from './macro/macro.resolver.js';
+import { MacroService } from './macro/macro.service.js';
+import { CannedResponseResolver } from './canned/canned.resolver.js';
+import { CannedResponseService } from './canned/canned.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { Message } from './conversation/message.entity.js';
@@ -93,6 +104,9 @@ export const entities: EntityClass[] = [
   OneTimeToken,
   MailMessage,
   TicketMetrics,
+  CannedResponse,
+  Macro,
+  SavedView,
 ];
 
 /** Every resolver class in the schema. */
@@ -115,6 +129,10 @@ export const resolvers = [
   SignupResolver,
   OperatorResolver,
   ReportsResolver,
+  CannedResponseResolver,
+  BulkResolver,
+  MacroResolver,
+  SavedViewResolver,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -206,6 +224,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const tickets = new TicketService({ events: activity, sla, idempotency, lockRows: deps.lockRows });
   sla.writeTicketsThrough(tickets);
   const messages = new MessageService(tickets, new AttachmentService(), idempotency);
+  const canned = new CannedResponseService();
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
   activity.onCommitted((events) => feed.publish(events));
   const realtime = new RealtimeService(feed, deps.pubSub, tickets, deps.typingTtlMs);
@@ -242,6 +261,10 @@ export function createModules(deps: ModuleDeps): Modules {
     [SignupResolver, new SignupResolver(signup)],
     [OperatorResolver, new OperatorResolver(operators)],
     [ReportsResolver, new ReportsResolver(reports)],
+    [CannedResponseResolver, new CannedResponseResolver(canned, tickets)],
+    [BulkResolver, new BulkResolver(new BulkService(tickets))],
+    [MacroResolver, new MacroResolver(new MacroService(tickets, messages, canned))],
+    [SavedViewResolver, new SavedViewResolver(new SavedViewService(tickets))],
   ]);
   return {
     instances,

@@ -9,6 +9,8 @@ import { SignUpPage } from '../modules/auth/components/SignUpPage';
 import { VerifyEmailPage } from '../modules/auth/components/VerifyEmailPage';
 import { TenantsPage } from '../modules/operator/components/TenantsPage';
 import { ApiKeysPage } from '../modules/apikeys/components/ApiKeysPage';
+import { CannedResponsesPage } from '../modules/canned/components/CannedResponsesPage';
+import { MacrosPage } from '../modules/macros/components/MacrosPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
 import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
 import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
@@ -87,6 +89,8 @@ export function AppRoutes() {
           <Route path="tickets/:number" element={<TicketDetailPage />} />
           <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
           <Route path="reports" element={<Only when={(v) => v.isStaff}><LazyRoute><ReportsPage /></LazyRoute></Only>} />
+          <Route path="canned-responses" element={<Only when={(v) => v.isStaff}><CannedResponsesPage /></Only>} />
+          <Route path="macros" element={<Only when={(v) => v.isStaff}><MacrosPage /></Only>} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
           <Route path="settings" element={<Only when={(v) => v.isAdmin}><SettingsLayout /></Only>}>
             <Route index element={<Navigate to="/settings/sla" replace />} />

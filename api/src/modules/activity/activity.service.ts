@@ -65,12 +65,14 @@ const SUMMARIES: Record<TicketEventType, string> = {
   TICKET_DELETED: 'deleted the ticket',
   SLA_AT_RISK: 'SLA at risk',
   SLA_ESCALATED: 'SLA breached, escalated',
+  MACRO_APPLIED: 'applied a macro',
 };
 
 export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? []): TicketActivity {
   const detail = [
     ...changes.map((c) => `${c.field} ${c.from ?? '—'} → ${c.to ?? '—'}`),
     ...(e.payload.tag ? [e.payload.tag] : []),
+    ...(e.payload.macro ? [e.payload.macro] : []),
     ...(e.payload.sla ? [e.payload.sla.toLowerCase().replace('_', ' ')] : []),
     ...(e.type === TicketEventType.MESSAGE_POSTED && e.internal ? ['(internal note)'] : []),
   ].join(', ');
@@ -85,6 +87,7 @@ export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payloa
     messageId: e.payload.messageId ?? null,
     internal: e.internal,
     sla: e.payload.sla ?? null,
+    macro: e.payload.macro ?? null,
     summary: detail ? `${SUMMARIES[e.type]}: ${detail}` : SUMMARIES[e.type],
   };
 }

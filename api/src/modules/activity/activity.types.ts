@@ -47,6 +47,9 @@ export class TicketActivity {
   @Field(() => String, { nullable: true, description: "For SLA events: which clock, FIRST_RESPONSE or RESOLUTION." })
   sla: string | null;
 
+  @Field(() => String, { nullable: true, description: 'For MACRO_APPLIED: the name of the macro; its changes are in `changes`.' })
+  macro: string | null;
+
   @Field({ description: 'A short English description, e.g. "status OPEN → IN_PROGRESS".' })
   summary: string;
 }

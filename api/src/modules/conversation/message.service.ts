@@ -42,11 +42,7 @@ export class MessageService {
         const recorded: RecordedChange[] = [];
         const message = await scope.em.transactional(async (tx) => {
           const ticket = await this.tickets.lockForChange(tx, p, input.ticketId);
-          assertCanPostMessage(p, ticket, input.internal);
-          const m = tx.create(Message, { ticketId: ticket.id, authorId: p.userId, body: input.body.trim(), internal: input.internal });
-          await this.attachments.linkToMessage(tx, p, input.attachmentIds ?? [], { messageId: m.id, ticketId: ticket.id });
-          const posted = { id: m.id, body: m.body, internal: m.internal, kind: m.kind, authorId: m.authorId, createdAt: m.createdAt.toISOString() };
-          recorded.push(...(await this.tickets.messagePosted(tx, p, ticket, posted)));
+          const m = await this.postWithin(tx, p, ticket, input, recorded);
           await this.idempotency.remember(tx, request, m.id);
           return m;
         });
@@ -55,6 +51,25 @@ export class MessageService {
       },
       (id) => this.byId(scope, id),
     );
+  }
+
+  /**
+   * Posts a message on a ticket locked in `tx` (a reply, or a macro's reply or note), adding
+   * what it records to `recorded`; publish them after the transaction commits.
+   */
+  async postWithin(
+    tx: EntityManager,
+    p: Principal,
+    ticket: Ticket,
+    input: { body: string; internal: boolean; attachmentIds?: string[] | null },
+    recorded: RecordedChange[],
+  ): Promise<Message> {
+    assertCanPostMessage(p, ticket, input.internal);
+    const m = tx.create(Message, { ticketId: ticket.id, authorId: p.userId, body: input.body.trim(), internal: input.internal });
+    await this.attachments.linkToMessage(tx, p, input.attachmentIds ?? [], { messageId: m.id, ticketId: ticket.id });
+    const posted = { id: m.id, body: m.body, internal: m.internal, kind: m.kind, authorId: m.authorId, createdAt: m.createdAt.toISOString() };
+    recorded.push(...(await this.tickets.messagePosted(tx, p, ticket, posted)));
+    return m;
   }
 
   async byId(scope: RequestScope, id: string): Promise<Message> {

@@ -3,6 +3,9 @@ import { Role } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { TENANT_FILTER } from '../../platform/db/base.entity.js';
 import type { Logger } from '../../platform/logger.js';
+import { seedCannedResponses } from '../canned/canned.demo.js';
+import { seedMacros } from '../macro/macro.demo.js';
+import { seedSavedViews } from '../views/saved-view.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { seedDemoHistory } from '../reports/reports.service.js';
@@ -48,6 +51,8 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
         ids[m.local] = user.id;
       }
+      seedMacros(tx, ids, seedCannedResponses(tx, ids));
+      seedSavedViews(tx, ids);
       await tx.flush();
       if (history) await seedDemoHistory(tx, tenant.id, DEMO_TENANTS.indexOf(t) + 1, { adminId: ids.admin, agentIds: [ids.agent1, ids.agent2], customerIds: [ids.customer1, ids.customer2] }, passwordHash);
     }

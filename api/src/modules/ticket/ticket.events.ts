@@ -18,6 +18,7 @@ export enum TicketEventType {
   TICKET_DELETED = 'TICKET_DELETED',
   SLA_AT_RISK = 'SLA_AT_RISK',
   SLA_ESCALATED = 'SLA_ESCALATED',
+  MACRO_APPLIED = 'MACRO_APPLIED',
 }
 registerEnumType(TicketEventType, { name: 'TicketEventType', description: 'Every kind of ticket change, in the order a partner may want to handle them.' });
 
@@ -44,6 +45,8 @@ export interface TicketChangeData {
   tag?: string;
   /** For SLA_AT_RISK and SLA_ESCALATED: which clock ('FIRST_RESPONSE' or 'RESOLUTION'). */
   sla?: string;
+  /** For MACRO_APPLIED: the macro's name (its changes are in `changes`). */
+  macro?: string;
   /** For MESSAGE_POSTED: the message as posted. */
   message?: PostedMessageData;
 }

@@ -3,8 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import { NewCustomerInput } from '../user/user.inputs.js';
 import { OrderDirection, SlaFilterState, TicketCategory, TicketChannel, TicketOrderField, TicketPriority, TicketStatus } from './ticket.enums.js';
 
-const TAG_RULE = /^[a-z0-9][a-z0-9_-]{0,49}$/;
-const TAG_MESSAGE = 'each tag must be 1-50 characters of a-z, 0-9, "-" or "_", starting with a letter or digit';
+export const TAG_RULE = /^[a-z0-9][a-z0-9_-]{0,49}$/;
+export const TAG_MESSAGE = 'each tag must be 1-50 characters of a-z, 0-9, "-" or "_", starting with a letter or digit';
 
 @InputType()
 export class CreateTicketInput {

@@ -16,8 +16,22 @@ import {
   type TicketEventLog,
   type TicketSlaRules,
 } from './ticket.events.js';
-import type { CreateTicketInput, UpdateTicketInput } from './ticket.inputs.js';
+import type { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
+import { ticketWhere } from './ticket.query.js';
 import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
+
+/**
+ * Staff actions on one ticket, as bulk edits and macros apply them: each is checked with the
+ * ticket's own rules (transitions, assignment). `assigneeId: null` sends it back to the queue.
+ */
+export interface TicketActions {
+  status?: TicketStatus | null;
+  priority?: Ticket['priority'] | null;
+  category?: Ticket['category'] | null;
+  assigneeId?: string | null;
+  addTags?: string[] | null;
+  removeTags?: string[] | null;
+}
 
 /** Mutates a locked ticket and lists the changes to record. Runs inside TicketService.write. */
 export type TicketMutation = (tx: EntityManager, ticket: Ticket, changes: TicketChange[], now: Date) => Promise<void> | void;
@@ -48,6 +62,11 @@ export class TicketService {
     const ticket = await scope.em.findOne(Ticket, { ...where, ...visibleTicketsWhere(scope.principal) });
     assertCanView(scope.principal, ticket);
     return ticket;
+  }
+
+  /** How many tickets the caller may see match a filter (saved views' counts). */
+  async count(scope: RequestScope, filter: TicketFilter): Promise<number> {
+    return scope.em.count(Ticket, await ticketWhere(scope, scope.principal, filter));
   }
 
   /** Loads a visible ticket inside a transaction, locking its row where the database supports it. */
@@ -148,6 +167,38 @@ export class TicketService {
       t.deletedAt = now;
       events.push({ type: TicketEventType.TICKET_DELETED });
     });
+  }
+
+  /**
+   * Applies staff actions to a ticket locked in `tx` (call from inside `write`), checking each
+   * with the ticket's rules, and returns the changes made, one per kind.
+   */
+  async applyActions(tx: EntityManager, p: Principal, t: Ticket, actions: TicketActions, now: Date): Promise<TicketChange[]> {
+    const events: TicketChange[] = [];
+    if (actions.status && actions.status !== t.status) {
+      assertCanTransition(p, t, actions.status);
+      events.push(applyStatus(t, actions.status, now));
+    }
+    const updates: FieldChangeData[] = [];
+    for (const field of ['priority', 'category'] as const) {
+      const value = actions[field];
+      if (!value || value === t[field]) continue;
+      updates.push({ field, from: t[field], to: value });
+      (t as Record<typeof field, string>)[field] = value;
+    }
+    if (updates.length) events.push({ type: TicketEventType.TICKET_UPDATED, payload: { changes: updates } });
+    if (actions.assigneeId !== undefined && actions.assigneeId !== t.assigneeId) {
+      assertCanAssign(p, t);
+      const role = actions.assigneeId ? await activeRoleOf(tx, actions.assigneeId) : null;
+      if (actions.assigneeId && role !== Role.AGENT && role !== Role.ADMIN) throw badInput({ assigneeId: ['is not an active agent of this tenant'] });
+      events.push({ type: TicketEventType.TICKET_ASSIGNED, payload: { changes: [{ field: 'assigneeId', from: t.assigneeId, to: actions.assigneeId }] } });
+      t.assigneeId = actions.assigneeId;
+    }
+    const removed = new Set(normaliseTags(actions.removeTags));
+    const next = normaliseTags([...t.tags, ...normaliseTags(actions.addTags)]).filter((tag) => !removed.has(tag));
+    if (next.length > 20) throw badInput({ addTags: ['a ticket has at most 20 tags'] });
+    if (next.join(',') !== t.tags.join(',')) await this.replaceTags(tx, t, next, events);
+    return events;
   }
 
   /**

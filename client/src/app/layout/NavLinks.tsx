@@ -22,6 +22,8 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
   });
   items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
   if (viewer.isStaff) items.push({ to: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') });
+  if (viewer.isStaff) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses') });
+  if (viewer.isStaff) items.push({ to: '/macros', label: 'nav.macros', match: (p) => p.startsWith('/macros') });
   if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql') });
   if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
   if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator') });

@@ -3,6 +3,7 @@ import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
+import { enProductivity } from './en-productivity';
 import { enUi } from './en-ui';
 import { enReports } from './en-reports';
 
@@ -15,6 +16,7 @@ export const en = {
   ...enMembers,
   ...enUi,
   ...enReports,
+  ...enProductivity,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',

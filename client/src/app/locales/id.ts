@@ -3,6 +3,7 @@ import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
+import { idProductivity } from './id-productivity';
 import { idUi } from './id-ui';
 import { idReports } from './id-reports';
 import type { Dictionary } from './types';
@@ -16,6 +17,7 @@ export const id: Dictionary = {
   ...idMembers,
   ...idUi,
   ...idReports,
+  ...idProductivity,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',

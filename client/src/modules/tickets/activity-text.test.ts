@@ -7,10 +7,23 @@ const id = (key: MessageKey, params?: Record<string, string | number>) => transl
 const names = (userId: string) => ({ u1: 'Agent One' })[userId];
 
 function activity(partial: Partial<Activity>): Activity {
-  return { id: 'a1', seq: 1, type: 'TICKET_CREATED', createdAt: '2030-01-01T00:00:00Z', summary: '', tag: null, changes: [], actor: null, ...partial };
+  return { id: 'a1', seq: 1, type: 'TICKET_CREATED', createdAt: '2030-01-01T00:00:00Z', summary: '', tag: null, macro: null, changes: [], actor: null, ...partial };
 }
 
 describe('timeline texts', () => {
+  it('names the macro and its changes in one entry', () => {
+    const macro = activity({
+      type: 'MACRO_APPLIED',
+      macro: 'Billing escalation',
+      changes: [
+        { field: 'priority', from: 'MEDIUM', to: 'HIGH' },
+        { field: 'tags', from: null, to: 'billing' },
+      ],
+    });
+    expect(activityText(macro, en, names)).toBe('applied the macro "Billing escalation": priority from Medium to High; tags set to billing');
+    expect(activityText(macro, id, names)).toMatch(/^menerapkan makro "Billing escalation": /);
+  });
+
   it('says what happened in the UI language, with translated values', () => {
     const moved = activity({ type: 'STATUS_CHANGED', summary: 'changed status: status OPEN → IN_PROGRESS', changes: [{ field: 'status', from: 'OPEN', to: 'IN_PROGRESS' }] });
     expect(activityText(moved, en, names)).toBe('changed the status from Open to In progress');

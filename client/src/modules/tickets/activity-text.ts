@@ -15,6 +15,7 @@ const KNOWN_TYPES = new Set([
   'TICKET_DELETED',
   'SLA_AT_RISK',
   'SLA_ESCALATED',
+  'MACRO_APPLIED',
 ]);
 const ENUM_FIELDS: Record<string, string> = { status: 'status', priority: 'priority', category: 'category' };
 const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'category', 'tags']);
@@ -26,7 +27,10 @@ const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'cate
 export function activityText(activity: Activity, t: Translate, nameOf: (userId: string) => string | undefined): string {
   if (!KNOWN_TYPES.has(activity.type)) return activity.summary;
   const internal = activity.type === 'MESSAGE_POSTED' && activity.summary.includes('(internal note)');
-  const what = t(internal ? 'activity.INTERNAL_NOTE' : (`activity.${activity.type}` as MessageKey));
+  const what =
+    activity.type === 'MACRO_APPLIED'
+      ? t('activity.MACRO_APPLIED', { name: activity.macro ?? '' })
+      : t(internal ? 'activity.INTERNAL_NOTE' : (`activity.${activity.type}` as MessageKey));
   const value = (field: string, raw: string | null) => {
     if (raw === null || raw === '') return '—';
     const kind = ENUM_FIELDS[field];

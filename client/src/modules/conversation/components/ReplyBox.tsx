@@ -7,6 +7,8 @@ import { serverMessage } from '../../../app/server-messages';
 import { uploadError, LIMITS, UPLOAD_TYPES } from '../../../app/validation';
 import { useViewer } from '../../../app/viewer';
 import { PostMessageDocument } from '../../../generated/graphql';
+import { CANNED_PICKER_ID, CannedPicker } from '../../canned/components/CannedPicker';
+import { useCannedSlash } from '../../canned/hooks/useCannedSlash';
 import { useTypingSignal } from '../hooks/useTypingSignal';
 import { useTypingUsers } from '../hooks/useTypingUsers';
 import { useDraft } from '../hooks/useDraft';
@@ -32,6 +34,7 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
   const uploads = useUploads();
   const typing = useTypingSignal(ticketId, internal);
   const typists = useTypingUsers(ticketId, viewer.userId);
+  const slash = useCannedSlash({ ticketId, enabled: viewer.isStaff, body, setBody, onError: () => setError(t('canned.insertFailed')) });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,16 +77,23 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
               minRows={3}
               maxRows={12}
               value={body}
+              aria-activedescendant={slash.open && slash.matches.length > 0 ? `${CANNED_PICKER_ID}-${slash.active}` : undefined}
               onChange={(e) => {
+                slash.changed(e.currentTarget.value, e.currentTarget.selectionStart);
                 setBody(e.currentTarget.value);
                 if (e.currentTarget.value) typing.typed();
                 else typing.stopped();
               }}
-              onBlur={typing.stopped}
+              onBlur={() => {
+                typing.stopped();
+                slash.close();
+              }}
               onKeyDown={(e) => {
+                if (slash.keyDown(e)) return;
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
               }}
             />
+            <CannedPicker slash={slash} />
             {uploads.uploads.map((upload) => (
               <Group key={upload.key} gap="xs" wrap="nowrap" data-testid="upload">
                 <Group gap={4} wrap="nowrap" w={220}>

@@ -1,5 +1,5 @@
-import { Alert, Button, Center, Group, Loader, Paper, Select, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Button, Center, Checkbox, Group, Loader, Paper, Select, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
@@ -7,12 +7,15 @@ import { useNow } from '../../../app/hooks';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { plural } from '../../../app/plural';
 import { OrderDirection, TicketOrderField } from '../../../generated/graphql';
+import { BulkBar } from '../../bulk/components/BulkBar';
+import { ApplyMacroControl } from '../../macros/components/ApplyMacroControl';
 import { PersonAvatar } from '../../presence/components/PersonAvatar';
 import { SlaBadge } from '../../sla/components/SlaBadge';
 import { useTicketFilters } from '../hooks/useTicketFilters';
 import { useTicketPages } from '../hooks/useTicketPages';
 import { openBySlaParams, readOrderParams, toggleOrderParams } from '../ticket-params';
 import { FilterBar } from './FilterBar';
+import { SavedViewTabs } from '../../views/components/SavedViewTabs';
 import { InfiniteScrollSentinel } from './InfiniteScrollSentinel';
 import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
 
@@ -34,6 +37,16 @@ export function TicketListPage() {
   const list = useTicketPages(filter, orderBy);
   // SLA countdowns tick every 30 s.
   const now = useNow(30_000);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const selected = list.tickets.filter((ticket) => selectedIds.has(ticket.id));
+  const allSelected = list.tickets.length > 0 && selected.length === list.tickets.length;
+  const toggle = (id: string, on: boolean) =>
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   const SortHeader = ({ field, label }: { field: TicketOrderField; label: MessageKey }) => {
     const active = orderBy.field === field;
@@ -91,12 +104,31 @@ export function TicketListPage() {
           </Button>
         </Group>
       </Group>
+      <SavedViewTabs />
       <FilterBar withStatus />
+      {selected.length > 0 && (
+        <BulkBar
+          selected={selected}
+          onClear={() => setSelectedIds(new Set())}
+          onDone={(updated) => setSelectedIds((current) => new Set([...current].filter((id) => !updated.includes(id))))}
+        >
+          <ApplyMacroControl ticketIds={selected.map((ticket) => ticket.id)} onApplied={() => setSelectedIds(new Set())} />
+        </BulkBar>
+      )}
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={1000}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
             <Table.Thead>
               <Table.Tr>
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label={t('bulk.selectAll')}
+                    checked={allSelected}
+                    indeterminate={selected.length > 0 && !allSelected}
+                    onChange={(e) => setSelectedIds(e.currentTarget.checked ? new Set(list.tickets.map((ticket) => ticket.id)) : new Set())}
+                    data-testid="select-all"
+                  />
+                </Table.Th>
                 <SortHeader field={TicketOrderField.Number} label="list.number" />
                 <Table.Th>{t('list.subject')}</Table.Th>
                 <Table.Th>{t('list.status')}</Table.Th>
@@ -112,6 +144,14 @@ export function TicketListPage() {
             <Table.Tbody>
               {list.tickets.map((ticket) => (
                 <Table.Tr key={ticket.id} data-ticket-number={ticket.number}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('bulk.select', { number: ticket.number })}
+                      checked={selectedIds.has(ticket.id)}
+                      onChange={(e) => toggle(ticket.id, e.currentTarget.checked)}
+                      data-testid="select-ticket"
+                    />
+                  </Table.Td>
                   <Table.Td>
                     <Text component={Link} to={`/tickets/${ticket.number}`} size="sm" fw={700} c="indigo.7">
                       #{ticket.number}

@@ -18,6 +18,7 @@ import { useMoveTicket } from '../hooks/useMoveTicket';
 import { useTicketActions } from '../hooks/useTicketActions';
 import { allowedTargets } from '../transitions';
 import { useCloseWithUndo } from '../hooks/useCloseWithUndo';
+import { ApplyMacroControl } from '../../macros/components/ApplyMacroControl';
 import { AssigneeField } from './AssigneeField';
 import { DeleteTicketButton } from './DeleteTicketButton';
 import { CategoryBadge, PriorityBadge, StatusBadge } from './TicketBadges';
@@ -94,6 +95,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
             </Row>
           </>
         )}
+        {viewer.isStaff && <ApplyMacroControl ticketIds={[ticket.id]} />}
         <Divider />
         {viewer.isStaff && (
           <Row label="ticket.customer">

@@ -11,6 +11,7 @@ import { useMoveTicket } from '../../hooks/useMoveTicket';
 import { useTicketFilters } from '../../hooks/useTicketFilters';
 import { mayMove, STATUSES } from '../../transitions';
 import { FilterBar } from '../FilterBar';
+import { SavedViewTabs } from '../../../views/components/SavedViewTabs';
 import { BoardColumn } from './BoardColumn';
 import { TicketCardView } from './TicketCard';
 
@@ -74,6 +75,7 @@ export function BoardPage() {
           {t('board.title')}
         </Title>
       </Group>
+      <SavedViewTabs />
       <FilterBar />
       {narrow && (
         <SegmentedControl
