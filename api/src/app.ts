@@ -96,11 +96,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
     mail: config.mail,
     accounts: config.accounts,
+    chat: config.chat,
   });
   await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
   // Every principal of a suspended tenant is refused (FORBIDDEN, reason TENANT_SUSPENDED).
-  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)], (p) => modules.tenantGate.admit(p));
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential), modules.chatSessions], (p) => modules.tenantGate.admit(p));
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
@@ -157,6 +158,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
           principal,
           em: scopeForPrincipal(orm, principal),
           ip: req.ip ?? 'unknown',
+          origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
+          userAgent: req.headers['user-agent'],
           logger,
           loaders: new Loaders(),
           services,

@@ -5,7 +5,8 @@ import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
-import type { AccountsConfig, MailConfig, WebhookConfig } from '../platform/config.js';
+import type { Principal } from '../platform/auth/principal.js';
+import type { AccountsConfig, ChatConfig, MailConfig, WebhookConfig } from '../platform/config.js';
 import { createMailTransport } from '../platform/mail/transport.js';
 import { createLimiter } from '../platform/ratelimit.js';
 import { OneTimeToken } from './auth/one-time-token.entity.js';
@@ -66,6 +67,7 @@ import { Membership } from './user/membership.entity.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserService } from './user/user.service.js';
 import { User } from './user/user.entity.js';
+import { chatEntities, chatResolvers, setupChat } from './chat/chat.setup.js';
 
 /** Every entity the ORM knows about. */
 export const entities: EntityClass[] = [
@@ -88,6 +90,7 @@ export const entities: EntityClass[] = [
   Notification,
   OneTimeToken,
   MailMessage,
+  ...chatEntities,
 ];
 
 /** Every resolver class in the schema. */
@@ -109,6 +112,7 @@ export const resolvers = [
   PasswordResetResolver,
   SignupResolver,
   OperatorResolver,
+  ...chatResolvers,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -137,6 +141,7 @@ export interface ModuleDeps {
   now: () => number;
   mail: MailConfig;
   accounts: AccountsConfig;
+  chat: ChatConfig;
 }
 
 export interface Modules {
@@ -153,6 +158,8 @@ export interface Modules {
   /** Which tenants are suspended: checked for every principal. */
   tenantGate: TenantStatusGate;
   presence: PresenceService;
+  /** Chat session tokens (the widget's visitors). */
+  chatSessions: (credential: string) => Promise<Principal | null>;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -205,7 +212,9 @@ export function createModules(deps: ModuleDeps): Modules {
   const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla });
   const instances = new Map<Function, object>([
+    ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
     [WebhookResolver, new WebhookResolver(new WebhookService(deps.webhooks, deps.now, () => webhookWorker.kick()))],
     [RealtimeService, realtime],
@@ -238,5 +247,6 @@ export function createModules(deps: ModuleDeps): Modules {
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
+    chatSessions: chat.authenticate,
   };
 }

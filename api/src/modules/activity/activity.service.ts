@@ -65,6 +65,7 @@ const SUMMARIES: Record<TicketEventType, string> = {
   TICKET_DELETED: 'deleted the ticket',
   SLA_AT_RISK: 'SLA at risk',
   SLA_ESCALATED: 'SLA breached, escalated',
+  CHAT_ASSIGNED: 'chat assigned',
 };
 
 export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? []): TicketActivity {

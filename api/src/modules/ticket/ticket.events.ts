@@ -18,6 +18,8 @@ export enum TicketEventType {
   TICKET_DELETED = 'TICKET_DELETED',
   SLA_AT_RISK = 'SLA_AT_RISK',
   SLA_ESCALATED = 'SLA_ESCALATED',
+  /** A live chat was given to an agent by routing (its changes: `assigneeId`, and `routingReason` LEAST_LOADED, ONLY_CANDIDATE, TRANSFERRED or ACCEPTED). */
+  CHAT_ASSIGNED = 'CHAT_ASSIGNED',
 }
 registerEnumType(TicketEventType, { name: 'TicketEventType', description: 'Every kind of ticket change, in the order a partner may want to handle them.' });
 

@@ -74,6 +74,7 @@ export const en = {
   'priority.LOW': 'Low',
   'priority.MEDIUM': 'Medium',
   'priority.HIGH': 'High',
+  'priority.URGENT': 'Urgent',
 
   'category.BILLING': 'Billing',
   'category.TECHNICAL': 'Technical',

@@ -75,6 +75,7 @@ export const id: Dictionary = {
   'priority.LOW': 'Rendah',
   'priority.MEDIUM': 'Sedang',
   'priority.HIGH': 'Tinggi',
+  'priority.URGENT': 'Mendesak',
 
   'category.BILLING': 'Tagihan',
   'category.TECHNICAL': 'Teknis',
