@@ -47,9 +47,10 @@ export class InboxService {
   }
 
   async get(em: EntityManager, id: string): Promise<ChatType> {
-    const chat = await em.findOne(Chat, { id });
+    // Fresh rows: routing may have changed them in another transaction just now.
+    const chat = await em.findOne(Chat, { id }, { refresh: true });
     if (!chat) throw notFound('Chat');
-    const ticket = await em.findOneOrFail(Ticket, { id: chat.ticketId });
+    const ticket = await em.findOneOrFail(Ticket, { id: chat.ticketId }, { refresh: true });
     return (await this.present(em, [chat], [ticket]))[0];
   }
 
@@ -61,9 +62,10 @@ export class InboxService {
   /** An agent takes a waiting chat (within their capacity). */
   async accept(scope: RequestScope, id: string): Promise<ChatType> {
     const me = scope.principal.userId;
+    await this.deps.router.ensureRows(scope.principal.tenantId);
     await this.locked(scope, id, async (tx, chat, ticket) => {
       if (chatState(chat, ticket) !== ChatState.WAITING && chatState(chat, ticket) !== ChatState.OFFLINE) throw conflict('This chat is not waiting any more');
-      const [mine] = await this.deps.router.load(tx, scope.principal.tenantId, [me], this.lock());
+      const [mine] = await this.deps.router.load(tx, [me], this.lock());
       if (mine && mine.active >= mine.capacity) throw conflict(`You already have ${mine.active} active chats (your capacity)`, { reason: 'AT_CAPACITY' });
       chat.offline = false;
       return this.deps.router.assign(tx, chat, ticket, me, mine?.name ?? 'An agent', ChatAssignReason.ACCEPTED);

@@ -64,6 +64,7 @@ export class ChatRouter {
 
   /** Places every queued chat of the tenant that can be placed now. Safe to call from any instance, any time. */
   async drain(tenantId: string): Promise<void> {
+    await this.ensureRows(tenantId);
     for (let i = 0; i < 100; i++) {
       const outcome = await this.placeOne(tenantId).catch((err: Error) => {
         this.deps.logger.warn({ err: err.message, tenantId }, 'chat routing failed');
@@ -96,7 +97,7 @@ export class ChatRouter {
         recorded.push(...(await this.deps.tickets.write(tx, ticket, null, (t, _t, changes) => systemLine(t, ticket, texts.offline(ticket.number, chat.visitorEmail), changes))));
         return 'placed' as const;
       }
-      const candidates = await this.load(tx, tenantId, online, waitLock);
+      const candidates = await this.load(tx, online, waitLock);
       const eligible = candidates.filter((c) => c.active < c.capacity);
       if (!eligible.length) return 'stop' as const; // everyone is full: the chat waits in the queue
       eligible.sort((a, b) => a.active - b.active || a.lastAssignedAt - b.lastAssignedAt || a.userId.localeCompare(b.userId));
@@ -125,8 +126,7 @@ export class ChatRouter {
   }
 
   /** Active chats per agent, locking the agents' routing rows so concurrent assignments serialize on them. */
-  async load(tx: EntityManager, tenantId: string, userIds: string[], lock: object): Promise<Candidate[]> {
-    await this.ensureRows(tenantId, userIds);
+  async load(tx: EntityManager, userIds: string[], lock: object): Promise<Candidate[]> {
     const rows = await tx.find(ChatAgent, { userId: { $in: userIds } }, { orderBy: { userId: 'asc' }, ...lock });
     const active = await this.activeCounts(tx, userIds);
     const names = new Map(
@@ -160,8 +160,14 @@ export class ChatRouter {
     return (await tx.findOne(ChatAgent, { userId })) ?? tx.create(ChatAgent, { userId });
   }
 
-  /** Creates missing routing rows (default capacity) in their own transaction, so they can be locked. */
-  private async ensureRows(tenantId: string, userIds: string[]): Promise<void> {
+  /**
+   * Creates the missing routing rows (default capacity) of the tenant's staff, each in its own
+   * short write before any routing transaction, so routing can lock them.
+   */
+  async ensureRows(tenantId: string): Promise<void> {
+    const staff = await forTenant(this.deps.orm.em, tenantId).find(Membership, { role: { $in: [Role.ADMIN, Role.AGENT] }, active: true }, { fields: ['user'] });
+    const userIds = staff.map((m) => m.user.id);
+    if (!userIds.length) return;
     const have = new Set((await forTenant(this.deps.orm.em, tenantId).find(ChatAgent, { userId: { $in: userIds } })).map((r) => r.userId));
     for (const userId of userIds.filter((id) => !have.has(id))) {
       const em = forTenant(this.deps.orm.em, tenantId);

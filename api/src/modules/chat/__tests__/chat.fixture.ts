@@ -49,13 +49,15 @@ export async function chatWorld(server: TestServer, label: string, keyInput: Rec
 
 let visitors = 0;
 
-export function startChat(server: TestServer, key: string, input: Record<string, unknown> = {}, origin: string | null = SHOP): Promise<GraphQLResult> {
+/** Each visitor comes from an address of their own (through the trusted local proxy), unless one is given. */
+export function startChat(server: TestServer, key: string, input: Record<string, unknown> = {}, origin: string | null = SHOP, ip?: string): Promise<GraphQLResult> {
   visitors += 1;
+  const from = ip ?? `10.${(visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
   return gql(
     server.url,
     START,
     { input: { widgetKey: key, name: `Visitor ${visitors}`, email: `visitor${visitors}-${Date.now()}@example.com`, topic: `Question ${visitors}`, ...input } },
-    { headers: { ...(origin ? { origin } : {}), 'user-agent': 'chat-test-browser/1.0' } },
+    { headers: { ...(origin ? { origin } : {}), 'user-agent': 'chat-test-browser/1.0', 'x-forwarded-for': from } },
   );
 }
 
