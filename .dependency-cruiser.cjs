@@ -4,7 +4,7 @@
  */
 
 /** The files another module may import: a module's public entry. Everything else is private to its folder. */
-const PUBLIC_ENTRY = '(\\.(service|types|entity|enums|events|format|policy|loaders|inputs|templates)|-status)\\.ts$';
+const PUBLIC_ENTRY = '(\\.(service|types|entity|enums|events|format|policy|loaders|inputs|templates|demo)|-status)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -29,7 +29,7 @@ module.exports = {
       name: 'modules-use-public-entries',
       comment:
         'A module imports another module only through its public entry: its *.service, *.types, *.entity, *.enums, ' +
-        '*.events, *.format, *.policy, *.loaders, *.inputs and *.templates files (and tenant/tenant-status.ts). ' +
+        '*.events, *.format, *.policy, *.loaders, *.inputs, *.templates and *.demo (demo data, for the demo seed) files (and tenant/tenant-status.ts). ' +
         'Resolvers, workers, queries, engines, mappers, stores and HTTP routes stay private.',
       severity: 'error',
       from: { path: '^api/src/modules/([^/]+)/' },

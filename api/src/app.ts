@@ -13,6 +13,8 @@ import { allowedWithTemporaryPassword, createModules, entities, resolvers, share
 import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import type { MailWorker } from './modules/mail/mail.worker.js';
 import { mailboxRoutes } from './modules/mail/mailbox.http.js';
+import { DEMO_WIDGET_KEY } from './modules/chat/chat.demo.js';
+import { widgetRoutes } from './modules/chat/widget.http.js';
 import { TenantStatus } from './modules/tenant/tenant.entity.js';
 import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
@@ -174,6 +176,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   );
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
+  app.use(widgetRoutes({ orm, clientDist, demoKey: config.seedDemoData ? DEMO_WIDGET_KEY : undefined }));
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
   app.use(notFoundHandler, errorHandler(logger));
 

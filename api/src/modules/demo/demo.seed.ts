@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/logger.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
+import { seedChatDemo } from '../chat/chat.demo.js';
 
 export const DEMO_PASSWORD = 'sociodesk-demo';
 
@@ -41,6 +42,8 @@ export async function seedDemoData(em: EntityManager, logger: Logger): Promise<b
         const user = tx.create(User, { email: `${m.local}@${t.domain}`, name: `${company} ${m.name}`, passwordHash, platformOperator });
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
       }
+      await tx.flush();
+      await seedChatDemo(tx, t.slug);
       await tx.flush();
     }
   });
