@@ -152,7 +152,8 @@ export const Role = {
   Admin: 'ADMIN',
   Agent: 'AGENT',
   Customer: 'CUSTOMER',
-  Partner: 'PARTNER'
+  Partner: 'PARTNER',
+  Visitor: 'VISITOR'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
@@ -235,6 +236,7 @@ export type TicketEventFilter = {
 
 /** Every kind of ticket change, in the order a partner may want to handle them. */
 export const TicketEventType = {
+  ChatAssigned: 'CHAT_ASSIGNED',
   MessagePosted: 'MESSAGE_POSTED',
   SlaAtRisk: 'SLA_AT_RISK',
   SlaEscalated: 'SLA_ESCALATED',
@@ -285,7 +287,8 @@ export type TicketOrderField = typeof TicketOrderField[keyof typeof TicketOrderF
 export const TicketPriority = {
   High: 'HIGH',
   Low: 'LOW',
-  Medium: 'MEDIUM'
+  Medium: 'MEDIUM',
+  Urgent: 'URGENT'
 } as const;
 
 export type TicketPriority = typeof TicketPriority[keyof typeof TicketPriority];

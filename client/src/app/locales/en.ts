@@ -1,3 +1,4 @@
+import { enChat } from './en-chat';
 import { enAccount } from './en-account';
 import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
@@ -7,6 +8,7 @@ import { enUi } from './en-ui';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
+  ...enChat,
   ...enNotifications,
   ...enSla,
   ...enAdmin,

@@ -1,3 +1,4 @@
+import { idChat } from './id-chat';
 import { idAccount } from './id-account';
 import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
@@ -8,6 +9,7 @@ import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
 export const id: Dictionary = {
+  ...idChat,
   ...idNotifications,
   ...idSla,
   ...idAdmin,
