@@ -16,6 +16,7 @@ import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
 import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
+import { ChatInboxPage } from '../modules/chat/components/ChatInboxPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
 import { MembersPage } from '../modules/users/components/MembersPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
@@ -65,6 +66,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<StartPage />} />
           <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
+          <Route path="chats" element={<Only when={(v) => v.isStaff}><ChatInboxPage /></Only>} />
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
