@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Conversation } from './Conversation';
 import { PreChatForm } from './PreChatForm';
+import { readableOnWhiteText } from './colour';
 import { useChatSession } from './useChatSession';
 import { widgetTexts } from './widget-i18n';
 
@@ -10,7 +11,7 @@ export function Widget({ params, locale }: { params: URLSearchParams; locale: st
   const key = params.get('key') ?? '';
   const [open, setOpen] = useState(false);
   const session = useChatSession(key, open);
-  const color = session.settings?.color ?? '#1c7ed6';
+  const color = readableOnWhiteText(session.settings?.color ?? '#1c7ed6');
 
   useEffect(() => {
     window.parent?.postMessage({ type: 'sociodesk:size', open }, '*');

@@ -63,7 +63,7 @@ export function ChatPanel({ chat }: { chat: ChatFieldsFragment }) {
               </Button>
             )}
             {live && (
-              <Button variant="light" color="red.9" onClick={() => void close({ variables: { id: chat.id } }).catch(() => undefined)} loading={closing.loading} data-testid="chat-close">
+              <Button variant="outline" color="red.9" onClick={() => void close({ variables: { id: chat.id } }).catch(() => undefined)} loading={closing.loading} data-testid="chat-close">
                 {t('chat.close')}
               </Button>
             )}
