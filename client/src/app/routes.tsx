@@ -17,6 +17,7 @@ import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
 import { ChatInboxPage } from '../modules/chat/components/ChatInboxPage';
+import { ChatSettingsPage } from '../modules/chat/components/ChatSettingsPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
 import { MembersPage } from '../modules/users/components/MembersPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
@@ -77,6 +78,7 @@ export function AppRoutes() {
             <Route path="sla" element={<SlaSettingsPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="chat" element={<ChatSettingsPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="workspace" element={<WorkspaceSettingsPage />} />
           </Route>

@@ -47,6 +47,12 @@ export class ChatResolver {
   }
 
   @Auth(ADMIN, AGENT)
+  @Mutation(() => ChatType, { description: "Staff have read the chat so far: the visitor's read receipt." })
+  markChatSeen(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
+    return this.inbox.seen(caller.em, id);
+  }
+
+  @Auth(ADMIN, AGENT)
   @Mutation(() => ChatType, { description: 'Ends the chat and closes its ticket.' })
   closeChat(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
     return this.inbox.close(caller, id);

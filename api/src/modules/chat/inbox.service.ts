@@ -59,6 +59,15 @@ export class InboxService {
     return chat ? this.get(em, chat.id) : null;
   }
 
+  /** An agent has read the chat so far (the visitor's read receipt). */
+  async seen(em: EntityManager, id: string): Promise<ChatType> {
+    const chat = await em.findOne(Chat, { id });
+    if (!chat) throw notFound('Chat');
+    chat.agentReadAt = new Date();
+    await em.flush();
+    return this.get(em, id);
+  }
+
   /** An agent takes a waiting chat (within their capacity). */
   async accept(scope: RequestScope, id: string): Promise<ChatType> {
     const me = scope.principal.userId;

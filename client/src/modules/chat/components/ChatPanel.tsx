@@ -1,11 +1,11 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { AcceptChatDocument, ChatTransferTargetsDocument, CloseChatDocument, TransferChatDocument, type ChatFieldsFragment } from '../../../generated/graphql';
+import { AcceptChatDocument, ChatTransferTargetsDocument, CloseChatDocument, MarkChatSeenDocument, MessageAddedDocument, TransferChatDocument, type ChatFieldsFragment } from '../../../generated/graphql';
 import { ReplyBox } from '../../conversation/components/ReplyBox';
 import { Thread } from '../../conversation/components/Thread';
 
@@ -18,6 +18,13 @@ export function ChatPanel({ chat }: { chat: ChatFieldsFragment }) {
   const [transfer, transferring] = useMutation(TransferChatDocument);
   const targets = useQuery(ChatTransferTargetsDocument);
   const [target, setTarget] = useState<string | null>(null);
+  const [seen] = useMutation(MarkChatSeenDocument);
+  // Open on screen: the visitor's messages count as read (their read receipt).
+  useEffect(() => void seen({ variables: { id: chat.id } }).catch(() => undefined), [chat.id, seen]);
+  useSubscription(MessageAddedDocument, {
+    variables: { ticketId: chat.ticketId },
+    onData: () => void seen({ variables: { id: chat.id } }).catch(() => undefined),
+  });
   const failure = accepting.error ?? closing.error ?? transferring.error;
   const options = [
     ...(targets.data?.chatAgents ?? []).filter((a) => a.user.id !== chat.agent?.id).map((a) => ({ value: `agent:${a.user.id}`, label: t('chat.agentOption', { name: `${a.user.name} (${a.activeChats}/${a.capacity})` }) })),
