@@ -172,6 +172,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
+    modules.chatUploads,
     attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));

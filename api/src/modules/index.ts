@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
@@ -160,6 +161,8 @@ export interface Modules {
   presence: PresenceService;
   /** Chat session tokens (the widget's visitors). */
   chatSessions: (credential: string) => Promise<Principal | null>;
+  /** Runs before the upload routes: visitors upload as their chat's customer (and use no other route). */
+  chatUploads: RequestHandler;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -248,5 +251,6 @@ export function createModules(deps: ModuleDeps): Modules {
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
     chatSessions: chat.authenticate,
+    chatUploads: chat.uploadAsCustomer,
   };
 }

@@ -101,6 +101,11 @@ export class SendChatMessageInput {
   @Length(1, 5000, { message: 'must be between 1 and 5000 characters' })
   @Matches(/\S/, { message: 'must not be blank' })
   body: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Files uploaded with the chat session token (POST /uploads).' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  attachmentIds?: string[];
 }
 
 @InputType()

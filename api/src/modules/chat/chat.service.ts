@@ -6,6 +6,7 @@ import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
 import { reserveAttempt } from '../../platform/ratelimit.js';
+import { Attachment } from '../attachment/attachment.entity.js';
 import { Message } from '../conversation/message.entity.js';
 import type { MessageService } from '../conversation/message.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
@@ -139,6 +140,7 @@ export class ChatService {
     const [ticket, key] = await Promise.all([em.findOneOrFail(Ticket, { id: chat.ticketId }, { refresh: true }), em.findOne(WidgetKey, { id: chat.widgetKeyId })]);
     const messages = await em.find(Message, { ticketId: chat.ticketId, internal: false }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: 500 });
     const names = await namesOf(em, [...messages.map((m) => m.authorId), ticket.assigneeId]);
+    const files = messages.length ? await em.find(Attachment, { messageId: { $in: messages.map((m) => m.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
     return {
       id: chat.id,
       state: chatState(chat, ticket),
@@ -149,16 +151,17 @@ export class ChatService {
       agentReadAt: chat.agentReadAt,
       rating: chat.rating,
       color: key?.color ?? '#228be6',
-      messages: messages.map((m) => toChatMessage(chat, m, names)),
+      messages: messages.map((m) => toChatMessage(chat, m, names, files.filter((f) => f.messageId === m.id).map((f) => f.filename))),
     };
   }
 
   /** The visitor's message, posted on the chat's ticket as its customer. */
-  async post(scope: RequestScope, body: string): Promise<ChatMessage> {
+  async post(scope: RequestScope, body: string, attachmentIds: string[] = []): Promise<ChatMessage> {
     const chat = await this.chatOf(scope);
     await reserveAttempt(this.deps.messagesByChat, chat.id, 'You are sending messages too fast; please wait a moment');
-    const message = await this.deps.messages.post(this.asCustomer(scope, chat), { ticketId: chat.ticketId, body, internal: false });
-    return toChatMessage(chat, message, new Map([[chat.customerId, chat.visitorName]]));
+    const message = await this.deps.messages.post(this.asCustomer(scope, chat), { ticketId: chat.ticketId, body, internal: false, attachmentIds });
+    const files = attachmentIds.length ? await scope.em.find(Attachment, { id: { $in: attachmentIds }, messageId: message.id }) : [];
+    return toChatMessage(chat, message, new Map([[chat.customerId, chat.visitorName]]), files.map((f) => f.filename));
   }
 
   async markRead(scope: RequestScope): Promise<VisitorChat> {
@@ -204,6 +207,13 @@ export class ChatService {
     const chat = scope.principal.chatId ? await scope.em.findOne(Chat, { id: scope.principal.chatId }) : null;
     if (!chat) throw notFound('Chat');
     return chat;
+  }
+
+  /** The chat's customer as a principal (uploads from the widget), for a visitor principal. */
+  async customerPrincipal(p: Principal): Promise<Principal> {
+    const em = forTenant(this.deps.orm.em, p.tenantId);
+    const chat = await this.chatOf({ em, principal: p });
+    return this.asCustomer({ em, principal: p }, chat).principal;
   }
 
   /** Acts for the chat's customer on its one ticket (messages, typing): the customer's own rules apply. */
@@ -264,13 +274,19 @@ export async function namesOf(em: EntityManager, ids: Array<string | null>): Pro
   return new Map((await em.find(User, { id: { $in: wanted } }, { fields: ['id', 'name'] })).map((u) => [u.id, u.name] as const));
 }
 
-export function toChatMessage(chat: Chat, m: Pick<Message, 'id' | 'body' | 'kind' | 'authorId' | 'createdAt'>, names: Map<string, string>): ChatMessage {
+export function toChatMessage(
+  chat: Chat,
+  m: Pick<Message, 'id' | 'body' | 'kind' | 'authorId' | 'createdAt'>,
+  names: Map<string, string>,
+  attachmentNames: string[] = [],
+): ChatMessage {
   const fromVisitor = m.authorId === chat.customerId;
   return {
     id: m.id,
     body: m.body,
     kind: m.kind,
     fromVisitor,
+    attachmentNames,
     authorName: fromVisitor ? chat.visitorName : m.authorId ? (names.get(m.authorId) ?? null) : null,
     createdAt: new Date(m.createdAt),
   };

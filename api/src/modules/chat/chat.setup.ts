@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { ChatConfig, MailConfig } from '../../platform/config.js';
@@ -35,6 +36,8 @@ export interface ChatSetupDeps {
 
 export interface ChatSetup {
   instances: Array<[Function, object]>;
+  /** Before `POST /uploads`: a visitor uploads as their chat's customer, so the file can go on their next message. */
+  uploadAsCustomer: RequestHandler;
   /** The chat session token strategy of the authenticator. */
   authenticate(credential: string): Promise<Principal | null>;
 }
@@ -67,5 +70,17 @@ export function setupChat(deps: ChatSetupDeps): ChatSetup {
       [VisitorResolver, new VisitorResolver(chats)],
     ],
     authenticate: (credential) => chats.authenticate(credential),
+    uploadAsCustomer: (req, res, next) => {
+      const p = res.locals.principal as Principal | undefined;
+      if (p?.kind !== 'chat') return next();
+      if (req.method !== 'POST' || req.path !== '/uploads') return res.status(403).json({ error: { code: 'FORBIDDEN', message: 'A chat session may only upload files' } });
+      chats
+        .customerPrincipal(p)
+        .then((customer) => {
+          res.locals.principal = customer;
+          next();
+        })
+        .catch(next);
+    },
   };
 }

@@ -112,6 +112,9 @@ export class ChatMessage {
   @Field(() => String, { nullable: true })
   authorName: string | null;
 
+  @Field(() => [String], { description: 'Names of the files sent with the message.' })
+  attachmentNames: string[];
+
   @Field()
   createdAt: Date;
 }

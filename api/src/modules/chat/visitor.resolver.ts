@@ -41,7 +41,7 @@ export class VisitorResolver {
   @Auth(VISITOR)
   @Mutation(() => ChatMessage)
   sendChatMessage(@Arg('input', () => SendChatMessageInput) input: SendChatMessageInput, @Caller() caller: Caller) {
-    return this.chats.post(caller, input.body);
+    return this.chats.post(caller, input.body, input.attachmentIds ?? []);
   }
 
   @Auth(VISITOR)

@@ -4,7 +4,8 @@ import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql } from '../../../test/graphql.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { connectWs, disposeAllWs } from '../../../test/ws.js';
-import { chatWorld, startedChat, visitorChat, type ChatWorld } from './chat.fixture.js';
+import { upload } from '../../attachment/__tests__/attachment.fixture.js';
+import { chatWorld, chatsOf, startedChat, visitorChat, type ChatWorld } from './chat.fixture.js';
 
 /** A literal of the type that passes GraphQL validation, so the request reaches the field's access check. */
 function literal(type: GraphQLInputType): string {
@@ -92,5 +93,27 @@ describe.each(await testDatabases())('a chat session token on %s', (db) => {
     expect((await visitorChat(server, visitor.token)).messages.map((m) => m.body)).not.toContain('mine');
     expect(errorCode(await gql(server.url, '{ visitorChat { id } }', {}, { token: world.tokens.admin }))).toBe('FORBIDDEN');
     expect(errorCode(await gql(server.url, '{ visitorChat { id } }', {}, { token: 'chs_' + 'A'.repeat(43) }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('uploads a file onto its own chat only, and downloads nothing', async () => {
+    const file = await upload(server.url, visitor.token, new TextEncoder().encode('NIB: 1234567890'), 'nib.txt');
+    expect(file.status).toBe(201);
+    const SEND = 'mutation S($ids: [ID!]) { sendChatMessage(input: { body: "Ini NIB saya", attachmentIds: $ids }) { id attachmentNames } }';
+    const sent = await gql<{ sendChatMessage: { attachmentNames: string[] } }>(server.url, SEND, { ids: [file.body.id] }, { token: visitor.token });
+    expect(sent.data?.sendChatMessage.attachmentNames).toEqual(['nib.txt']);
+    const ticketId = (await chatsOf(server, world.tokens.admin, ['OFFLINE'])).find((c) => c.id === visitor.chat.id)!.ticketId;
+    const thread = await gql<{ ticket: { messages: { edges: Array<{ node: { body: string; attachments: Array<{ filename: string }> } }> } } }>(
+      server.url,
+      'query T($id: ID!) { ticket(id: $id) { messages { edges { node { body attachments { filename } } } } } }',
+      { id: ticketId },
+      { token: world.tokens.admin },
+    );
+    expect(thread.data?.ticket.messages.edges.find((e) => e.node.body === 'Ini NIB saya')?.node.attachments).toEqual([{ filename: 'nib.txt' }]);
+    // Another visitor cannot put this visitor's upload on their chat; downloads are for staff.
+    const other = await startedChat(server, world.key.key);
+    const stolen = await gql(server.url, SEND, { ids: [file.body.id] }, { token: other.token });
+    expect(stolen.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|NOT_FOUND/);
+    const download = await fetch(`${server.url}/attachments/${file.body.id}`, { headers: { authorization: `Bearer ${visitor.token}` } });
+    expect(download.status).toBe(403);
   });
 });
