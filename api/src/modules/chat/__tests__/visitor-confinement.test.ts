@@ -96,8 +96,9 @@ describe.each(await testDatabases())('a chat session token on %s', (db) => {
   });
 
   it('uploads a file onto its own chat only, and downloads nothing', async () => {
-    const file = await upload(server.url, visitor.token, new TextEncoder().encode('NIB: 1234567890'), 'nib.txt');
-    expect(file.status).toBe(201);
+    const uploaded = await upload(server.url, visitor.token, new TextEncoder().encode('NIB: 1234567890'), 'nib.txt');
+    expect(uploaded.status).toBe(201);
+    const file = { body: uploaded.body as { id: string } };
     const SEND = 'mutation S($ids: [ID!]) { sendChatMessage(input: { body: "Ini NIB saya", attachmentIds: $ids }) { id attachmentNames } }';
     const sent = await gql<{ sendChatMessage: { attachmentNames: string[] } }>(server.url, SEND, { ids: [file.body.id] }, { token: visitor.token });
     expect(sent.data?.sendChatMessage.attachmentNames).toEqual(['nib.txt']);
