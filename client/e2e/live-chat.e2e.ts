@@ -86,6 +86,11 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
     await panel.getByText('Budi is typing…').waitFor({ timeout: 10_000 });
     await frame.getByRole('button', { name: 'Send' }).click();
     await panel.getByText('Izin usaha mikro').waitFor({ timeout: 10_000 });
+    // A file through the existing uploads, with its progress line.
+    await frame.getByTestId('widget-file').setInputFiles({ name: 'nib-budi.txt', mimeType: 'text/plain', buffer: Buffer.from('NIB 1234567890') });
+    await frame.getByText('Attached: nib-budi.txt').waitFor();
+    await frame.getByRole('button', { name: 'Send' }).click();
+    await panel.getByText('nib-budi.txt').first().waitFor({ timeout: 10_000 });
     await screenshot(visitor.page, 'live-chat-visitor');
     await screenshot(agent.page, 'live-chat-agent');
     expect(await seriousViolations(agent.page, '[data-testid="chat-panel"]')).toEqual([]);

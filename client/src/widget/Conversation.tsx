@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { useChatSession } from './useChatSession';
-import { call, Q, type ChatMessage, type VisitorChat } from './widget-api';
+import { call, Q, uploadFile, type ChatMessage, type VisitorChat } from './widget-api';
 import type { WidgetTexts } from './widget-i18n';
 
 type Session = ReturnType<typeof useChatSession>;
@@ -12,6 +12,19 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const typingSent = useRef(0);
+  const [upload, setUpload] = useState<{ name: string; share: number; id?: string } | null>(null);
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setUpload({ name: file.name, share: 0 });
+    try {
+      const done = await uploadFile(file, token, (share) => setUpload({ name: file.name, share }));
+      setUpload({ name: done.filename, share: 1, id: done.id });
+    } catch (err) {
+      setUpload(null);
+      setError(err instanceof Error ? err.message : t.error);
+    }
+  };
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -27,12 +40,13 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
-    const body = draft.trim();
-    if (!body) return;
+    const body = draft.trim() || (upload?.id ? upload.name : '');
+    if (!body || (upload && !upload.id)) return;
     setError(null);
     try {
-      const { sendChatMessage } = await call<{ sendChatMessage: ChatMessage }>(Q.send, { body }, token);
+      const { sendChatMessage } = await call<{ sendChatMessage: ChatMessage }>(Q.send, { body, ids: upload?.id ? [upload.id] : [] }, token);
       setDraft('');
+      setUpload(null);
       typing(false);
       session.setChat((c) => (c && !c.messages.some((m) => m.id === sendChatMessage.id) ? { ...c, messages: [...c.messages, sendChatMessage] } : c));
     } catch (err) {
@@ -64,6 +78,11 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
           <li key={m.id} className={m.kind === 'SYSTEM' ? 'sdw-system' : m.fromVisitor ? 'sdw-mine' : 'sdw-theirs'} data-testid="widget-message">
             {!m.fromVisitor && m.kind !== 'SYSTEM' && m.authorName && <span className="sdw-author">{m.authorName}</span>}
             <span className="sdw-body">{m.body}</span>
+            {m.attachmentNames.map((name) => (
+              <span key={name} className="sdw-file">
+                📎 {name}
+              </span>
+            ))}
           </li>
         ))}
         {session.agentTyping && (
@@ -94,11 +113,20 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
             onKeyDown={onKey}
             data-testid="widget-input"
           />
+          {upload && (
+            <p className="sdw-upload" role="status">
+              {upload.id ? t.attached(upload.name) : t.uploading(upload.name, Math.round(upload.share * 100))}
+            </p>
+          )}
           <div className="sdw-actions">
             <button type="button" className="sdw-link" onClick={() => void end()}>
               {t.end}
             </button>
-            <button type="submit" className="sdw-primary" disabled={!draft.trim()}>
+            <label className="sdw-link sdw-attach">
+              {t.attach}
+              <input type="file" onChange={(e) => void pick(e.target.files?.[0])} data-testid="widget-file" />
+            </label>
+            <button type="submit" className="sdw-primary" disabled={(!draft.trim() && !upload?.id) || (!!upload && !upload.id)}>
               {t.send}
             </button>
           </div>

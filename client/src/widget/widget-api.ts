@@ -8,6 +8,7 @@ export interface ChatMessage {
   kind: 'TEXT' | 'SYSTEM';
   fromVisitor: boolean;
   authorName: string | null;
+  attachmentNames: string[];
   createdAt: string;
 }
 
@@ -42,14 +43,14 @@ export class WidgetError extends Error {
   }
 }
 
-const MESSAGE = 'id body kind fromVisitor authorName createdAt';
+const MESSAGE = 'id body kind fromVisitor authorName attachmentNames createdAt';
 const CHAT = `id state topic agentName ticketNumber agentReadAt rating messages { ${MESSAGE} }`;
 
 export const Q = {
   settings: `query WidgetSettings($key: String!) { widgetSettings(widgetKey: $key) { color greeting departments { id name } agentsAvailable requireIdentity } }`,
   start: `mutation StartChat($input: StartChatInput!) { startChat(input: $input) { token chat { ${CHAT} } } }`,
   chat: `query VisitorChat { visitorChat { ${CHAT} } }`,
-  send: `mutation Send($body: String!) { sendChatMessage(input: { body: $body }) { ${MESSAGE} } }`,
+  send: `mutation Send($body: String!, $ids: [ID!]) { sendChatMessage(input: { body: $body, attachmentIds: $ids }) { ${MESSAGE} } }`,
   typing: `mutation Typing($on: Boolean!) { setChatTyping(isTyping: $on) }`,
   read: `mutation Read { markChatRead { id } }`,
   end: `mutation End { endChat { ${CHAT} } }`,
@@ -73,4 +74,23 @@ export async function call<T>(query: string, variables: Record<string, unknown> 
 export function socket(token: string): Client {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   return createClient({ url, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: Infinity, shouldRetry: () => true });
+}
+
+/** Uploads one file through the API's uploads with progress (0–1); resolves with its id. */
+export function uploadFile(file: File, token: string, onProgress: (share: number) => void): Promise<{ id: string; filename: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/uploads');
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      const body = JSON.parse(xhr.responseText || '{}') as { id?: string; filename?: string; errors?: Array<{ message: string }> };
+      if (xhr.status === 201 && body.id) resolve({ id: body.id, filename: body.filename ?? file.name });
+      else reject(new WidgetError(body.errors?.[0]?.message ?? `HTTP ${xhr.status}`, 'UPLOAD_FAILED'));
+    };
+    xhr.onerror = () => reject(new WidgetError('Upload failed', 'UPLOAD_FAILED'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
 }

@@ -30,6 +30,9 @@ const en = {
   read: 'Read',
   required: 'Required',
   error: 'Something went wrong. Please try again.',
+  attach: 'Attach a file',
+  uploading: (name: string, percent: number) => `Uploading ${name}… ${percent}%`,
+  attached: (name: string) => `Attached: ${name}`,
 };
 
 type Texts = typeof en;
@@ -65,6 +68,9 @@ const id: Texts = {
   read: 'Dibaca',
   required: 'Wajib diisi',
   error: 'Terjadi kesalahan. Silakan coba lagi.',
+  attach: 'Lampirkan berkas',
+  uploading: (name: string, percent: number) => `Mengunggah ${name}… ${percent}%`,
+  attached: (name: string) => `Terlampir: ${name}`,
 };
 
 export const widgetTexts = (locale: string): Texts => (locale === 'id' ? id : en);
