@@ -29,7 +29,7 @@ module.exports = {
       name: 'modules-use-public-entries',
       comment:
         'A module imports another module only through its public entry: its *.service, *.types, *.entity, *.enums, ' +
-        '*.events, *.format, *.policy, *.loaders, *.inputs and *.templates files (and tenant/tenant-status.ts). ' +
+        '*.events, *.format, *.policy, *.loaders, *.inputs, *.templates and *.demo (demo data, for the demo seed) files (and tenant/tenant-status.ts). ' +
         'Resolvers, workers, queries, engines, mappers, stores and HTTP routes stay private.',
       severity: 'error',
       from: { path: '^api/src/modules/([^/]+)/' },

@@ -18,6 +18,8 @@ export default defineConfig({
       '/graphql': { ...toApi, ws: true },
       '/uploads': toApi,
       '/attachments': toApi,
+      '/widget.js': toApi,
+      '/widget-demo': toApi,
     },
   },
   preview: {
@@ -33,6 +35,8 @@ export default defineConfig({
     // GraphiQL and its editor (monaco) are large, but live in chunks loaded only on /graphiql.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
+      // The web client, and the chat widget a website frames (its own small bundle).
+      input: { main: 'index.html', widget: 'widget.html' },
       onwarn(warning, warn) {
         // GraphiQL's packages start modules with React Compiler directives ("use no memo"); harmless.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -14,6 +14,8 @@ import { attachmentRoutes } from './modules/attachment/attachment.http.js';
 import { reportRoutes } from './modules/reports/reports.http.js';
 import type { MailWorker } from './modules/mail/mail.worker.js';
 import { mailboxRoutes } from './modules/mail/mailbox.http.js';
+import { DEMO_WIDGET_KEY } from './modules/chat/chat.demo.js';
+import { widgetRoutes } from './modules/chat/widget.http.js';
 import { TenantStatus } from './modules/tenant/tenant.entity.js';
 import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
@@ -98,11 +100,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     loginFailuresByIp: createLimiter({ keyPrefix: 'login-ip', points: config.login.maxFailuresPerIp, durationSeconds: window }, redis),
     mail: config.mail,
     accounts: config.accounts,
+    chat: config.chat,
   });
   await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
   // Every principal of a suspended tenant is refused (FORBIDDEN, reason TENANT_SUSPENDED).
-  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential)], (p) => modules.tenantGate.admit(p));
+  const authenticator = new Authenticator(tokens, [(credential) => modules.apiKeys.authenticate(credential), modules.chatSessions], (p) => modules.tenantGate.admit(p));
   const contractSchema = await buildAppSchema({ resolvers, instances: modules.instances, pubSub: pubsub.pubSub });
   const schema = enforceAuthDirectives(contractSchema, { allowedWithTemporaryPassword });
   const services = serviceRegistry(modules.instances);
@@ -160,6 +163,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
           principal,
           em: scopeForPrincipal(orm, principal),
           ip: req.ip ?? 'unknown',
+          origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
+          userAgent: req.headers['user-agent'],
           logger,
           loaders: new Loaders(),
           services,
@@ -170,11 +175,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.use(
     cors(corsOptions),
     authMiddleware(authenticator),
+    modules.chatUploads,
     attachmentRoutes({ orm, storage, ...config.uploads, logger, mayReadMessage: modules.mayReadMessage }),
   );
   app.use('/reports', cors(corsOptions), authMiddleware(authenticator), reportRoutes(orm, modules.reports, logger));
   if (config.mail.devMailbox) app.use(mailboxRoutes(orm));
   const clientDist = config.clientDist ?? resolve('client/dist');
+  app.use(widgetRoutes({ orm, clientDist, demoKey: config.seedDemoData ? DEMO_WIDGET_KEY : undefined }));
   if (serveClient(app, clientDist)) logger.info({ clientDist }, 'serving web client');
   app.use(notFoundHandler, errorHandler(logger));
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const client = join(root, 'client');
 const builtIndex = join(client, 'dist/index.html');
-const sources = [join(client, 'src'), join(client, 'public'), join(client, 'index.html'), join(client, 'vite.config.ts'), join(client, 'package.json')];
+const sources = [join(client, 'src'), join(client, 'public'), join(client, 'index.html'), join(client, 'widget.html'), join(client, 'vite.config.ts'), join(client, 'package.json')];
 
 /** The newest file under `path` (a file or a folder), or null when it does not exist. */
 function newestFile(path) {
@@ -26,6 +26,7 @@ function newestFile(path) {
 
 function reasonToBuild() {
   if (!existsSync(builtIndex)) return 'client/dist/index.html is missing';
+  if (!existsSync(join(client, 'dist/widget.html'))) return 'client/dist/widget.html is missing';
   const builtAt = statSync(builtIndex).mtimeMs;
   for (const source of sources) {
     const newest = newestFile(source);

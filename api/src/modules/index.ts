@@ -1,11 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ConnectionHooks } from '../platform/realtime/ws-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppPubSub } from '../platform/pubsub/pubsub.js';
 import type { TokenService } from '../platform/auth/tokens.js';
-import type { AccountsConfig, MailConfig, WebhookConfig } from '../platform/config.js';
+import type { Principal } from '../platform/auth/principal.js';
+import type { AccountsConfig, ChatConfig, MailConfig, WebhookConfig } from '../platform/config.js';
 import { createMailTransport } from '../platform/mail/transport.js';
 import { createLimiter } from '../platform/ratelimit.js';
 import { OneTimeToken } from './auth/one-time-token.entity.js';
@@ -81,6 +83,7 @@ import { MetricsWriter } from './reports/metrics.writer.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { ReportsService } from './reports/reports.service.js';
 import { TicketMetrics } from './reports/ticket-metrics.entity.js';
+import { chatEntities, chatResolvers, setupChat } from './chat/chat.setup.js';
 
 /** Every entity the ORM knows about. */
 export const entities: EntityClass[] = [
@@ -107,6 +110,7 @@ export const entities: EntityClass[] = [
   CannedResponse,
   Macro,
   SavedView,
+  ...chatEntities,
 ];
 
 /** Every resolver class in the schema. */
@@ -133,6 +137,7 @@ export const resolvers = [
   BulkResolver,
   MacroResolver,
   SavedViewResolver,
+  ...chatResolvers,
 ] as const;
 
 /** Subscription fields whose results are the same for every staff member of one role. */
@@ -164,6 +169,7 @@ export interface ModuleDeps {
   now: () => number;
   mail: MailConfig;
   accounts: AccountsConfig;
+  chat: ChatConfig;
 }
 
 export interface Modules {
@@ -183,6 +189,10 @@ export interface Modules {
   /** Keeps the ticket_metrics rows current (reports). */
   metricsWriter: MetricsWriter;
   reports: ReportsService;
+  /** Chat session tokens (the widget's visitors). */
+  chatSessions: (credential: string) => Promise<Principal | null>;
+  /** Runs before the upload routes: visitors upload as their chat's customer (and use no other route). */
+  chatUploads: RequestHandler;
 }
 
 /** Wires services into resolvers; the instances back type-graphql's container. */
@@ -239,7 +249,9 @@ export function createModules(deps: ModuleDeps): Modules {
   const metricsWriter = new MetricsWriter(deps.orm, sla, deps.logger, deps.now);
   const reports = new ReportsService(sla);
   activity.onCommitted((events) => metricsWriter.committed(events));
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla });
   const instances = new Map<Function, object>([
+    ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
     [WebhookResolver, new WebhookResolver(new WebhookService(deps.webhooks, deps.now, () => webhookWorker.kick()))],
     [RealtimeService, realtime],
@@ -279,5 +291,7 @@ export function createModules(deps: ModuleDeps): Modules {
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
+    chatSessions: chat.authenticate,
+    chatUploads: chat.uploadAsCustomer,
   };
 }

@@ -125,6 +125,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signupMaxPerIp: intVar(env, 'SIGNUP_MAX_PER_IP', 10, problems, 1),
     windowSeconds: intVar(env, 'ACCOUNT_LIMIT_WINDOW_SECONDS', 3600, problems, 1),
   };
+  config.chat = {
+    startsPerIp: intVar(env, 'CHAT_STARTS_PER_IP', 10, problems, 1),
+    startsPerKey: intVar(env, 'CHAT_STARTS_PER_KEY', 300, problems, 1),
+    startWindowSeconds: intVar(env, 'CHAT_START_WINDOW_SECONDS', 600, problems, 1),
+    messagesPerMinute: intVar(env, 'CHAT_MESSAGES_PER_MINUTE', 30, problems, 1),
+  };
   if (config.rateLimit.maxCost > config.rateLimit.maxPoints) {
     problems.push('QUERY_MAX_COST must not exceed RATE_LIMIT_MAX_POINTS (such a query could never run)');
   }

@@ -45,6 +45,17 @@ export interface AppConfig {
   trustProxy: string;
   mail: MailConfig;
   accounts: AccountsConfig;
+  chat: ChatConfig;
+}
+
+/** Abuse limits of the live-chat widget. */
+export interface ChatConfig {
+  startsPerIp: number;
+  startsPerKey: number;
+  /** Window of the two start limits. */
+  startWindowSeconds: number;
+  /** Visitor messages per chat per minute. */
+  messagesPerMinute: number;
 }
 
 export interface MailConfig {

@@ -18,6 +18,8 @@ import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
 import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
 import { TicketDetailPage } from '../modules/tickets/components/TicketDetailPage';
 import { BoardPage } from '../modules/tickets/components/board/BoardPage';
+import { ChatInboxPage } from '../modules/chat/components/ChatInboxPage';
+import { ChatSettingsPage } from '../modules/chat/components/ChatSettingsPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
 import { MembersPage } from '../modules/users/components/MembersPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
@@ -84,6 +86,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<StartPage />} />
           <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
+          <Route path="chats" element={<Only when={(v) => v.isStaff}><ChatInboxPage /></Only>} />
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
@@ -97,6 +100,7 @@ export function AppRoutes() {
             <Route path="sla" element={<SlaSettingsPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="chat" element={<ChatSettingsPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="workspace" element={<WorkspaceSettingsPage />} />
           </Route>

@@ -66,6 +66,7 @@ const SUMMARIES: Record<TicketEventType, string> = {
   SLA_AT_RISK: 'SLA at risk',
   SLA_ESCALATED: 'SLA breached, escalated',
   MACRO_APPLIED: 'applied a macro',
+  CHAT_ASSIGNED: 'chat assigned',
 };
 
 export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? []): TicketActivity {

@@ -10,6 +10,7 @@ import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { seedDemoHistory } from '../reports/reports.service.js';
 import { User } from '../user/user.entity.js';
+import { seedChatDemo } from '../chat/chat.demo.js';
 
 export const DEMO_PASSWORD = 'sociodesk-demo';
 
@@ -53,6 +54,8 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
       }
       seedMacros(tx, ids, seedCannedResponses(tx, ids));
       seedSavedViews(tx, ids);
+      await tx.flush();
+      await seedChatDemo(tx, t.slug);
       await tx.flush();
       if (history) await seedDemoHistory(tx, tenant.id, DEMO_TENANTS.indexOf(t) + 1, { adminId: ids.admin, agentIds: [ids.agent1, ids.agent2], customerIds: [ids.customer1, ids.customer2] }, passwordHash);
     }

@@ -17,6 +17,7 @@ export class PresenceService {
   private timer: NodeJS.Timeout | undefined;
   private beating = false;
   private lastWarning = 0;
+  private readonly listeners: Array<(tenantId: string, userId: string, status: PresenceStatus) => void> = [];
 
   constructor(
     private readonly store: PresenceStore,
@@ -101,6 +102,23 @@ export class PresenceService {
     return members.map((m) => ({ user: toUserType(m), ...states.get(m.user.id)! }));
   }
 
+  /** Current presence of some members (OFFLINE when unknown or when the store cannot answer). */
+  async statuses(tenantId: string, userIds: string[]): Promise<Map<string, PresenceStatus>> {
+    const out = new Map<string, PresenceStatus>();
+    if (!userIds.length) return out;
+    try {
+      for (const [id, state] of await this.store.get(tenantId, userIds)) out.set(id, state.status);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'presence store unavailable');
+    }
+    return out;
+  }
+
+  /** Called on the instance where a change happened (once per change, not on every instance). */
+  onChange(listener: (tenantId: string, userId: string, status: PresenceStatus) => void): void {
+    this.listeners.push(listener);
+  }
+
   changes(p: Principal): AsyncIterableIterator<PresenceEvent> {
     return mapFilter(this.pubSub.subscribe(topic(p.tenantId))[Symbol.asyncIterator](), (e) => e as PresenceEvent);
   }
@@ -108,5 +126,6 @@ export class PresenceService {
   private publish(tenantId: string, userId: string, status: PresenceStatus): void {
     const event: PresenceEvent = { tenantId, userId, status, updatedAt: new Date().toISOString() };
     this.pubSub.publish(topic(tenantId), event);
+    for (const listener of this.listeners) listener(tenantId, userId, status);
   }
 }

@@ -23,3 +23,4 @@ export interface PresenceEvent {
   status: PresenceStatus;
   updatedAt: string;
 }
+export { PresenceStatus };

@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../platform/errors.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import type { TicketSlaRules } from '../ticket/ticket.events.js';
 import type { TicketService } from '../ticket/ticket.service.js';
-import { isValidTimezone, type BusinessCalendar } from './sla.clock.js';
+import { addWorkingMinutes, isValidTimezone, type BusinessCalendar } from './sla.clock.js';
 import { applyPolicy, onStatusChange, reindex } from './sla.engine.js';
 import { BusinessCalendarRecord, SlaPolicy } from './sla.entity.js';
 import type { BusinessCalendarInput, SlaPolicyInput } from './sla.inputs.js';
@@ -34,6 +34,14 @@ export class SlaService implements TicketSlaRules {
   async calendar(em: EntityManager): Promise<BusinessCalendar> {
     const row = await em.findOne(BusinessCalendarRecord, {});
     return row ? { timezone: row.timezone, hours: row.hours, holidays: row.holidays } : DEFAULT_CALENDAR;
+  }
+
+  /** Whether it is within the tenant's business hours now; always, when the tenant has set none. */
+  async openNow(em: EntityManager, now = new Date()): Promise<boolean> {
+    const row = await em.findOne(BusinessCalendarRecord, {});
+    if (!row || !row.hours.length) return true;
+    const cal = { timezone: row.timezone, hours: row.hours, holidays: row.holidays };
+    return addWorkingMinutes(now, 1, cal).getTime() === now.getTime() + 60_000;
   }
 
   policies(em: EntityManager): Promise<SlaPolicy[]> {

@@ -11,6 +11,8 @@ export enum TicketPriority {
   LOW = 'LOW',
   MEDIUM = 'MEDIUM',
   HIGH = 'HIGH',
+  /** Needs attention now (a live chat escalated, an outage). */
+  URGENT = 'URGENT',
 }
 
 export enum TicketCategory {
@@ -50,8 +52,8 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
-/** Numeric rank stored alongside priority so it sorts LOW < MEDIUM < HIGH. */
-export const PRIORITY_RANK: Record<TicketPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
+/** Numeric rank stored alongside priority so it sorts LOW < MEDIUM < HIGH < URGENT. */
+export const PRIORITY_RANK: Record<TicketPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, URGENT: 4 };
 
 registerEnumType(TicketStatus, { name: 'TicketStatus' });
 registerEnumType(TicketPriority, { name: 'TicketPriority' });

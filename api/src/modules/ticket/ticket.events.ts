@@ -19,6 +19,8 @@ export enum TicketEventType {
   SLA_AT_RISK = 'SLA_AT_RISK',
   SLA_ESCALATED = 'SLA_ESCALATED',
   MACRO_APPLIED = 'MACRO_APPLIED',
+  /** A live chat was given to an agent by routing (its changes: `assigneeId`, and `routingReason` LEAST_LOADED, ONLY_CANDIDATE, TRANSFERRED or ACCEPTED). */
+  CHAT_ASSIGNED = 'CHAT_ASSIGNED',
 }
 registerEnumType(TicketEventType, { name: 'TicketEventType', description: 'Every kind of ticket change, in the order a partner may want to handle them.' });
 

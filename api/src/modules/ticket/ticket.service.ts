@@ -33,6 +33,17 @@ export interface TicketActions {
   removeTags?: string[] | null;
 }
 
+/** A new ticket's fields, as another module's flow opens it. */
+export interface OpenTicketData {
+  title: string;
+  description: string;
+  priority: Ticket['priority'];
+  category: Ticket['category'];
+  channel: TicketChannel;
+  customerId: string;
+  tags?: string[] | null;
+}
+
 /** Mutates a locked ticket and lists the changes to record. Runs inside TicketService.write. */
 export type TicketMutation = (tx: EntityManager, ticket: Ticket, changes: TicketChange[], now: Date) => Promise<void> | void;
 
@@ -88,30 +99,48 @@ export class TicketService {
       async () => {
         const recorded: RecordedChange[] = [];
         const ticket = await scope.em.transactional(async (tx) => {
-          const tags = normaliseTags(input.tags);
           const customerId = existingCustomerId ?? (await addCustomer(tx, input.newCustomer!)).id;
-          const t = tx.create(Ticket, {
-            number: await nextCounterValue(tx, 'ticket_number', 1001),
-            title: input.title.trim(),
-            description: input.description.trim(),
+          const opened = await this.openInTransaction(tx, p.userId, {
+            title: input.title,
+            description: input.description,
             priority,
-            priorityRank: PRIORITY_RANK[priority],
             category: input.category,
             channel: channelFor(p, input.channel),
             customerId,
-            tags,
+            tags: input.tags,
           });
-          for (const tag of tags) tx.create(TicketTag, { ticketId: t.id, tag });
-          await this.deps.sla.retarget(tx, t, t.createdAt);
-          recorded.push(await this.deps.events.record(tx, t, p.userId, { type: TicketEventType.TICKET_CREATED }));
-          await this.deps.idempotency.remember(tx, request, t.id);
-          return t;
+          recorded.push(...opened.recorded);
+          await this.deps.idempotency.remember(tx, request, opened.ticket.id);
+          return opened.ticket;
         });
         await this.deps.events.committed(recorded);
         return ticket;
       },
       (id) => this.get(scope, { id }),
     );
+  }
+
+  /**
+   * Opens a ticket for a customer inside the caller's transaction (checked by the caller,
+   * such as a live chat opened from a website). Publish `recorded` with `committed` after commit.
+   */
+  async openInTransaction(tx: EntityManager, actorId: string | null, input: OpenTicketData): Promise<{ ticket: Ticket; recorded: RecordedChange[] }> {
+    const tags = normaliseTags(input.tags);
+    const t = tx.create(Ticket, {
+      number: await nextCounterValue(tx, 'ticket_number', 1001),
+      title: input.title.trim(),
+      description: input.description.trim(),
+      priority: input.priority,
+      priorityRank: PRIORITY_RANK[input.priority],
+      category: input.category,
+      channel: input.channel,
+      customerId: input.customerId,
+      tags,
+    });
+    for (const tag of tags) tx.create(TicketTag, { ticketId: t.id, tag });
+    await this.deps.sla.retarget(tx, t, t.createdAt);
+    const recorded = [await this.deps.events.record(tx, t, actorId, { type: TicketEventType.TICKET_CREATED })];
+    return { ticket: t, recorded };
   }
 
   update(scope: RequestScope, id: string, input: UpdateTicketInput, expectedVersion?: number | null): Promise<Ticket> {
@@ -308,7 +337,7 @@ function channelFor(p: Principal, requested: TicketChannel | undefined): TicketC
 }
 
 /** Applies a (checked) status change with its timestamps and returns the change to record. */
-function applyStatus(t: Ticket, status: TicketStatus, now: Date): TicketChange {
+export function applyStatus(t: Ticket, status: TicketStatus, now: Date): TicketChange {
   const change = { field: 'status', from: t.status, to: status };
   if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
   if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;

@@ -65,7 +65,7 @@ export class UserService {
   async updateRole(em: EntityManager, principal: Principal, userId: string, role: UserType['role']): Promise<UserType> {
     const membership = await this.membershipOf(em, userId);
     if (userId === principal.userId) throw badInput({ userId: ['You cannot change your own role'] });
-    if (role === Role.PARTNER) throw badInput({ role: ['must be ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys)'] });
+    if (role === Role.PARTNER || role === Role.VISITOR) throw badInput({ role: ['must be ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys)'] });
     membership.role = role;
     await em.flush();
     return toUserType(membership);

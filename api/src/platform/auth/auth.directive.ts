@@ -129,7 +129,11 @@ export interface EnforceOptions {
 
 export function checkAccess(rule: AccessRule | null, principal: Principal | null, fieldName: string, options: EnforceOptions): void {
   if (!rule) throw forbidden(`${fieldName} is not available`);
-  if (rule.public) return;
+  if (rule.public) {
+    // A chat session token is confined to its chat: it uses no other field, public or not.
+    if (principal?.kind === 'chat') throw forbidden(`A chat session may not use ${fieldName}`);
+    return;
+  }
   if (!principal) throw unauthenticated();
   if (rule.operator) {
     if (principal.kind !== 'user' || !principal.operator) throw forbidden(`Only platform operators may use ${fieldName}`);

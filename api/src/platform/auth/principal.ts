@@ -4,6 +4,8 @@ export enum Role {
   CUSTOMER = 'CUSTOMER',
   /** An API key of a tenant: what it may do is further limited by its scopes. */
   PARTNER = 'PARTNER',
+  /** A website visitor holding a chat session token: confined to that one chat. */
+  VISITOR = 'VISITOR',
 }
 
 export const STAFF_ROLES: readonly Role[] = [Role.ADMIN, Role.AGENT];
@@ -13,10 +15,14 @@ export const ALL_ROLES: readonly Role[] = [Role.ADMIN, Role.AGENT, Role.CUSTOMER
  * Who is calling. Built once per request (or WebSocket connection) by `authenticate`.
  * A user signs in with a JWT (`kind: 'user'`); a partner integration uses an API key
  * (`kind: 'apiKey'`, role PARTNER). For a key, `userId` is the key's id: it is the actor
- * recorded on what the key changes, and the owner of its idempotency keys.
+ * recorded on what the key changes, and the owner of its idempotency keys. A website
+ * visitor holds a chat session token (`kind: 'chat'`, role VISITOR): `userId` and `chatId`
+ * are the chat's id, and only fields that list VISITOR accept it.
  */
 export interface Principal {
-  kind: 'user' | 'apiKey';
+  kind: 'user' | 'apiKey' | 'chat';
+  /** The one chat a chat session token may use. */
+  chatId?: string;
   tenantId: string;
   userId: string;
   role: Role;

@@ -9,6 +9,10 @@ export interface GraphQLContext {
   /** A fork of the ORM for this request or WebSocket operation, with the tenant filter set. */
   em: EntityManager;
   ip: string;
+  /** The browser's `Origin` header of an HTTP request, if any (the widget's origin rule). */
+  origin?: string;
+  /** The HTTP request's `User-Agent` (recorded on live chats). */
+  userAgent?: string;
   logger: Logger;
   /** Batching loaders for this request or operation. */
   loaders: Loaders;

@@ -15,6 +15,7 @@ interface NavItem {
 export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCustomer'> & { me?: { platformOperator?: boolean } }): NavItem[] {
   const items: NavItem[] = [];
   if (viewer.isStaff) items.push({ to: '/board', label: 'nav.board', match: (p) => p.startsWith('/board') });
+  if (viewer.isStaff) items.push({ to: '/chats', label: 'nav.chats', match: (p) => p.startsWith('/chats') });
   items.push({
     to: '/tickets',
     label: viewer.isCustomer ? 'nav.myTickets' : 'nav.list',

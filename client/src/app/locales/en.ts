@@ -1,3 +1,4 @@
+import { enChat } from './en-chat';
 import { enAccount } from './en-account';
 import { enMembers } from './en-members';
 import { enAdmin } from './en-admin';
@@ -9,6 +10,7 @@ import { enReports } from './en-reports';
 
 /** English: the source dictionary. Its keys are the only valid ones; every language translates all of them. */
 export const en = {
+  ...enChat,
   ...enNotifications,
   ...enSla,
   ...enAdmin,
@@ -78,6 +80,7 @@ export const en = {
   'priority.LOW': 'Low',
   'priority.MEDIUM': 'Medium',
   'priority.HIGH': 'High',
+  'priority.URGENT': 'Urgent',
 
   'category.BILLING': 'Billing',
   'category.TECHNICAL': 'Technical',

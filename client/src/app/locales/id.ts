@@ -1,3 +1,4 @@
+import { idChat } from './id-chat';
 import { idAccount } from './id-account';
 import { idMembers } from './id-members';
 import { idAdmin } from './id-admin';
@@ -10,6 +11,7 @@ import type { Dictionary } from './types';
 
 /** Bahasa Indonesia. */
 export const id: Dictionary = {
+  ...idChat,
   ...idNotifications,
   ...idSla,
   ...idAdmin,
@@ -79,6 +81,7 @@ export const id: Dictionary = {
   'priority.LOW': 'Rendah',
   'priority.MEDIUM': 'Sedang',
   'priority.HIGH': 'Tinggi',
+  'priority.URGENT': 'Mendesak',
 
   'category.BILLING': 'Tagihan',
   'category.TECHNICAL': 'Teknis',

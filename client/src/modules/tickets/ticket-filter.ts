@@ -50,7 +50,7 @@ export function ticketMatchesFilter(ticket: TicketFacts, filter: TicketFilter | 
   return true;
 }
 
-const PRIORITY_RANK: Record<TicketPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
+const PRIORITY_RANK: Record<TicketPriority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, URGENT: 4 };
 
 function sortValue(ticket: TicketFacts, field: TicketOrderField): number | undefined {
   switch (field) {

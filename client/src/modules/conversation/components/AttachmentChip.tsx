@@ -29,7 +29,8 @@ export function AttachmentChip({ attachment }: { attachment: Attachment }) {
       variant="default"
       loading={busy}
       onClick={() => void onClick()}
-      aria-label={t('conversation.download', { name: attachment.filename })}
+      // The accessible name holds the visible text (file name and size) after the action.
+      aria-label={`${t('conversation.download', { name: attachment.filename })} · ${formatBytes(attachment.size, locale)}`}
       leftSection={<PaperclipIcon />}
     >
       {attachment.filename} · {formatBytes(attachment.size, locale)}

@@ -7,6 +7,7 @@ export const SETTINGS_TABS: ReadonlyArray<{ path: string; label: MessageKey }> =
   { path: '/settings/sla', label: 'settings.sla' },
   { path: '/settings/api-keys', label: 'settings.apiKeys' },
   { path: '/settings/webhooks', label: 'settings.webhooks' },
+  { path: '/settings/chat', label: 'settings.chat' },
   { path: '/settings/workspace', label: 'settings.workspace' },
 ];
 

@@ -10,6 +10,7 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
 };
 
 export const PRIORITY_COLORS: Record<TicketPriority, string> = {
+  URGENT: 'grape',
   HIGH: 'red',
   MEDIUM: 'orange',
   LOW: 'gray',
@@ -29,7 +30,7 @@ export function PriorityBadge({ priority }: { priority: TicketPriority | null | 
   const { t } = useI18n();
   if (!priority) return null;
   return (
-    <Badge color={priority === 'HIGH' ? `${PRIORITY_COLORS[priority]}.9` : PRIORITY_COLORS[priority]} variant={priority === 'HIGH' ? 'filled' : 'light'} size="sm" className="badge-fixed">
+    <Badge color={priority === 'HIGH' || priority === 'URGENT' ? `${PRIORITY_COLORS[priority]}.9` : PRIORITY_COLORS[priority]} variant={priority === 'HIGH' || priority === 'URGENT' ? 'filled' : 'light'} size="sm" className="badge-fixed">
       {t(`priority.${priority}`)}
     </Badge>
   );
