@@ -140,7 +140,8 @@ test('the platform operator creates a tenant, suspends it, and its signed-in adm
     const op = operator.page;
     await op.goto('/login', { waitUntil: 'load' });
     await signIn(op, 'admin@globex.example');
-    await op.getByRole('link', { name: 'Tenants' }).click();
+    await op.getByTestId('nav-more').click();
+    await op.getByRole('menuitem', { name: 'Tenants' }).click();
     await op.waitForURL(/\/operator\/tenants$/);
     await op.getByTestId('tenant-table').waitFor();
     expect(await seriousViolations(op, '[data-testid="tenants-page"]')).toEqual([]);

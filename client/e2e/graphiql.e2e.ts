@@ -18,7 +18,8 @@ test('GraphiQL runs a filtered tickets query with the prefilled token and shows 
   const { context, page, errors } = await openSignedIn(browser, baseUrl, 'admin@acme.example', '/board');
   try {
     // Reached from the menu, loaded on demand.
-    await page.getByRole('link', { name: 'GraphiQL' }).click();
+    await page.getByTestId('nav-more').click();
+    await page.getByRole('menuitem', { name: 'GraphiQL' }).click();
     await page.waitForURL(/\/graphiql$/);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     // The docs explorer shows the schema (from introspection with the prefilled token).

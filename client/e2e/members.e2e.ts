@@ -62,7 +62,8 @@ test('an admin invites a member, copies the temporary password, searches, deacti
     await expectAccessible(page);
     await screenshot(page, 'members-desktop');
 
-    const email = `rina.${Date.now()}@acme.example`;
+    const stamp = Date.now();
+    const email = `rina.${stamp}@acme.example`;
     await page.getByTestId('invite-member').click();
     const form = page.getByTestId('invite-form');
     await form.getByRole('textbox', { name: /^Email/ }).fill(email);
@@ -84,7 +85,7 @@ test('an admin invites a member, copies the temporary password, searches, deacti
     await row(page, email).waitFor();
 
     // Search narrows the list to the new member.
-    await page.getByTestId('member-search').fill('rina.');
+    await page.getByTestId('member-search').fill(`rina.${stamp}`);
     await expect.poll(() => page.getByTestId('member-row').count()).toBe(1);
     await expect.poll(() => row(page, email).count()).toBe(1);
 
@@ -95,7 +96,7 @@ test('an admin invites a member, copies the temporary password, searches, deacti
     await invited.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await invited.context.close();
     await page.reload({ waitUntil: 'load' });
-    await page.getByTestId('member-search').fill('rina.');
+    await page.getByTestId('member-search').fill(`rina.${stamp}`);
     await expect.poll(() => row(page, email).locator('td').nth(3).innerText()).not.toBe('Never');
 
     // Deactivate (with confirmation); their sign-in is then refused with the reason.

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Menu, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
@@ -9,6 +9,8 @@ interface NavItem {
   label: MessageKey;
   /** Also active on these path prefixes. */
   match: (pathname: string) => boolean;
+  /** Tools used now and then: in the header they sit in the "More" menu (the phone menu lists them all). */
+  secondary?: boolean;
 }
 
 /** The menu entries a role may use. */
@@ -23,11 +25,11 @@ export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCust
   });
   items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
   if (viewer.isStaff) items.push({ to: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') });
-  if (viewer.isStaff) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses') });
-  if (viewer.isStaff) items.push({ to: '/macros', label: 'nav.macros', match: (p) => p.startsWith('/macros') });
-  if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql') });
+  if (viewer.isStaff) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses'), secondary: true });
+  if (viewer.isStaff) items.push({ to: '/macros', label: 'nav.macros', match: (p) => p.startsWith('/macros'), secondary: true });
+  if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql'), secondary: true });
   if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
-  if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator') });
+  if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator'), secondary: true });
   return items;
 }
 
@@ -36,9 +38,13 @@ export function NavLinks({ viewer, vertical = false }: { viewer: Viewer; vertica
   const { t } = useI18n();
   const { pathname } = useLocation();
   const Container = vertical ? Stack : Group;
+  const items = navItemsFor(viewer);
+  const primary = vertical ? items : items.filter((item) => !item.secondary);
+  const more = vertical ? [] : items.filter((item) => item.secondary);
+  const moreActive = more.some((item) => item.match(pathname));
   return (
     <Container component="nav" gap={4} wrap="nowrap" aria-label={t('nav.menu')}>
-      {navItemsFor(viewer).map((item) => {
+      {primary.map((item) => {
         const active = item.match(pathname);
         return (
           <Button
@@ -58,6 +64,23 @@ export function NavLinks({ viewer, vertical = false }: { viewer: Viewer; vertica
           </Button>
         );
       })}
+      {more.length > 0 && (
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button size="compact-sm" variant={moreActive ? 'light' : 'subtle'} color={moreActive ? 'indigo' : 'gray'} c={moreActive ? 'indigo.9' : 'dark.6'} data-testid="nav-more">
+              {t('nav.more')}
+              <span aria-hidden="true">&nbsp;▾</span>
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {more.map((item) => (
+              <Menu.Item key={item.to} component={Link} to={item.to} aria-current={item.match(pathname) ? 'page' : undefined}>
+                {t(item.label)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      )}
     </Container>
   );
 }

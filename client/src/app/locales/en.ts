@@ -31,6 +31,7 @@ export const en = {
   'nav.graphiql': 'GraphiQL',
   'nav.settings': 'Settings',
   'nav.menu': 'Menu',
+  'nav.more': 'More',
   'nav.changePassword': 'Change password',
 
   'login.title': 'Sign in',

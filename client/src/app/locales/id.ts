@@ -32,6 +32,7 @@ export const id: Dictionary = {
   'nav.graphiql': 'GraphiQL',
   'nav.settings': 'Pengaturan',
   'nav.menu': 'Menu',
+  'nav.more': 'Lainnya',
   'nav.changePassword': 'Ganti kata sandi',
 
   'login.title': 'Masuk',
