@@ -50,6 +50,23 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(indonesian.chat.messages[0].body).toContain('lewat e-mail');
   });
 
+  it('becomes a ticket outside business hours even with an agent online', async () => {
+    const w = await chatWorld(server, 'hours');
+    await connectedWs(server.url, w.tokens.agent1);
+    const today = new Date().toISOString().slice(0, 10);
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '23:59' }));
+    const CAL = 'mutation B($input: BusinessCalendarInput!) { setBusinessCalendar(input: $input) { timezone } }';
+    await gqlOk(server.url, CAL, { input: { timezone: 'UTC', hours, holidays: [today] } }, { token: w.tokens.admin });
+    const settings = await gqlOk<{ widgetSettings: { agentsAvailable: boolean } }>(server.url, 'query W($k: String!) { widgetSettings(widgetKey: $k) { agentsAvailable } }', { k: w.key.key });
+    expect(settings.widgetSettings.agentsAvailable).toBe(false);
+    expect((await startedChat(server, w.key.key)).chat.state).toBe('OFFLINE');
+    // Open again (no holiday): the same online agent gets the next chat.
+    await gqlOk(server.url, CAL, { input: { timezone: 'UTC', hours, holidays: [] } }, { token: w.tokens.admin });
+    const now = new Date();
+    const lastMinute = now.getUTCHours() === 23 && now.getUTCMinutes() >= 58;
+    if (!lastMinute) expect((await startedChat(server, w.key.key)).chat.state).toBe('ACTIVE');
+  });
+
   it('refuses origins not on the key, unknown keys, and keeps chats in the key’s tenant', async () => {
     const w = await chatWorld(server, 'origins');
     const other = await createTestTenant(server.app, 'origins-other');
