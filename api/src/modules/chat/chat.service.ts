@@ -233,9 +233,9 @@ export class ChatService {
   private assertOrigin(key: WidgetKey, origin: string | undefined, hostOrigin: string | undefined): void {
     const self = this.deps.selfOrigin();
     // From the widget frame (served here), the embedding page is the one that counts.
-    // Without either (a server, or the frame opened on its own) there is no embedding page to check.
     const page = origin && origin !== self ? origin : hostOrigin;
-    if (!page) return;
+    // No page (a server, or the frame opened on its own), or a page of this server (/widget-demo).
+    if (!page || page === self) return;
     if (!key.allowedOrigins.includes(page.replace(/\/+$/, ''))) {
       throw forbidden(`Chats may not be started from ${page}`, { reason: 'ORIGIN_NOT_ALLOWED' });
     }
