@@ -215,7 +215,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const apiKeys = new ApiKeyService(deps.orm, deps.pubSub, deps.logger, deps.now);
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
-  const chat = setupChat({ ...deps, tickets, messages, presence, sla });
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail });
   const instances = new Map<Function, object>([
     ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],

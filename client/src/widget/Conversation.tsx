@@ -136,6 +136,16 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
   );
 }
 
+function Transcript({ t, token }: { t: WidgetTexts; token: string }) {
+  const [sent, setSent] = useState(false);
+  if (sent) return <p role="status">{t.transcriptSent}</p>;
+  return (
+    <button type="button" className="sdw-link" onClick={() => void call(Q.transcript, {}, token).then(() => setSent(true)).catch(() => undefined)}>
+      {t.transcript}
+    </button>
+  );
+}
+
 function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: VisitorChat; token: string; onRated(c: VisitorChat): void; onNew(): void }) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -143,6 +153,7 @@ function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: Visi
     return (
       <div className="sdw-rating">
         <p role="status">{t.thanks}</p>
+        <Transcript t={t} token={token} />
         <button type="button" className="sdw-primary" onClick={onNew}>
           {t.newChat}
         </button>
@@ -174,6 +185,7 @@ function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: Visi
       <button type="submit" className="sdw-primary" disabled={!rating}>
         {t.submitRating}
       </button>
+      <Transcript t={t} token={token} />
       <button type="button" className="sdw-link" onClick={onNew}>
         {t.newChat}
       </button>

@@ -54,6 +54,7 @@ export const Q = {
   typing: `mutation Typing($on: Boolean!) { setChatTyping(isTyping: $on) }`,
   read: `mutation Read { markChatRead { id } }`,
   end: `mutation End { endChat { ${CHAT} } }`,
+  transcript: `mutation Transcript { emailChatTranscript }`,
   rate: `mutation Rate($input: RateChatInput!) { rateChat(input: $input) { ${CHAT} } }`,
   messages: `subscription Messages { chatMessageAdded { ${MESSAGE} } }`,
   agentTyping: `subscription AgentTyping { chatTyping { name isTyping } }`,

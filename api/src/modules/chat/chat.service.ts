@@ -9,6 +9,7 @@ import { reserveAttempt } from '../../platform/ratelimit.js';
 import { Attachment } from '../attachment/attachment.entity.js';
 import { Message } from '../conversation/message.entity.js';
 import type { MessageService } from '../conversation/message.service.js';
+import type { MailService } from '../mail/mail.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import type { RecordedChange } from '../ticket/ticket.events.js';
@@ -37,6 +38,7 @@ export interface ChatServiceDeps {
   startsByIp: RateLimiterAbstract;
   startsByKey: RateLimiterAbstract;
   messagesByChat: RateLimiterAbstract;
+  mail: MailService;
   /** This server's own origin (the widget frame's): requests from it name the embedding page in `hostOrigin`. */
   selfOrigin: () => string | null;
 }
@@ -200,6 +202,23 @@ export class ChatService {
     await this.deps.tickets.committed(recorded);
     await this.deps.router.drain(scope.principal.tenantId);
     return this.view(scope.em, chat.id);
+  }
+
+  /** Mails the transcript (without internal notes) to the visitor's address, through the mail outbox. */
+  async emailTranscript(scope: RequestScope): Promise<boolean> {
+    const chat = await this.chatOf(scope);
+    await reserveAttempt(this.deps.messagesByChat, chat.id, 'You are sending messages too fast; please wait a moment');
+    const view = await this.view(scope.em, chat.id);
+    const lines = view.messages.map((m) => (m.kind === 'SYSTEM' ? `— ${m.body}` : `${m.authorName ?? '?'}: ${m.body}${m.attachmentNames.length ? ` [${m.attachmentNames.join(', ')}]` : ''}`));
+    this.deps.mail.enqueue(scope.em, {
+      to: chat.visitorEmail,
+      locale: chat.locale,
+      template: 'CHAT_TRANSCRIPT',
+      params: { name: chat.visitorName, topic: chat.topic, lines, link: chat.pageUrl ?? this.deps.mail.link('/') },
+    });
+    await scope.em.flush();
+    this.deps.mail.sent();
+    return true;
   }
 
   /** The chat of a visitor principal. */

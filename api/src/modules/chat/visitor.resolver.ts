@@ -64,6 +64,12 @@ export class VisitorResolver {
   }
 
   @Auth(VISITOR)
+  @Mutation(() => Boolean, { description: "Mails the chat's transcript to the visitor's e-mail address." })
+  emailChatTranscript(@Caller() caller: Caller) {
+    return this.chats.emailTranscript(caller);
+  }
+
+  @Auth(VISITOR)
   @Mutation(() => VisitorChat, { description: 'Rates a closed chat, 1 to 5, with an optional comment.' })
   rateChat(@Arg('input', () => RateChatInput) input: RateChatInput, @Caller() caller: Caller) {
     return this.chats.rate(caller, input);

@@ -5,6 +5,7 @@ import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { createTestTenant, tokenFor } from '../../../test/tenants.js';
 import { connectedWs, connectWs, disposeAllWs } from '../../../test/ws.js';
+import { MailMessage } from '../../mail/mail-message.entity.js';
 import { ACTIVITIES, SHOP, chatWorld, chatsOf, setCapacity, startChat, startedChat, visitorChat, type VisitorChat } from './chat.fixture.js';
 
 const MESSAGE_ADDED = 'subscription { chatMessageAdded { id body kind fromVisitor authorName } }';
@@ -191,6 +192,18 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect((await visitorChat(server, token)).messages.map((m) => m.body)).not.toContain('catatan');
     const read = await gqlOk<{ markChatRead: { id: string } }>(server.url, 'mutation { markChatRead { id } }', {}, { token });
     expect(read.markChatRead.id).toBe(chat.id);
+  });
+
+  it('mails the transcript to the visitor through the outbox, in their language', async () => {
+    const w = await chatWorld(server, 'transcript');
+    const email = `transcript-${Date.now()}@example.com`;
+    const { token } = await startedChat(server, w.key.key, { email, topic: 'NPWP baru', locale: 'id' });
+    await gqlOk(server.url, 'mutation { sendChatMessage(input: { body: "Bagaimana cara daftar NPWP?" }) { id } }', {}, { token });
+    expect((await gqlOk<{ emailChatTranscript: boolean }>(server.url, 'mutation { emailChatTranscript }', {}, { token })).emailChatTranscript).toBe(true);
+    const [mail] = await server.app.orm.em.fork().find(MailMessage, { recipient: email });
+    expect(mail).toMatchObject({ template: 'CHAT_TRANSCRIPT', locale: 'id', subject: 'Obrolan Anda: NPWP baru' });
+    expect(mail.text).toContain('Bagaimana cara daftar NPWP?');
+    expect(mail.text).toContain('lewat e-mail');
   });
 
   it('limits how fast a visitor sends, with a clear error', async () => {
