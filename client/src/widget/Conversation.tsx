@@ -80,7 +80,7 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
             <span className="sdw-body">{m.body}</span>
             {m.attachmentNames.map((name) => (
               <span key={name} className="sdw-file">
-                📎 {name}
+                {t.attached(name)}
               </span>
             ))}
           </li>
