@@ -124,6 +124,20 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(errorCode(await gql(server.url, 'mutation { rateChat(input: { rating: 4 }) { rating } }', {}, { token: started[1].token }))).toBe('BAD_USER_INPUT');
   });
 
+  it('keeps placing other departments’ chats while one department is full', async () => {
+    const w = await chatWorld(server, 'depts');
+    const DEPT = 'mutation D($input: DepartmentInput!) { createDepartment(input: $input) { id } }';
+    const a = (await gqlOk<{ createDepartment: { id: string } }>(server.url, DEPT, { input: { name: 'Investasi', memberIds: [w.t.agent1.id] } }, { token: w.tokens.admin })).createDepartment.id;
+    const b = (await gqlOk<{ createDepartment: { id: string } }>(server.url, DEPT, { input: { name: 'Teknis', memberIds: [w.t.agent2.id] } }, { token: w.tokens.admin })).createDepartment.id;
+    await setCapacity(server, w.tokens.admin, w.t.agent1.id, 1);
+    await connectedWs(server.url, w.tokens.agent1);
+    await connectedWs(server.url, w.tokens.agent2);
+    expect((await startedChat(server, w.key.key, { departmentId: a })).chat.state).toBe('ACTIVE');
+    expect((await startedChat(server, w.key.key, { departmentId: a })).chat.state).toBe('WAITING');
+    const other = await startedChat(server, w.key.key, { departmentId: b });
+    expect(other.chat).toMatchObject({ state: 'ACTIVE', agentName: `agent2 of ${w.t.slug}` });
+  });
+
   it('re-queues an agent’s chats when they go offline; the visitor sees it live', async () => {
     const w = await chatWorld(server, 'requeue');
     const a1 = await connectedWs(server.url, w.tokens.agent1);
