@@ -21,7 +21,7 @@ import { Chat, Department, WidgetKey } from './chat.entity.js';
 import type { RateChatInput, StartChatInput } from './chat.inputs.js';
 import { chatTexts } from './chat.texts.js';
 import { ChatState, type ChatMessage, type StartChatPayload, type VisitorChat, type WidgetSettings } from './chat.types.js';
-import { chatState, systemLine } from './chat.views.js';
+import { chatState, namesOf, systemLine, toChatMessage } from './chat.views.js';
 import type { ChatRouter } from './routing.service.js';
 
 export const CHAT_TOKEN_PREFIX = 'chs_';
@@ -285,28 +285,4 @@ async function customerFor(tx: EntityManager, name: string, email: string): Prom
   if (!membership) return (await addCustomer(tx, { name, email })).id;
   if (membership.role !== Role.CUSTOMER) throw badInput({ email: ['belongs to a staff member of this workspace; use another address'] });
   return user!.id;
-}
-
-export async function namesOf(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (!wanted.length) return new Map();
-  return new Map((await em.find(User, { id: { $in: wanted } }, { fields: ['id', 'name'] })).map((u) => [u.id, u.name] as const));
-}
-
-export function toChatMessage(
-  chat: Chat,
-  m: Pick<Message, 'id' | 'body' | 'kind' | 'authorId' | 'createdAt'>,
-  names: Map<string, string>,
-  attachmentNames: string[] = [],
-): ChatMessage {
-  const fromVisitor = m.authorId === chat.customerId;
-  return {
-    id: m.id,
-    body: m.body,
-    kind: m.kind,
-    fromVisitor,
-    attachmentNames,
-    authorName: fromVisitor ? chat.visitorName : m.authorId ? (names.get(m.authorId) ?? null) : null,
-    createdAt: new Date(m.createdAt),
-  };
 }

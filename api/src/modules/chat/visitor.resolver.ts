@@ -6,7 +6,8 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
 import { RealtimeService, toNotification } from '../realtime/realtime.service.js';
 import { RateChatInput, SendChatMessageInput, StartChatInput } from './chat.inputs.js';
-import { ChatService, namesOf, toChatMessage } from './chat.service.js';
+import { ChatService } from './chat.service.js';
+import { namesOf, toChatMessage } from './chat.views.js';
 import { ChatMessage, ChatTyping, StartChatPayload, VisitorChat, WidgetSettings } from './chat.types.js';
 
 const { VISITOR } = Role;
