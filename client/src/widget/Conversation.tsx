@@ -73,6 +73,18 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
       <p className="sdw-status" data-testid="widget-status" data-state={chat.state}>
         {status}
       </p>
+      {chat.earlierChats.length > 0 && (
+        <details className="sdw-earlier">
+          <summary>{t.earlier}</summary>
+          <ul>
+            {chat.earlierChats.map((c) => (
+              <li key={c.id}>
+                #{c.ticketNumber} · {c.topic}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <ol className="sdw-messages" ref={list} aria-live="polite">
         {chat.messages.map((m) => (
           <li key={m.id} className={m.kind === 'SYSTEM' ? 'sdw-system' : m.fromVisitor ? 'sdw-mine' : 'sdw-theirs'} data-testid="widget-message">

@@ -154,7 +154,19 @@ export class ChatService {
       rating: chat.rating,
       color: key?.color ?? '#228be6',
       messages: messages.map((m) => toChatMessage(chat, m, names, files.filter((f) => f.messageId === m.id).map((f) => f.filename))),
+      earlierChats: await this.earlier(em, chat),
     };
+  }
+
+  /** Only a verified visitor (identity checked with the key's secret) is shown their other chats. */
+  private async earlier(em: EntityManager, chat: Chat): Promise<VisitorChat['earlierChats']> {
+    if (!chat.visitorId) return [];
+    const others = await em.find(Chat, { visitorId: chat.visitorId, widgetKeyId: chat.widgetKeyId, id: { $ne: chat.id } }, { orderBy: { createdAt: 'desc' }, limit: 20 });
+    const tickets = new Map((await em.find(Ticket, { id: { $in: others.map((o) => o.ticketId) } })).map((t) => [t.id, t] as const));
+    return others.flatMap((o) => {
+      const t = tickets.get(o.ticketId);
+      return t ? [{ id: o.id, topic: o.topic, state: chatState(o, t), ticketNumber: t.number, createdAt: o.createdAt }] : [];
+    });
   }
 
   /** The visitor's message, posted on the chat's ticket as its customer. */

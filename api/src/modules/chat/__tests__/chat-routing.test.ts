@@ -242,6 +242,14 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(refused.errors?.[0].extensions?.reason).toBe('IDENTITY_REQUIRED');
     expect(errorCode(await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: 'ab'.repeat(32) }))).toBe('FORBIDDEN');
     const hash = createHmac('sha256', w.key.identitySecret).update('cust-42').digest('hex');
-    expect((await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash })).errors).toBeUndefined();
+    expect((await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash, topic: 'Pertama' })).errors).toBeUndefined();
+    // A verified visitor sees their earlier chats; nobody else's.
+    const second = await startedChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash, topic: 'Kedua' });
+    const EARLIER = '{ visitorChat { earlierChats { topic state ticketNumber } } }';
+    const seen = await gqlOk<{ visitorChat: { earlierChats: Array<{ topic: string }> } }>(server.url, EARLIER, {}, { token: second.token });
+    expect(seen.visitorChat.earlierChats.map((c) => c.topic)).toEqual(['Pertama']);
+    const otherHash = createHmac('sha256', w.key.identitySecret).update('cust-43').digest('hex');
+    const stranger = await startedChat(server, w.key.key, { visitorId: 'cust-43', visitorIdHash: otherHash });
+    expect((await gqlOk<{ visitorChat: { earlierChats: unknown[] } }>(server.url, EARLIER, {}, { token: stranger.token })).visitorChat.earlierChats).toEqual([]);
   });
 });
