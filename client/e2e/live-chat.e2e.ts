@@ -102,6 +102,8 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
     await frame.getByLabel('Comment (optional)').fill('Cepat dan jelas');
     await frame.getByRole('button', { name: 'Send rating' }).click();
     await frame.getByText('Thank you for your rating!').waitFor();
+    await frame.getByRole('button', { name: 'E-mail me the transcript' }).click();
+    await frame.getByText('The transcript is on its way to your e-mail.').waitFor();
     const closed = await graphql<{ chats: Array<{ topic: string; rating: number | null; ratingComment: string | null }> }>(
       baseUrl,
       '{ chats(states: [CLOSED]) { topic rating ratingComment } }',

@@ -249,7 +249,7 @@ export function createModules(deps: ModuleDeps): Modules {
   const metricsWriter = new MetricsWriter(deps.orm, sla, deps.logger, deps.now);
   const reports = new ReportsService(sla);
   activity.onCommitted((events) => metricsWriter.committed(events));
-  const chat = setupChat({ ...deps, tickets, messages, presence, sla });
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail });
   const instances = new Map<Function, object>([
     ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],

@@ -73,6 +73,18 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
       <p className="sdw-status" data-testid="widget-status" data-state={chat.state}>
         {status}
       </p>
+      {chat.earlierChats.length > 0 && (
+        <details className="sdw-earlier">
+          <summary>{t.earlier}</summary>
+          <ul>
+            {chat.earlierChats.map((c) => (
+              <li key={c.id}>
+                #{c.ticketNumber} · {c.topic}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <ol className="sdw-messages" ref={list} aria-live="polite">
         {chat.messages.map((m) => (
           <li key={m.id} className={m.kind === 'SYSTEM' ? 'sdw-system' : m.fromVisitor ? 'sdw-mine' : 'sdw-theirs'} data-testid="widget-message">
@@ -80,7 +92,7 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
             <span className="sdw-body">{m.body}</span>
             {m.attachmentNames.map((name) => (
               <span key={name} className="sdw-file">
-                📎 {name}
+                {t.attached(name)}
               </span>
             ))}
           </li>
@@ -136,6 +148,16 @@ export function Conversation({ t, session }: { t: WidgetTexts; session: Session 
   );
 }
 
+function Transcript({ t, token }: { t: WidgetTexts; token: string }) {
+  const [sent, setSent] = useState(false);
+  if (sent) return <p role="status">{t.transcriptSent}</p>;
+  return (
+    <button type="button" className="sdw-link" onClick={() => void call(Q.transcript, {}, token).then(() => setSent(true)).catch(() => undefined)}>
+      {t.transcript}
+    </button>
+  );
+}
+
 function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: VisitorChat; token: string; onRated(c: VisitorChat): void; onNew(): void }) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -143,6 +165,7 @@ function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: Visi
     return (
       <div className="sdw-rating">
         <p role="status">{t.thanks}</p>
+        <Transcript t={t} token={token} />
         <button type="button" className="sdw-primary" onClick={onNew}>
           {t.newChat}
         </button>
@@ -174,6 +197,7 @@ function Rating({ t, chat, token, onRated, onNew }: { t: WidgetTexts; chat: Visi
       <button type="submit" className="sdw-primary" disabled={!rating}>
         {t.submitRating}
       </button>
+      <Transcript t={t} token={token} />
       <button type="button" className="sdw-link" onClick={onNew}>
         {t.newChat}
       </button>

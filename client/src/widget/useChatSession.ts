@@ -77,7 +77,7 @@ export function useChatSession(key: string, open: boolean) {
       setUnread(0);
       void call(Q.read, {}, token).catch(() => undefined);
     }
-  }, [open, token, chat?.messages.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, token, chat?.messages.length]);
 
   const start = async (input: Record<string, unknown>) => {
     const data = await call<{ startChat: { token: string; chat: VisitorChat } }>(Q.start, { input: { widgetKey: key, ...input } });

@@ -23,6 +23,7 @@ export interface VisitorChat {
   agentReadAt: string | null;
   rating: number | null;
   messages: ChatMessage[];
+  earlierChats: Array<{ id: string; topic: string; state: ChatState; ticketNumber: number }>;
 }
 
 export interface WidgetSettings {
@@ -44,7 +45,7 @@ export class WidgetError extends Error {
 }
 
 const MESSAGE = 'id body kind fromVisitor authorName attachmentNames createdAt';
-const CHAT = `id state topic agentName ticketNumber agentReadAt rating messages { ${MESSAGE} }`;
+const CHAT = `id state topic agentName ticketNumber agentReadAt rating messages { ${MESSAGE} } earlierChats { id topic state ticketNumber }`;
 
 export const Q = {
   settings: `query WidgetSettings($key: String!) { widgetSettings(widgetKey: $key) { color greeting departments { id name } agentsAvailable requireIdentity } }`,
@@ -54,6 +55,7 @@ export const Q = {
   typing: `mutation Typing($on: Boolean!) { setChatTyping(isTyping: $on) }`,
   read: `mutation Read { markChatRead { id } }`,
   end: `mutation End { endChat { ${CHAT} } }`,
+  transcript: `mutation Transcript { emailChatTranscript }`,
   rate: `mutation Rate($input: RateChatInput!) { rateChat(input: $input) { ${CHAT} } }`,
   messages: `subscription Messages { chatMessageAdded { ${MESSAGE} } }`,
   agentTyping: `subscription AgentTyping { chatTyping { name isTyping } }`,

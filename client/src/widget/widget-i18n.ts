@@ -31,6 +31,9 @@ const en = {
   required: 'Required',
   error: 'Something went wrong. Please try again.',
   attach: 'Attach a file',
+  earlier: 'Your earlier chats',
+  transcript: 'E-mail me the transcript',
+  transcriptSent: 'The transcript is on its way to your e-mail.',
   uploading: (name: string, percent: number) => `Uploading ${name}… ${percent}%`,
   attached: (name: string) => `Attached: ${name}`,
 };
@@ -69,6 +72,9 @@ const id: Texts = {
   required: 'Wajib diisi',
   error: 'Terjadi kesalahan. Silakan coba lagi.',
   attach: 'Lampirkan berkas',
+  earlier: 'Obrolan Anda sebelumnya',
+  transcript: 'Kirim transkrip ke e-mail saya',
+  transcriptSent: 'Transkrip sedang dikirim ke e-mail Anda.',
   uploading: (name: string, percent: number) => `Mengunggah ${name}… ${percent}%`,
   attached: (name: string) => `Terlampir: ${name}`,
 };

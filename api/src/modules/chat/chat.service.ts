@@ -9,6 +9,7 @@ import { reserveAttempt } from '../../platform/ratelimit.js';
 import { Attachment } from '../attachment/attachment.entity.js';
 import { Message } from '../conversation/message.entity.js';
 import type { MessageService } from '../conversation/message.service.js';
+import type { MailService } from '../mail/mail.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import type { RecordedChange } from '../ticket/ticket.events.js';
@@ -20,7 +21,7 @@ import { Chat, Department, WidgetKey } from './chat.entity.js';
 import type { RateChatInput, StartChatInput } from './chat.inputs.js';
 import { chatTexts } from './chat.texts.js';
 import { ChatState, type ChatMessage, type StartChatPayload, type VisitorChat, type WidgetSettings } from './chat.types.js';
-import { chatState, systemLine } from './chat.views.js';
+import { chatState, namesOf, systemLine, toChatMessage } from './chat.views.js';
 import type { ChatRouter } from './routing.service.js';
 
 export const CHAT_TOKEN_PREFIX = 'chs_';
@@ -37,6 +38,7 @@ export interface ChatServiceDeps {
   startsByIp: RateLimiterAbstract;
   startsByKey: RateLimiterAbstract;
   messagesByChat: RateLimiterAbstract;
+  mail: MailService;
   /** This server's own origin (the widget frame's): requests from it name the embedding page in `hostOrigin`. */
   selfOrigin: () => string | null;
 }
@@ -152,7 +154,19 @@ export class ChatService {
       rating: chat.rating,
       color: key?.color ?? '#228be6',
       messages: messages.map((m) => toChatMessage(chat, m, names, files.filter((f) => f.messageId === m.id).map((f) => f.filename))),
+      earlierChats: await this.earlier(em, chat),
     };
+  }
+
+  /** Only a verified visitor (identity checked with the key's secret) is shown their other chats. */
+  private async earlier(em: EntityManager, chat: Chat): Promise<VisitorChat['earlierChats']> {
+    if (!chat.visitorId) return [];
+    const others = await em.find(Chat, { visitorId: chat.visitorId, widgetKeyId: chat.widgetKeyId, id: { $ne: chat.id } }, { orderBy: { createdAt: 'desc' }, limit: 20 });
+    const tickets = new Map((await em.find(Ticket, { id: { $in: others.map((o) => o.ticketId) } })).map((t) => [t.id, t] as const));
+    return others.flatMap((o) => {
+      const t = tickets.get(o.ticketId);
+      return t ? [{ id: o.id, topic: o.topic, state: chatState(o, t), ticketNumber: t.number, createdAt: o.createdAt }] : [];
+    });
   }
 
   /** The visitor's message, posted on the chat's ticket as its customer. */
@@ -202,6 +216,23 @@ export class ChatService {
     return this.view(scope.em, chat.id);
   }
 
+  /** Mails the transcript (without internal notes) to the visitor's address, through the mail outbox. */
+  async emailTranscript(scope: RequestScope): Promise<boolean> {
+    const chat = await this.chatOf(scope);
+    await reserveAttempt(this.deps.messagesByChat, chat.id, 'You are sending messages too fast; please wait a moment');
+    const view = await this.view(scope.em, chat.id);
+    const lines = view.messages.map((m) => (m.kind === 'SYSTEM' ? `— ${m.body}` : `${m.authorName ?? '?'}: ${m.body}${m.attachmentNames.length ? ` [${m.attachmentNames.join(', ')}]` : ''}`));
+    this.deps.mail.enqueue(scope.em, {
+      to: chat.visitorEmail,
+      locale: chat.locale,
+      template: 'CHAT_TRANSCRIPT',
+      params: { name: chat.visitorName, topic: chat.topic, lines, link: chat.pageUrl ?? this.deps.mail.link('/') },
+    });
+    await scope.em.flush();
+    this.deps.mail.sent();
+    return true;
+  }
+
   /** The chat of a visitor principal. */
   async chatOf(scope: RequestScope): Promise<Chat> {
     const chat = scope.principal.chatId ? await scope.em.findOne(Chat, { id: scope.principal.chatId }) : null;
@@ -233,9 +264,9 @@ export class ChatService {
   private assertOrigin(key: WidgetKey, origin: string | undefined, hostOrigin: string | undefined): void {
     const self = this.deps.selfOrigin();
     // From the widget frame (served here), the embedding page is the one that counts.
-    // Without either (a server, or the frame opened on its own) there is no embedding page to check.
     const page = origin && origin !== self ? origin : hostOrigin;
-    if (!page) return;
+    // No page (a server, or the frame opened on its own), or a page of this server (/widget-demo).
+    if (!page || page === self) return;
     if (!key.allowedOrigins.includes(page.replace(/\/+$/, ''))) {
       throw forbidden(`Chats may not be started from ${page}`, { reason: 'ORIGIN_NOT_ALLOWED' });
     }
@@ -266,28 +297,4 @@ async function customerFor(tx: EntityManager, name: string, email: string): Prom
   if (!membership) return (await addCustomer(tx, { name, email })).id;
   if (membership.role !== Role.CUSTOMER) throw badInput({ email: ['belongs to a staff member of this workspace; use another address'] });
   return user!.id;
-}
-
-export async function namesOf(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (!wanted.length) return new Map();
-  return new Map((await em.find(User, { id: { $in: wanted } }, { fields: ['id', 'name'] })).map((u) => [u.id, u.name] as const));
-}
-
-export function toChatMessage(
-  chat: Chat,
-  m: Pick<Message, 'id' | 'body' | 'kind' | 'authorId' | 'createdAt'>,
-  names: Map<string, string>,
-  attachmentNames: string[] = [],
-): ChatMessage {
-  const fromVisitor = m.authorId === chat.customerId;
-  return {
-    id: m.id,
-    body: m.body,
-    kind: m.kind,
-    fromVisitor,
-    attachmentNames,
-    authorName: fromVisitor ? chat.visitorName : m.authorId ? (names.get(m.authorId) ?? null) : null,
-    createdAt: new Date(m.createdAt),
-  };
 }

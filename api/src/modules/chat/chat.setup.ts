@@ -6,6 +6,7 @@ import type { ChatConfig, MailConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
 import { createLimiter } from '../../platform/ratelimit.js';
 import type { MessageService } from '../conversation/message.service.js';
+import type { MailService } from '../mail/mail.service.js';
 import type { PresenceService } from '../presence/presence.service.js';
 import { PresenceStatus } from '../presence/presence.types.js';
 import type { SlaService } from '../sla/sla.service.js';
@@ -32,6 +33,7 @@ export interface ChatSetupDeps {
   redis?: Redis;
   chat: ChatConfig;
   mail: MailConfig;
+  mailer: MailService;
 }
 
 export interface ChatSetup {
@@ -55,6 +57,7 @@ export function setupChat(deps: ChatSetupDeps): ChatSetup {
     startsByIp: minute('chat-start-ip', deps.chat.startsPerIp, deps.chat.startWindowSeconds),
     startsByKey: minute('chat-start-key', deps.chat.startsPerKey, deps.chat.startWindowSeconds),
     messagesByChat: minute('chat-messages', deps.chat.messagesPerMinute),
+    mail: deps.mailer,
     selfOrigin: () => (deps.mail.publicUrl ? new URL(deps.mail.publicUrl).origin : null),
   });
   deps.presence.onChange((tenantId, userId, status) => {

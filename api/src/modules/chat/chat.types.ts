@@ -119,6 +119,24 @@ export class ChatMessage {
   createdAt: Date;
 }
 
+@ObjectType('EarlierChat', { description: 'An earlier chat of a verified visitor (its summary).' })
+export class EarlierChat {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  topic: string;
+
+  @Field(() => ChatState)
+  state: ChatState;
+
+  @Field(() => Int)
+  ticketNumber: number;
+
+  @Field()
+  createdAt: Date;
+}
+
 @ObjectType('VisitorChat', { description: 'The chat as its visitor sees it.' })
 export class VisitorChat {
   @Field(() => ID)
@@ -150,6 +168,9 @@ export class VisitorChat {
 
   @Field(() => [ChatMessage], { description: 'Oldest first; never internal notes.' })
   messages: ChatMessage[];
+
+  @Field(() => [EarlierChat], { description: "A verified visitor's earlier chats on this website, newest first (empty for unverified visitors)." })
+  earlierChats: EarlierChat[];
 }
 
 @ObjectType('StartChatPayload')

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { User } from '../user/user.entity.js';
 import { Message, MessageKind } from '../conversation/message.entity.js';
 import type { Ticket } from '../ticket/ticket.entity.js';
 import { TicketStatus } from '../ticket/ticket.enums.js';
 import { TicketEventType, type TicketChange } from '../ticket/ticket.events.js';
 import type { Chat } from './chat.entity.js';
-import { ChatState } from './chat.types.js';
+import { ChatState, type ChatMessage } from './chat.types.js';
 
 /** A chat's state from its ticket (and whether it became an offline ticket). */
 export function chatState(chat: Chat, ticket: Pick<Ticket, 'status' | 'assigneeId'>): ChatState {
@@ -33,5 +34,30 @@ export function assignedChange(from: string | null, to: string, reason: string):
         { field: 'routingReason', from: null, to: reason },
       ],
     },
+  };
+}
+
+/** Names of users by id (agents, in a chat's thread). */
+export async function namesOf(em: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  return new Map((await em.find(User, { id: { $in: wanted } }, { fields: ['id', 'name'] })).map((u) => [u.id, u.name] as const));
+}
+
+export function toChatMessage(
+  chat: Chat,
+  m: Pick<Message, 'id' | 'body' | 'kind' | 'authorId' | 'createdAt'>,
+  names: Map<string, string>,
+  attachmentNames: string[] = [],
+): ChatMessage {
+  const fromVisitor = m.authorId === chat.customerId;
+  return {
+    id: m.id,
+    body: m.body,
+    kind: m.kind,
+    fromVisitor,
+    attachmentNames,
+    authorName: fromVisitor ? chat.visitorName : m.authorId ? (names.get(m.authorId) ?? null) : null,
+    createdAt: new Date(m.createdAt),
   };
 }

@@ -13,8 +13,7 @@ import { Chat, Department } from './chat.entity.js';
 import type { TransferChatInput } from './chat.inputs.js';
 import { chatTexts } from './chat.texts.js';
 import { ChatAssignReason, ChatState, type ChatType } from './chat.types.js';
-import { chatState, systemLine } from './chat.views.js';
-import { namesOf } from './chat.service.js';
+import { chatState, namesOf, systemLine } from './chat.views.js';
 import type { ChatRouter } from './routing.service.js';
 
 export interface InboxDeps {

@@ -65,23 +65,27 @@ export class ChatRouter {
   /** Places every queued chat of the tenant that can be placed now. Safe to call from any instance, any time. */
   async drain(tenantId: string): Promise<void> {
     await this.ensureRows(tenantId);
+    // Chats nobody can take yet (their department is full) stay queued; the others go on.
+    const parked: string[] = [];
     for (let i = 0; i < 100; i++) {
-      const outcome = await this.placeOne(tenantId).catch((err: Error) => {
+      const outcome = await this.placeOne(tenantId, parked).catch((err: Error) => {
         this.deps.logger.warn({ err: err.message, tenantId }, 'chat routing failed');
         return 'stop' as const;
       });
       if (outcome === 'stop') return;
+      if (outcome !== 'placed') parked.push(outcome.parked);
     }
   }
 
   /** Claims the oldest queued chat this instance can lock and assigns, parks or turns it into a ticket. */
-  private async placeOne(tenantId: string): Promise<'placed' | 'stop'> {
+  private async placeOne(tenantId: string, parked: string[]): Promise<'placed' | 'stop' | { parked: string }> {
     const em = forTenant(this.deps.orm.em, tenantId);
     const recorded: RecordedChange[] = [];
     const skipLocked = this.deps.lockRows ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {};
     const waitLock = this.deps.lockRows ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
-    const outcome = await em.transactional(async (tx) => {
-      const chat = await tx.findOne(Chat, { queued: true }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...skipLocked });
+    const outcome = await em.transactional(async (tx): Promise<'placed' | 'stop' | { parked: string }> => {
+      const where = parked.length ? { queued: true, id: { $nin: parked } } : { queued: true };
+      const chat = await tx.findOne(Chat, where, { orderBy: { createdAt: 'asc', id: 'asc' }, ...skipLocked });
       if (!chat) return 'stop' as const;
       const ticket = await tx.findOne(Ticket, { id: chat.ticketId }, waitLock);
       if (!ticket || ticket.status !== TicketStatus.OPEN || ticket.assigneeId) {
@@ -99,7 +103,7 @@ export class ChatRouter {
       }
       const candidates = await this.load(tx, online, waitLock);
       const eligible = candidates.filter((c) => c.active < c.capacity);
-      if (!eligible.length) return 'stop' as const; // everyone is full: the chat waits in the queue
+      if (!eligible.length) return { parked: chat.id }; // everyone is full: the chat waits in the queue
       eligible.sort((a, b) => a.active - b.active || a.lastAssignedAt - b.lastAssignedAt || a.userId.localeCompare(b.userId));
       const pick = eligible[0];
       const reason = eligible.length === 1 ? ChatAssignReason.ONLY_CANDIDATE : ChatAssignReason.LEAST_LOADED;

@@ -6,7 +6,8 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
 import { RealtimeService, toNotification } from '../realtime/realtime.service.js';
 import { RateChatInput, SendChatMessageInput, StartChatInput } from './chat.inputs.js';
-import { ChatService, namesOf, toChatMessage } from './chat.service.js';
+import { ChatService } from './chat.service.js';
+import { namesOf, toChatMessage } from './chat.views.js';
 import { ChatMessage, ChatTyping, StartChatPayload, VisitorChat, WidgetSettings } from './chat.types.js';
 
 const { VISITOR } = Role;
@@ -61,6 +62,12 @@ export class VisitorResolver {
   @Mutation(() => VisitorChat, { description: 'The visitor ends the chat.' })
   endChat(@Caller() caller: Caller) {
     return this.chats.end(caller);
+  }
+
+  @Auth(VISITOR)
+  @Mutation(() => Boolean, { description: "Mails the chat's transcript to the visitor's e-mail address." })
+  emailChatTranscript(@Caller() caller: Caller) {
+    return this.chats.emailTranscript(caller);
   }
 
   @Auth(VISITOR)

@@ -68,7 +68,8 @@ export function widgetRoutes(options: WidgetRouteOptions): Router {
       const value = typeof req.query.key === 'string' ? req.query.key : '';
       // The key names its tenant; only its allowed origins may frame the widget.
       const key = value ? await options.orm.em.fork({ clear: true, useContext: false }).findOne(WidgetKey, { key: value, revokedAt: null }, CROSS_TENANT) : null;
-      const ancestors = key?.allowedOrigins.length ? key.allowedOrigins.join(' ') : "'none'";
+      // This server's own pages (/widget-demo) may frame it too.
+      const ancestors = key ? ["'self'", ...key.allowedOrigins].join(' ') : "'none'";
       res.set(
         'Content-Security-Policy',
         `default-src 'self'; base-uri 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors ${ancestors}; form-action 'self'; object-src 'none'`,

@@ -11,6 +11,8 @@ export interface TemplateParams {
   VERIFY_EMAIL: { name: string; link: string; workspace: string };
   INVITE: { name: string; link: string; workspace: string };
   ADDED_TO_WORKSPACE: { name: string; link: string; workspace: string };
+  /** A live chat's transcript for its visitor: `lines` are "Name: message". */
+  CHAT_TRANSCRIPT: { name: string; link: string; topic: string; lines: string[] };
 }
 export type TemplateName = keyof TemplateParams;
 
@@ -87,6 +89,22 @@ const COPIES: Copies = {
       lines: [`Anda dijadikan admin ruang kerja Sociodesk “${p.workspace}”. Masuk dengan kata sandi Anda yang biasa lalu pilih ruang kerja itu.`],
       action: 'Masuk',
       footer: '',
+    }),
+  },
+  CHAT_TRANSCRIPT: {
+    en: (p) => ({
+      subject: `Your chat: ${p.topic}`,
+      greeting: `Hello ${p.name},`,
+      lines: [`Here is the transcript of your chat about “${p.topic}”:`, ...p.lines],
+      action: 'Back to the website',
+      footer: 'Reply on the website to continue the conversation.',
+    }),
+    id: (p) => ({
+      subject: `Obrolan Anda: ${p.topic}`,
+      greeting: `Halo ${p.name},`,
+      lines: [`Berikut transkrip obrolan Anda tentang “${p.topic}”:`, ...p.lines],
+      action: 'Kembali ke situs',
+      footer: 'Balas di situs untuk melanjutkan percakapan.',
     }),
   },
 };

@@ -84,6 +84,7 @@ export class NotificationService {
         return { type: NotificationType.TICKET_CREATED, params: {}, recipients: [...(await adminsOf(tx)), ticket.assigneeId] };
       case TicketEventType.TICKET_ASSIGNED:
       case TicketEventType.TICKET_CLAIMED:
+      case TicketEventType.CHAT_ASSIGNED:
         return { type: NotificationType.TICKET_ASSIGNED, params: {}, recipients: [ticket.assigneeId] };
       case TicketEventType.MESSAGE_POSTED: {
         if (event.internal) return null;

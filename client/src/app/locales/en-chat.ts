@@ -52,4 +52,10 @@ export const enChat = {
   'chatSettings.capacityIntro': 'How many active chats each agent handles at once. Routing picks the least loaded online agent.',
   'chatSettings.active': '{count} active',
   'chatSettings.capacityOf': 'Capacity of {name}',
+  'activity.CHAT_ASSIGNED': 'chat routed',
+  'activity.field.routingReason': 'reason',
+  'chatReason.LEAST_LOADED': 'least loaded agent',
+  'chatReason.ONLY_CANDIDATE': 'only available agent',
+  'chatReason.TRANSFERRED': 'transferred',
+  'chatReason.ACCEPTED': 'accepted by the agent',
 };

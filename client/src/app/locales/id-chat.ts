@@ -54,4 +54,10 @@ export const idChat: Record<keyof typeof enChat, string> = {
   'chatSettings.capacityIntro': 'Berapa obrolan aktif yang ditangani tiap agen sekaligus. Perutean memilih agen online dengan beban paling sedikit.',
   'chatSettings.active': '{count} aktif',
   'chatSettings.capacityOf': 'Kapasitas {name}',
+  'activity.CHAT_ASSIGNED': 'obrolan dirutekan',
+  'activity.field.routingReason': 'alasan',
+  'chatReason.LEAST_LOADED': 'agen dengan beban paling sedikit',
+  'chatReason.ONLY_CANDIDATE': 'satu-satunya agen yang tersedia',
+  'chatReason.TRANSFERRED': 'dialihkan',
+  'chatReason.ACCEPTED': 'diterima oleh agen',
 };

@@ -30,6 +30,9 @@ describe('timeline texts', () => {
     expect(activityText(moved, id, names)).toBe('mengubah status dari Terbuka menjadi Dikerjakan');
     const priority = activity({ type: 'TICKET_UPDATED', changes: [{ field: 'priority', from: 'HIGH', to: 'MEDIUM' }] });
     expect(activityText(priority, en, names)).toBe('updated the ticket: priority from High to Medium');
+    const routed = activity({ type: 'CHAT_ASSIGNED', changes: [{ field: 'assigneeId', from: null, to: 'u1' }, { field: 'routingReason', from: null, to: 'LEAST_LOADED' }] });
+    expect(activityText(routed, en, names)).toBe('chat routed: to Agent One; reason set to least loaded agent');
+    expect(activityText(routed, id, names)).toContain('agen dengan beban paling sedikit');
     const escalated = activity({ type: 'SLA_ESCALATED', changes: [{ field: 'escalationLevel', from: '0', to: '1' }] });
     expect(activityText(escalated, en, names)).toBe('SLA breached, escalated: escalation level 1');
     expect(activityText(escalated, en, names)).not.toContain('→');

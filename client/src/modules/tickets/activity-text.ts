@@ -16,9 +16,10 @@ const KNOWN_TYPES = new Set([
   'SLA_AT_RISK',
   'SLA_ESCALATED',
   'MACRO_APPLIED',
+  'CHAT_ASSIGNED',
 ]);
-const ENUM_FIELDS: Record<string, string> = { status: 'status', priority: 'priority', category: 'category' };
-const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'category', 'tags']);
+const ENUM_FIELDS: Record<string, string> = { status: 'status', priority: 'priority', category: 'category', routingReason: 'chatReason' };
+const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'category', 'tags', 'routingReason']);
 
 /**
  * A timeline entry in the UI language, from the activity's type and field changes (the API's

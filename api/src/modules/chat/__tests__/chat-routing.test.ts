@@ -5,6 +5,7 @@ import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { createTestTenant, tokenFor } from '../../../test/tenants.js';
 import { connectedWs, connectWs, disposeAllWs } from '../../../test/ws.js';
+import { MailMessage } from '../../mail/mail-message.entity.js';
 import { ACTIVITIES, SHOP, chatWorld, chatsOf, setCapacity, startChat, startedChat, visitorChat, type VisitorChat } from './chat.fixture.js';
 
 const MESSAGE_ADDED = 'subscription { chatMessageAdded { id body kind fromVisitor authorName } }';
@@ -48,6 +49,23 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(ticket).toMatchObject({ channel: 'CHAT', title: 'Izin usaha saya' });
     const indonesian = await startedChat(server, w.key.key, { locale: 'id' });
     expect(indonesian.chat.messages[0].body).toContain('lewat e-mail');
+  });
+
+  it('becomes a ticket outside business hours even with an agent online', async () => {
+    const w = await chatWorld(server, 'hours');
+    await connectedWs(server.url, w.tokens.agent1);
+    const today = new Date().toISOString().slice(0, 10);
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '23:59' }));
+    const CAL = 'mutation B($input: BusinessCalendarInput!) { setBusinessCalendar(input: $input) { timezone } }';
+    await gqlOk(server.url, CAL, { input: { timezone: 'UTC', hours, holidays: [today] } }, { token: w.tokens.admin });
+    const settings = await gqlOk<{ widgetSettings: { agentsAvailable: boolean } }>(server.url, 'query W($k: String!) { widgetSettings(widgetKey: $k) { agentsAvailable } }', { k: w.key.key });
+    expect(settings.widgetSettings.agentsAvailable).toBe(false);
+    expect((await startedChat(server, w.key.key)).chat.state).toBe('OFFLINE');
+    // Open again (no holiday): the same online agent gets the next chat.
+    await gqlOk(server.url, CAL, { input: { timezone: 'UTC', hours, holidays: [] } }, { token: w.tokens.admin });
+    const now = new Date();
+    const lastMinute = now.getUTCHours() === 23 && now.getUTCMinutes() >= 58;
+    if (!lastMinute) expect((await startedChat(server, w.key.key)).chat.state).toBe('ACTIVE');
   });
 
   it('refuses origins not on the key, unknown keys, and keeps chats in the key’s tenant', async () => {
@@ -104,6 +122,20 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     const rated = await gqlOk<{ rateChat: { rating: number } }>(server.url, 'mutation { rateChat(input: { rating: 5, comment: "Cepat!" }) { rating } }', {}, { token: started[0].token });
     expect(rated.rateChat.rating).toBe(5);
     expect(errorCode(await gql(server.url, 'mutation { rateChat(input: { rating: 4 }) { rating } }', {}, { token: started[1].token }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps placing other departments’ chats while one department is full', async () => {
+    const w = await chatWorld(server, 'depts');
+    const DEPT = 'mutation D($input: DepartmentInput!) { createDepartment(input: $input) { id } }';
+    const a = (await gqlOk<{ createDepartment: { id: string } }>(server.url, DEPT, { input: { name: 'Investasi', memberIds: [w.t.agent1.id] } }, { token: w.tokens.admin })).createDepartment.id;
+    const b = (await gqlOk<{ createDepartment: { id: string } }>(server.url, DEPT, { input: { name: 'Teknis', memberIds: [w.t.agent2.id] } }, { token: w.tokens.admin })).createDepartment.id;
+    await setCapacity(server, w.tokens.admin, w.t.agent1.id, 1);
+    await connectedWs(server.url, w.tokens.agent1);
+    await connectedWs(server.url, w.tokens.agent2);
+    expect((await startedChat(server, w.key.key, { departmentId: a })).chat.state).toBe('ACTIVE');
+    expect((await startedChat(server, w.key.key, { departmentId: a })).chat.state).toBe('WAITING');
+    const other = await startedChat(server, w.key.key, { departmentId: b });
+    expect(other.chat).toMatchObject({ state: 'ACTIVE', agentName: `agent2 of ${w.t.slug}` });
   });
 
   it('re-queues an agent’s chats when they go offline; the visitor sees it live', async () => {
@@ -176,6 +208,18 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(read.markChatRead.id).toBe(chat.id);
   });
 
+  it('mails the transcript to the visitor through the outbox, in their language', async () => {
+    const w = await chatWorld(server, 'transcript');
+    const email = `transcript-${Date.now()}@example.com`;
+    const { token } = await startedChat(server, w.key.key, { email, topic: 'NPWP baru', locale: 'id' });
+    await gqlOk(server.url, 'mutation { sendChatMessage(input: { body: "Bagaimana cara daftar NPWP?" }) { id } }', {}, { token });
+    expect((await gqlOk<{ emailChatTranscript: boolean }>(server.url, 'mutation { emailChatTranscript }', {}, { token })).emailChatTranscript).toBe(true);
+    const [mail] = await server.app.orm.em.fork().find(MailMessage, { recipient: email });
+    expect(mail).toMatchObject({ template: 'CHAT_TRANSCRIPT', locale: 'id', subject: 'Obrolan Anda: NPWP baru' });
+    expect(mail.text).toContain('Bagaimana cara daftar NPWP?');
+    expect(mail.text).toContain('lewat e-mail');
+  });
+
   it('limits how fast a visitor sends, with a clear error', async () => {
     const w = await chatWorld(server, 'abuse');
     const { token } = await startedChat(server, w.key.key);
@@ -198,6 +242,14 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect(refused.errors?.[0].extensions?.reason).toBe('IDENTITY_REQUIRED');
     expect(errorCode(await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: 'ab'.repeat(32) }))).toBe('FORBIDDEN');
     const hash = createHmac('sha256', w.key.identitySecret).update('cust-42').digest('hex');
-    expect((await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash })).errors).toBeUndefined();
+    expect((await startChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash, topic: 'Pertama' })).errors).toBeUndefined();
+    // A verified visitor sees their earlier chats; nobody else's.
+    const second = await startedChat(server, w.key.key, { visitorId: 'cust-42', visitorIdHash: hash, topic: 'Kedua' });
+    const EARLIER = '{ visitorChat { earlierChats { topic state ticketNumber } } }';
+    const seen = await gqlOk<{ visitorChat: { earlierChats: Array<{ topic: string }> } }>(server.url, EARLIER, {}, { token: second.token });
+    expect(seen.visitorChat.earlierChats.map((c) => c.topic)).toEqual(['Pertama']);
+    const otherHash = createHmac('sha256', w.key.identitySecret).update('cust-43').digest('hex');
+    const stranger = await startedChat(server, w.key.key, { visitorId: 'cust-43', visitorIdHash: otherHash });
+    expect((await gqlOk<{ visitorChat: { earlierChats: unknown[] } }>(server.url, EARLIER, {}, { token: stranger.token })).visitorChat.earlierChats).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ describe.each(await testDatabases())('a chat session token on %s', (db) => {
 
   it('is refused by every root query and mutation except the chat ones', async () => {
     const allowed = visitorFields();
-    expect([...allowed].sort()).toEqual(['chatMessageAdded', 'chatTyping', 'endChat', 'markChatRead', 'rateChat', 'sendChatMessage', 'setChatTyping', 'visitorChat']);
+    expect([...allowed].sort()).toEqual(['chatMessageAdded', 'chatTyping', 'emailChatTranscript', 'endChat', 'markChatRead', 'rateChat', 'sendChatMessage', 'setChatTyping', 'visitorChat']);
     const schema = server.app.schema;
     const checked: string[] = [];
     for (const [kind, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {

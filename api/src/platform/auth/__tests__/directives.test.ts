@@ -152,6 +152,7 @@ describe('role directives', () => {
         "Mutation.deleteSlaPolicy: ADMIN",
         "Mutation.deleteTicket: ADMIN",
         "Mutation.deleteWebhookEndpoint: ADMIN",
+        "Mutation.emailChatTranscript: VISITOR",
         "Mutation.enableWebhookEndpoint: ADMIN",
         "Mutation.endChat: VISITOR",
         "Mutation.login: public",
