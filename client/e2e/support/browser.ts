@@ -1,3 +1,4 @@
+import { seriousViolations, type AxeScope } from './axe';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -72,9 +73,16 @@ export async function openSignedIn(browser: Browser, baseUrl: string, email: str
   return watched;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot to test-output/, after axe-core found no serious or critical
+ * violation on the page as shown (so every screen a test looks at is also checked). `axe`
+ * narrows the check to parts of the page.
+ */
+export async function screenshot(page: Page, name: string, axe: AxeScope = {}): Promise<string> {
   mkdirSync(outputDir, { recursive: true });
   const file = join(outputDir, `${name}.png`);
+  const violations = await seriousViolations(page, axe);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  if (violations.length) throw new Error(`axe-core: serious or critical violations on "${name}":\n${JSON.stringify(violations, null, 2)}`);
   return file;
 }

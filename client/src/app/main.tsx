@@ -4,20 +4,33 @@ import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { appApollo } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
 import { AppRoutes } from './routes';
-import { cssVariablesResolver, theme } from './theme';
+import { useI18n } from './i18n';
+import { cssVariablesResolver, localizedTheme } from './theme';
+
+/** Mantine with the theme of the current UI language. */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const closeLabel = t('app.close');
+  const theme = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <ThemeProvider>
       <Notifications position="bottom-right" />
       <ErrorBoundary>
         <ApolloProvider client={appApollo.client}>
@@ -26,6 +39,6 @@ createRoot(container).render(
           </BrowserRouter>
         </ApolloProvider>
       </ErrorBoundary>
-    </MantineProvider>
+    </ThemeProvider>
   </StrictMode>,
 );

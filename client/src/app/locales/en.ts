@@ -22,6 +22,7 @@ export const en = {
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',
+  'app.close': 'Close',
   'app.language': 'Language',
 
   'nav.board': 'Board',

@@ -23,6 +23,7 @@ export const id: Dictionary = {
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',
+  'app.close': 'Tutup',
   'app.language': 'Bahasa',
 
   'nav.board': 'Papan',
