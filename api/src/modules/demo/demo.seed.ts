@@ -7,6 +7,7 @@ import { seedCannedResponses } from '../canned/canned.demo.js';
 import { seedMacros } from '../macro/macro.demo.js';
 import { seedSavedViews } from '../views/saved-view.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
+import { normalisePresetTags } from '../tenant/tenant.service.js';
 import { Membership } from '../user/membership.entity.js';
 import { seedDemoHistory } from '../reports/reports.service.js';
 import { User } from '../user/user.entity.js';
@@ -33,13 +34,16 @@ const DEMO_MEMBERS: Array<{ local: string; name: string; role: Role; active?: bo
  * Loads the demo tenants and users when the database has no tenant yet; with `history`, also
  * 90 days of tickets per tenant (reports), left out with SEED_DEMO_DATA=minimal.
  */
+/** The tags staff pick from in the demo workspaces (shown normalised, e.g. `investasi-pma-pmdn`). */
+const DEMO_PRESET_TAGS = ['Perizinan Baru', 'Perpanjangan Izin', 'Investasi PMA/PMDN', 'Pajak Daerah', 'Masalah Teknis'];
+
 export async function seedDemoData(em: EntityManager, logger: Logger, history = false): Promise<boolean> {
   if ((await em.count(Tenant, {})) > 0) return false;
   // One hash for every demo account (they share the password): hashing is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await em.transactional(async (tx) => {
     for (const t of DEMO_TENANTS) {
-      const tenant = tx.create(Tenant, { slug: t.slug, name: t.name });
+      const tenant = tx.create(Tenant, { slug: t.slug, name: t.name, presetTags: normalisePresetTags(DEMO_PRESET_TAGS) });
       await tx.flush();
       // Seeding has no principal: scope this transaction's EntityManager to each tenant in turn.
       tx.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });

@@ -12,7 +12,7 @@ export enum TenantStatus {
 
 /** A customer organisation using Sociodesk. Global: tenants are what the filter scopes by. */
 @Entity({ tableName: 'tenants' })
-export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority'> {
+export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority' | 'presetTags'> {
   @Property({ type: 'string', length: 64 })
   @Unique()
   slug: string;
@@ -30,4 +30,8 @@ export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeeP
   /** Workspace setting: customers see their tickets' priority (tags stay staff-only regardless). */
   @Property({ type: 'boolean' })
   customersSeePriority: boolean = false;
+
+  /** Workspace setting: the tags staff pick from (normalised like ticket tags); any other tag may still be typed. */
+  @Property({ type: 'json', nullable: true })
+  presetTags: string[] | null = [];
 }

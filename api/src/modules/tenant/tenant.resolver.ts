@@ -15,6 +15,12 @@ export class TenantResolver {
     return this.service.settings(ctx.em, ctx.principal!);
   }
 
+  @Auth(Role.ADMIN, Role.AGENT)
+  @Query(() => [String], { description: 'The tags staff pick from (workspaceSettings.presetTags), for agents too.' })
+  presetTags(@Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return this.service.presetTags(ctx.em, ctx.principal!);
+  }
+
   @Auth(Role.ADMIN)
   @Mutation(() => WorkspaceSettings, { description: 'Changes settings of the current workspace; fields left out keep their value.' })
   updateWorkspaceSettings(

@@ -4,12 +4,30 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Tenant } from './tenant.entity.js';
 import type { UpdateWorkspaceSettingsInput, WorkspaceSettings } from './tenant.types.js';
 
-const toSettings = (t: Tenant): WorkspaceSettings => ({ customersSeePriority: t.customersSeePriority });
+const toSettings = (t: Tenant): WorkspaceSettings => ({ customersSeePriority: t.customersSeePriority, presetTags: t.presetTags ?? [] });
+
+/** One tag as the client writes tags: no accents, lower case, other characters as single dashes ("Investasi PMA/PMDN" → `investasi-pma-pmdn`). */
+const normaliseTag = (raw: string): string =>
+  raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
+
+/** Preset tags normalised, without repeats or empties, sorted. */
+export const normalisePresetTags = (tags: string[]): string[] => [...new Set(tags.map(normaliseTag).filter(Boolean))].sort();
 
 /** Workspace settings. The tenant is always the principal's own; tenants are global rows, keyed by that id. */
 export class TenantService {
   async settings(em: EntityManager, principal: Principal): Promise<WorkspaceSettings> {
     return toSettings(await em.findOneOrFail(Tenant, { id: principal.tenantId }));
+  }
+
+  /** The workspace's preset tags, for every staff member. */
+  async presetTags(em: EntityManager, principal: Principal): Promise<string[]> {
+    return (await em.findOneOrFail(Tenant, { id: principal.tenantId })).presetTags ?? [];
   }
 
   async updateSettings(em: EntityManager, principal: Principal, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
@@ -18,6 +36,7 @@ export class TenantService {
       if (input.customersSeePriority !== undefined && input.customersSeePriority !== null) {
         tenant.customersSeePriority = input.customersSeePriority;
       }
+      if (input.presetTags) tenant.presetTags = normalisePresetTags(input.presetTags);
       return toSettings(tenant);
     });
   }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('Tenant')
@@ -17,6 +17,9 @@ export class TenantType {
 export class WorkspaceSettings {
   @Field({ description: 'Customers see the priority of their tickets and its changes. Tags are always staff-only.' })
   customersSeePriority: boolean;
+
+  @Field(() => [String], { description: 'Tags staff pick from when tagging tickets and chats (any other tag may still be typed).' })
+  presetTags: string[];
 }
 
 @InputType()
@@ -25,4 +28,12 @@ export class UpdateWorkspaceSettingsInput {
   @IsOptional()
   @IsBoolean()
   customersSeePriority?: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the preset tags (at most 50; each normalised like ticket tags).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  presetTags?: string[];
 }

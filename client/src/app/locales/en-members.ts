@@ -60,6 +60,8 @@ export const enMembers = {
   'workspace.title': 'Workspace',
   'workspace.intro': 'Settings that apply to everyone in this workspace.',
   'workspace.customersSeePriority': 'Customers see the priority of their tickets',
+  'workspace.presetTags': 'Preset tags',
+  'workspace.presetTagsHint': 'Offered to staff when they tag tickets and chats; any other tag can still be typed.',
   'workspace.customersSeePriorityHint': 'Tags and internal notes always stay with staff. Priority is hidden from customers unless this is on.',
   'workspace.saved': 'Workspace settings saved.',
 } as const;

@@ -63,6 +63,8 @@ export const idMembers: Record<keyof typeof enMembers, string> = {
   'workspace.title': 'Ruang kerja',
   'workspace.intro': 'Pengaturan yang berlaku untuk semua orang di ruang kerja ini.',
   'workspace.customersSeePriority': 'Pelanggan melihat prioritas tiket mereka',
+  'workspace.presetTags': 'Tag bawaan',
+  'workspace.presetTagsHint': 'Ditawarkan kepada staf saat memberi tag pada tiket dan obrolan; tag lain tetap bisa diketik.',
   'workspace.customersSeePriorityHint': 'Tag dan catatan internal selalu hanya untuk staf. Prioritas disembunyikan dari pelanggan kecuali ini aktif.',
   'workspace.saved': 'Pengaturan ruang kerja disimpan.',
 };

@@ -3,6 +3,7 @@ import { Alert, Button, Group, List, Paper, Select, Stack, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { describeError } from '../../../app/errors';
+import { usePresetTags } from '../../settings/hooks/usePresetTags';
 import { useI18n } from '../../../app/i18n';
 import { plural } from '../../../app/plural';
 import { TagField } from '../../../app/ui/TagField';
@@ -46,6 +47,7 @@ export function FailureList({ failures, selected }: { failures: readonly TicketF
  */
 export function BulkBar({ selected, onClear, onDone, children }: { selected: readonly SelectedTicket[]; onClear: () => void; onDone: (updatedIds: string[]) => void; children?: ReactNode }) {
   const { t } = useI18n();
+  const presetTags = usePresetTags();
   const { agents } = useAgents();
   const [status, setStatus] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<string | null>(null);
@@ -131,7 +133,7 @@ export function BulkBar({ selected, onClear, onDone, children }: { selected: rea
             data={Object.values(TicketPriority).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
           />
           <div style={{ width: 220 }}>
-            <TagField label={t('bulk.addTags')} value={addTags} onChange={setAddTags} />
+            <TagField label={t('bulk.addTags')} suggestions={presetTags} value={addTags} onChange={setAddTags} />
           </div>
           <div style={{ width: 220 }}>
             <TagField label={t('bulk.removeTags')} value={removeTags} onChange={setRemoveTags} />

@@ -1,62 +1,68 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Paper, Skeleton, Switch, Text, Title } from '@mantine/core';
+import { Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
+import { SettingsCard } from '../../../app/ui/SettingsCard';
+import { TagField } from '../../../app/ui/TagField';
 import {
+  PresetTagsDocument,
   UpdateWorkspaceSettingsDocument,
   WorkspaceSettingsDocument,
-  type UpdateWorkspaceSettingsMutation,
-  type UpdateWorkspaceSettingsMutationVariables,
-  type WorkspaceSettingsQuery,
+  type UpdateWorkspaceSettingsInput,
 } from '../../../generated/graphql';
 
-/** Admins: settings of the whole workspace; today whether customers see their tickets' priority. */
+/** Admins: settings of the whole workspace (customers seeing priority, the preset tags). */
 export function WorkspaceSettingsPage() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useQuery<WorkspaceSettingsQuery>(WorkspaceSettingsDocument);
-  const [save, saving] = useMutation<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>(UpdateWorkspaceSettingsDocument, {
+  const { data, loading, error, refetch } = useQuery(WorkspaceSettingsDocument);
+  const [save, saving] = useMutation(UpdateWorkspaceSettingsDocument, {
     update: (cache, { data: saved }) => {
-      if (saved) cache.writeQuery({ query: WorkspaceSettingsDocument, data: { workspaceSettings: saved.updateWorkspaceSettings } });
+      if (!saved) return;
+      cache.writeQuery({ query: WorkspaceSettingsDocument, data: { workspaceSettings: saved.updateWorkspaceSettings } });
+      cache.writeQuery({ query: PresetTagsDocument, data: { presetTags: saved.updateWorkspaceSettings.presetTags } });
     },
   });
   const settings = data?.workspaceSettings;
+  const apply = async (input: UpdateWorkspaceSettingsInput) => {
+    try {
+      await save({ variables: { input } });
+      notifications.show({ color: 'green', message: t('workspace.saved') });
+    } catch (caught) {
+      notifications.show({ color: 'red', message: describeError(caught, t) });
+    }
+  };
 
   return (
-    <Paper withBorder radius="md" p="md" data-testid="workspace-settings">
-      <Title order={2} size="h4">
-        {t('workspace.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('workspace.intro')}
-      </Text>
-      {!data && loading && <Skeleton height={40} aria-label={t('app.loading')} />}
-      {error && !loading && (
-        <Alert color="red" role="alert">
-          {describeError(error, t)}{' '}
-          <Button size="compact-xs" variant="light" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
-      )}
+    <SettingsCard
+      title={t('workspace.title')}
+      intro={t('workspace.intro')}
+      loading={!data && loading}
+      error={error}
+      onRetry={() => void refetch()}
+      data-testid="workspace-settings"
+    >
       {settings && (
-        <Switch
-          label={t('workspace.customersSeePriority')}
-          description={t('workspace.customersSeePriorityHint')}
-          checked={settings.customersSeePriority}
-          disabled={saving.loading}
-          data-testid="customers-see-priority"
-          onChange={async (event) => {
-            const customersSeePriority = event.currentTarget.checked;
-            try {
-              await save({ variables: { input: { customersSeePriority } } });
-              notifications.show({ color: 'green', message: t('workspace.saved') });
-            } catch (caught) {
-              notifications.show({ color: 'red', message: describeError(caught, t) });
-            }
-          }}
-        />
+        <Stack gap="md">
+          <Switch
+            label={t('workspace.customersSeePriority')}
+            description={t('workspace.customersSeePriorityHint')}
+            checked={settings.customersSeePriority}
+            disabled={saving.loading}
+            data-testid="customers-see-priority"
+            onChange={(event) => void apply({ customersSeePriority: event.currentTarget.checked })}
+          />
+          <div data-testid="preset-tags">
+            <TagField
+              label={t('workspace.presetTags')}
+              description={t('workspace.presetTagsHint')}
+              value={settings.presetTags}
+              disabled={saving.loading}
+              onChange={(presetTags) => void apply({ presetTags })}
+            />
+          </div>
+        </Stack>
       )}
-    </Paper>
+    </SettingsCard>
   );
 }

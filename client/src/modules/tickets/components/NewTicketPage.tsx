@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { errorCode, errorReason } from '../../../app/errors';
 import { useFormErrors } from '../../../app/form-errors';
+import { usePresetTags } from '../../settings/hooks/usePresetTags';
 import { useI18n } from '../../../app/i18n';
 import { TagField } from '../../../app/ui/TagField';
 import { lengthError, LIMITS, normalizeTags, tagsError } from '../../../app/validation';
@@ -22,6 +23,7 @@ const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? 
 /** Customers open a ticket for themselves; staff open one for a customer (existing or new). Field errors come from the API. */
 export function NewTicketPage() {
   const { t } = useI18n();
+  const presetTags = usePresetTags();
   const viewer = useViewer();
   const navigate = useNavigate();
   const [createTicket, { loading }] = useMutation(CreateTicketDocument);
@@ -139,7 +141,7 @@ export function NewTicketPage() {
               error={fieldError('channel')}
             />
           )}
-          {viewer.isStaff && <TagField label={t('newTicket.tags')} value={tags} onChange={setTags} error={fieldError('tags')} />}
+          {viewer.isStaff && <TagField label={t('newTicket.tags')} suggestions={presetTags} value={tags} onChange={setTags} error={fieldError('tags')} />}
           {errors.message && (
             <Alert color="red" role="alert">
               {errors.message}

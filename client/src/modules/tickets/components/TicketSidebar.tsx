@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { formatDateTime } from '../../../app/format';
 import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { usePresetTags } from '../../settings/hooks/usePresetTags';
 import { TagField } from '../../../app/ui/TagField';
 import { useViewer } from '../../../app/viewer';
 import {
@@ -39,6 +40,7 @@ function Row({ label, children }: { label: MessageKey; children: ReactNode }) {
 export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
   const { t, locale } = useI18n();
   const viewer = useViewer();
+  const presetTags = usePresetTags();
   const move = useMoveTicket();
   const { update, busy } = useTicketActions(ticket);
 
@@ -77,7 +79,7 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
               onChange={(v) => v && v !== ticket.category && onUpdate({ category: v as TicketCategory })}
             />
             <AssigneeField ticket={ticket} />
-            <TagField label={t('ticket.tags')} value={ticket.tags} disabled={busy} onChange={(tags) => onUpdate({ tags })} />
+            <TagField label={t('ticket.tags')} suggestions={presetTags} value={ticket.tags} disabled={busy} onChange={(tags) => onUpdate({ tags })} />
           </>
         ) : (
           <>
