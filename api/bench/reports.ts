@@ -169,7 +169,7 @@ async function run(target: Target): Promise<Record<string, number>> {
   await (await initOrm(config, entities, createLogger('silent'))).close(true);
   const big = uuidv7();
   const tenants = [{ id: big, count: TOTAL }, ...Array.from({ length: SMALL_TENANTS }, () => ({ id: uuidv7(), count: SMALL }))];
-  let start = Date.now();
+  const start = Date.now();
   await target.load(tenants);
   console.log(`${target.name}: loaded ${TOTAL + SMALL_TENANTS * SMALL} rows in ${((Date.now() - start) / 1000).toFixed(1)} s`);
   // The migrating ORM of this same process held the SQLite file lock: it is ours to drop.
