@@ -3,7 +3,7 @@
  * Seeds one large tenant (the tickets spread over the last 365 days) plus 9 small tenants
  * (1,000 each) of `ticket_metrics` rows, the only table the aggregates read, on SQLite and,
  * when reachable, MariaDB; then times each dashboard query for a 90-day range through the
- * same service the API uses (median of 5 runs after a warm-up). Raw multi-row INSERTs on
+ * same service the API uses (median of BENCH_RUNS runs, default 5, after a warm-up). Raw multi-row INSERTs on
  * purpose (this is the benchmark's own bulk loader): every row carries its tenant_id.
  */
 import { rmSync } from 'node:fs';
@@ -152,15 +152,20 @@ async function mariadbTarget(): Promise<Target | null> {
   };
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+/** Median of RUNS timed runs after one warm-up, printed as soon as it is known. */
+async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
   await fn();
   const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
     await fn();
     runs.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return runs.sort((a, b) => a - b)[2];
+  const median = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  console.log(`  ${label}: ${median.toFixed(0)} ms`);
+  return median;
 }
 
 async function run(target: Target): Promise<Record<string, number>> {
@@ -179,13 +184,13 @@ async function run(target: Target): Promise<Record<string, number>> {
   const scope = () => ({ principal: { kind: 'user', tenantId: big, userId: uuidv7(), role: Role.ADMIN, scopes: [] } as never, em: forTenant(orm.em, big) });
   const range = { from: new Date(NOW - 90 * DAY), to: new Date(NOW) };
   const figures: Record<string, number> = {
-    'ticketStats (DAY)': await time(() => reports.ticketStats(scope(), range, ReportGroupBy.DAY, null, false)),
-    'ticketStats (WEEK, business hours)': await time(() => reports.ticketStats(scope(), range, ReportGroupBy.WEEK, null, true)),
-    'ticketStats (DAY, category filter)': await time(() => reports.ticketStats(scope(), range, ReportGroupBy.DAY, { category: 'BILLING' as never }, false)),
-    agentStats: await time(() => reports.agentStats(scope(), range, false)),
-    trafficHeatmap: await time(() => reports.trafficHeatmap(scope(), range, null)),
-    'slaBreaches (first 50)': await time(() => reports.metrics(scope(), { range }, 50, null, true)),
-    'ticketMetrics (first 100)': await time(() => reports.metrics(scope(), { range }, 100, null)),
+    'ticketStats (DAY)': await time('ticketStats (DAY)', () => reports.ticketStats(scope(), range, ReportGroupBy.DAY, null, false)),
+    'ticketStats (WEEK, business hours)': await time('ticketStats (WEEK, business hours)', () => reports.ticketStats(scope(), range, ReportGroupBy.WEEK, null, true)),
+    'ticketStats (DAY, category filter)': await time('ticketStats (DAY, category filter)', () => reports.ticketStats(scope(), range, ReportGroupBy.DAY, { category: 'BILLING' as never }, false)),
+    agentStats: await time('agentStats', () => reports.agentStats(scope(), range, false)),
+    trafficHeatmap: await time('trafficHeatmap', () => reports.trafficHeatmap(scope(), range, null)),
+    'slaBreaches (first 50)': await time('slaBreaches (first 50)', () => reports.metrics(scope(), { range }, 50, null, true)),
+    'ticketMetrics (first 100)': await time('ticketMetrics (first 100)', () => reports.metrics(scope(), { range }, 100, null)),
   };
   await orm.close(true);
   return figures;
@@ -193,15 +198,13 @@ async function run(target: Target): Promise<Record<string, number>> {
 
 const targets = [await sqliteTarget(), await mariadbTarget()].filter((t): t is Target => !!t);
 const results: Record<string, Record<string, number>> = {};
-for (const target of targets) {
-  try {
-    results[target.name] = await run(target);
-  } finally {
-    await target.cleanup();
-  }
+try {
+  for (const target of targets) results[target.name] = await run(target);
+} finally {
+  for (const target of targets) await target.cleanup();
 }
 const names = Object.keys(results[targets[0].name]);
-console.log(`\n${TOTAL.toLocaleString('en-US')} tickets in one tenant (+${SMALL_TENANTS} × ${SMALL}), 90-day range, median of 5 (ms):\n`);
+console.log(`\n${TOTAL.toLocaleString('en-US')} tickets in one tenant (+${SMALL_TENANTS} × ${SMALL}), 90-day range, median of ${RUNS} (ms):\n`);
 console.log(`| Query | ${targets.map((t) => t.name).join(' | ')} |`);
 console.log(`| --- | ${targets.map(() => '---:').join(' | ')} |`);
 for (const n of names) console.log(`| ${n} | ${targets.map((t) => results[t.name][n].toFixed(0)).join(' | ')} |`);
