@@ -65,7 +65,7 @@ async function insertAll(em: EntityManager, entity: Parameters<EntityManager['in
  * SLA mix of met, at-risk and breached, and their metrics rows. Written with multi-row
  * inserts in the caller's transaction; every row carries the tenant explicitly, every ticket
  * its events (gap-free `seq`, counters set) exactly as the API would have written them.
- * Active tickets are never in the Service queue, and the escalation worker is not asked to
+ * Service tickets are all closed, and the escalation worker is not asked to
  * revisit history (their SLA state still shows live); a change to a ticket resumes it.
  */
 export async function seedDemoHistory(em: EntityManager, tenantId: string, seed: number, people: DemoPeople, passwordHash: string, now = Date.now(), count = 1500): Promise<number> {
@@ -110,12 +110,16 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     const channel = pick(CHANNELS);
     const customerId = pick(customers);
     const roll = rnd();
-    const status: TicketStatus =
+    let status: TicketStatus =
       ageDays > 10 ? (roll < 0.65 ? 'CLOSED' : roll < 0.96 ? 'RESOLVED' : 'IN_PROGRESS') as TicketStatus
       : ageDays > 2 ? (roll < 0.25 ? 'CLOSED' : roll < 0.7 ? 'RESOLVED' : roll < 0.9 ? 'IN_PROGRESS' : 'OPEN') as TicketStatus
       : (roll < 0.25 ? 'RESOLVED' : roll < 0.6 ? 'IN_PROGRESS' : 'OPEN') as TicketStatus;
+    // The Service queue holds closed history only (its policy can then change without touching it).
+    if (category === TicketCategory.SERVICE && status !== TicketStatus.CLOSED) {
+      if (status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS) category = TicketCategory.ACCOUNT;
+      else status = TicketStatus.CLOSED;
+    }
     const active = status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS;
-    if (active && category === TicketCategory.SERVICE) category = TicketCategory.ACCOUNT;
     const assigneeId = status === TicketStatus.OPEN && rnd() < 0.6 ? null : pick(people.agentIds);
     const speed = rnd() < 0.7 ? rnd() * 90 : 90 + rnd() * 1200; // minutes to the first reply: mostly quick, some slow
     const firstResponse = status === TicketStatus.OPEN ? null : Math.min(now - MIN, created + speed * MIN);

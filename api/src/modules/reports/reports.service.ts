@@ -87,18 +87,17 @@ export class ReportsService {
       AVG(csat_score) AS csat_avg, COUNT(csat_score) AS csat_n`;
     const createdBucket = bucketOf('created_day', 'created_week');
     const resolvedBucket = bucketOf('resolved_day', 'resolved_week');
-    const [byCreated, total, byResolved, resolvedTotal, frP, frTotal, resP, resTotal, start, breakdowns] = await Promise.all([
-      q.all(`SELECT ${createdBucket} AS b, ${cohort} FROM ticket_metrics ${createdIn.sql} GROUP BY ${createdBucket}`, createdIn.params),
-      q.all(`SELECT ${cohort} FROM ticket_metrics ${createdIn.sql}`, createdIn.params),
-      q.all(`SELECT ${resolvedBucket} AS b, COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql} GROUP BY ${resolvedBucket}`, resolvedIn.params),
-      q.all(`SELECT COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql}`, resolvedIn.params),
-      q.percentiles(createdBucket, fr, createdIn),
-      q.percentiles(`'total'`, fr, createdIn),
-      q.percentiles(resolvedBucket, res, resolvedIn),
-      q.percentiles(`'total'`, res, resolvedIn),
-      this.backlogAt(q, w, range.from),
-      this.breakdowns(q, createdIn),
-    ]);
+    // One statement at a time: a report must not take the whole connection pool.
+    const byCreated = await q.all(`SELECT ${createdBucket} AS b, ${cohort} FROM ticket_metrics ${createdIn.sql} GROUP BY ${createdBucket}`, createdIn.params);
+    const total = await q.all(`SELECT ${cohort} FROM ticket_metrics ${createdIn.sql}`, createdIn.params);
+    const byResolved = await q.all(`SELECT ${resolvedBucket} AS b, COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql} GROUP BY ${resolvedBucket}`, resolvedIn.params);
+    const resolvedTotal = await q.all(`SELECT COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql}`, resolvedIn.params);
+    const frP = await q.percentiles(createdBucket, fr, createdIn);
+    const frTotal = await q.percentiles(`'total'`, fr, createdIn);
+    const resP = await q.percentiles(resolvedBucket, res, resolvedIn);
+    const resTotal = await q.percentiles(`'total'`, res, resolvedIn);
+    const start = await this.backlogAt(q, w, range.from);
+    const breakdowns = await this.breakdowns(q, createdIn);
     const keyOf = (b: unknown) => (groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
     const created = new Map(byCreated.map((r) => [keyOf(r.b), r]));
     const resolved = new Map(byResolved.map((r) => [keyOf(r.b), num(r.resolved)]));
@@ -119,10 +118,8 @@ export class ReportsService {
   private async backlogAt(q: MetricsSql, w: MetricsWhere, at: Date): Promise<number> {
     const open = q.where(w, undefined, ['resolved_at IS NULL', 'created_at < ?']);
     const later = q.where(w, undefined, ['resolved_at >= ?', 'created_at < ?']);
-    const [a, b] = await Promise.all([
-      q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${open.sql}`, [...open.params, q.date(at)]),
-      q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${later.sql}`, [...later.params, q.date(at), q.date(at)]),
-    ]);
+    const a = await q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${open.sql}`, [...open.params, q.date(at)]);
+    const b = await q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${later.sql}`, [...later.params, q.date(at), q.date(at)]);
     return num(a[0]?.n) + num(b[0]?.n);
   }
 
@@ -132,7 +129,10 @@ export class ReportsService {
         key: String(r.k),
         count: num(r.n),
       }));
-    const [byStatus, byCategory, byPriority, byChannel] = await Promise.all([by('status'), by('category'), by('priority'), by('channel')]);
+    const byStatus = await by('status');
+    const byCategory = await by('category');
+    const byPriority = await by('priority');
+    const byChannel = await by('channel');
     return { byStatus, byCategory, byPriority, byChannel };
   }
 
@@ -143,19 +143,17 @@ export class ReportsService {
     const fr = businessHours ? 'first_response_business_minutes' : 'first_response_minutes';
     const res = businessHours ? 'resolution_business_minutes' : 'resolution_minutes';
     const where = q.where(w, { column: 'created_at', from: range.from, to: range.to }, ['assignee_id IS NOT NULL']);
-    const [rows, frP, resP] = await Promise.all([
-      q.all(
+    const rows = await q.all(
         `SELECT assignee_id AS a, COUNT(*) AS n, SUM(CASE WHEN channel = 'CHAT' THEN 1 ELSE 0 END) AS chats,
           SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
           SUM(CASE WHEN sla_first_response = 'MET' THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution = 'MET' THEN 1 ELSE 0 END) AS met,
           SUM(CASE WHEN sla_first_response IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) AS decided,
           AVG(csat_score) AS csat
          FROM ticket_metrics ${where.sql} GROUP BY assignee_id`,
-        where.params,
-      ),
-      q.percentiles('assignee_id', fr, where),
-      q.percentiles('assignee_id', res, where),
-    ]);
+      where.params,
+    );
+    const frP = await q.percentiles('assignee_id', fr, where);
+    const resP = await q.percentiles('assignee_id', res, where);
     const ids = rows.map((r) => String(r.a));
     const users = ids.length ? await scope.em.find(User, { id: { $in: ids } }, { fields: ['id', 'name'] }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
