@@ -30,7 +30,7 @@ test('an admin creates an API key, copies its secret once, the key works, and st
     const form = page.getByTestId('api-key-form');
     await form.getByRole('textbox', { name: /^Name/ }).fill(name);
     await form.getByRole('checkbox', { name: /^EVENTS_READ/ }).check();
-    await screenshot(page, 'api-key-create');
+    await screenshot(page, 'api-key-create', {});
     await form.getByRole('button', { name: 'Create key' }).click();
 
     // The secret, once, with a clear warning.
@@ -41,7 +41,7 @@ test('an admin creates an API key, copies its secret once, the key works, and st
     await dialog.getByRole('button', { name: 'Copy to clipboard' }).click();
     await dialog.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-    await screenshot(page, 'api-key-secret-once');
+    await screenshot(page, 'api-key-secret-once', {});
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Closed means forgotten: the page no longer holds it anywhere.
@@ -65,7 +65,7 @@ test('an admin creates an API key, copies its secret once, the key works, and st
     await page.getByTestId('revoke-confirm').getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('revoked');
     await page.getByText(`The key "${name}" was revoked.`).waitFor();
-    await screenshot(page, 'api-keys-revoked');
+    await screenshot(page, 'api-keys-revoked', {});
 
     const refused = await graphqlRaw(baseUrl, TICKET_COUNT, secret);
     expect(refused.body.data ?? null).toBeNull();

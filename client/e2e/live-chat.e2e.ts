@@ -91,8 +91,8 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
     await frame.getByText('Attached: nib-budi.txt').waitFor();
     await frame.getByRole('button', { name: 'Send' }).click();
     await panel.getByText('nib-budi.txt').first().waitFor({ timeout: 10_000 });
-    await screenshot(visitor.page, 'live-chat-visitor');
-    await screenshot(agent.page, 'live-chat-agent');
+    await screenshot(visitor.page, 'live-chat-visitor', {});
+    await screenshot(agent.page, 'live-chat-agent', {});
     expect(await seriousViolations(agent.page, '[data-testid="chat-panel"]')).toEqual([]);
 
     // The agent closes; the visitor rates the chat.
@@ -112,7 +112,7 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
     );
     expect(closed.chats.find((c) => c.topic === 'Izin usaha untuk kafe')).toMatchObject({ rating: 5, ratingComment: 'Cepat dan jelas' });
     expect(await frameViolations(frame)).toEqual([]);
-    await screenshot(visitor.page, 'live-chat-rated');
+    await screenshot(visitor.page, 'live-chat-rated', {});
     expect(agent.errors).toEqual([]);
     expect(visitor.errors).toEqual([]);
   } finally {
@@ -141,7 +141,7 @@ test('with no agent online the chat becomes a ticket and the visitor is told so 
     const line = await frame.getByTestId('widget-message').first().textContent();
     expect(line).toMatch(/ticket #\d+.*reply by e-mail/);
     expect(await frameViolations(frame)).toEqual([]);
-    await screenshot(page, 'live-chat-offline-phone');
+    await screenshot(page, 'live-chat-offline-phone', {});
 
     // Reloading resumes the same chat (the token is kept).
     await page.reload({ waitUntil: 'load' });

@@ -21,7 +21,7 @@ test('sign in, get a field error for a 1-character title, fix it, and the ticket
     // The language switches at once, and back.
     await page.getByText('ID', { exact: true }).click();
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await screenshot(page, 'new-ticket-login-id');
+    await screenshot(page, 'new-ticket-login-id', {});
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await signIn(page, 'customer2@acme.example');
@@ -37,7 +37,7 @@ test('sign in, get a field error for a 1-character title, fix it, and the ticket
     // Checked before sending, in a sentence under the field.
     await form.getByText('Use 3 to 200 characters.').waitFor();
     await expect.poll(() => form.getByRole('textbox', { name: /^Title/ }).getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, 'new-ticket-field-error');
+    await screenshot(page, 'new-ticket-field-error', {});
 
     const title = `Logged out every few minutes ${Date.now()}`;
     await form.getByRole('textbox', { name: /^Title/ }).fill(title);
@@ -46,7 +46,7 @@ test('sign in, get a field error for a 1-character title, fix it, and the ticket
     await page.waitForURL(/\/tickets\/\d+$/);
     await page.getByTestId('ticket-detail').getByRole('heading', { name: title }).waitFor();
     await page.getByText(/Ticket #\d+ created\./).waitFor();
-    await screenshot(page, 'new-ticket-created');
+    await screenshot(page, 'new-ticket-created', {});
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -56,8 +56,8 @@ test("a customer's reply in the portal appears live on the agent's open ticket",
     await agent.page.getByRole('button', { name: 'Add note' }).click();
     await agent.page.locator('[data-testid="message"][data-internal]').getByText('Customer is on the enterprise plan').waitFor();
 
-    await screenshot(agent.page, 'portal-reply-agent');
-    await screenshot(customer.page, 'portal-reply-customer');
+    await screenshot(agent.page, 'portal-reply-agent', {});
+    await screenshot(customer.page, 'portal-reply-customer', {});
     expect(await customer.page.getByText('Customer is on the enterprise plan').count()).toBe(0);
     expect(agent.errors).toEqual([]);
     expect(customer.errors).toEqual([]);
@@ -81,7 +81,7 @@ test('a customer closes a resolved ticket from the portal', async () => {
     await customer.page.getByTestId('close-confirm').getByRole('button', { name: 'Yes, close it' }).click();
     await customer.page.getByText('This ticket is closed. Open a new ticket to follow up.').waitFor({ timeout: 20_000 });
     await expect.poll(() => customer.page.getByTestId('ticket-detail').locator('[data-status]').first().getAttribute('data-status')).toBe('CLOSED');
-    await screenshot(customer.page, 'portal-closed-ticket');
+    await screenshot(customer.page, 'portal-closed-ticket', {});
     expect(customer.errors).toEqual([]);
   } finally {
     await customer.context.close();

@@ -50,7 +50,7 @@ test('an admin adds a webhook endpoint (secret shown once), sees the delivery in
     await form.getByRole('button', { name: 'Add endpoint' }).click();
     await form.getByText('Must be an http or https URL.').waitFor();
     expect(await url.getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, 'webhooks-field-error');
+    await screenshot(page, 'webhooks-field-error', {});
 
     // The receiver, for new tickets only.
     await url.fill(receiverUrl);
@@ -94,7 +94,7 @@ test('an admin adds a webhook endpoint (secret shown once), sees the delivery in
         return `${await row.getAttribute('data-status')} ${await row.getAttribute('data-attempts')}`;
       }, { timeout: 10_000, interval: 500 })
       .toBe('SUCCEEDED 2');
-    await screenshot(page, 'webhooks-delivered');
+    await screenshot(page, 'webhooks-delivered', {});
 
     // Deleting the endpoint takes its log with it.
     await endpoint.getByRole('button', { name: 'Delete' }).click();

@@ -12,6 +12,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Field errors under inputs: red-9 on white passes AA (red-6, Mantine's default, does not).
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Links stay AA on hovered and striped rows too.
+    '--mantine-color-anchor': 'var(--mantine-color-indigo-9)',
     ...Object.fromEntries(
       COLORS.flatMap((c) => [
         [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 75%, black)`],

@@ -93,7 +93,7 @@ export function widgetRoutes(options: WidgetRouteOptions): Router {
 <title>Toko Contoh: a demo website with the Sociodesk chat widget</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #1a1b1e; background: #f8f9fa; }
-  header { background: #1c7ed6; color: #fff; padding: 24px 32px; }
+  header { background: #1864ab; color: #fff; padding: 24px 32px; }
   main { max-width: 760px; margin: 0 auto; padding: 24px 32px 120px; }
   pre { background: #fff; border: 1px solid #dee2e6; padding: 12px; white-space: pre-wrap; word-break: break-all; }
 </style>

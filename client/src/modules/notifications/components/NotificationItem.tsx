@@ -1,4 +1,4 @@
-import { Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import type { NotificationFieldsFragment } from '../../../generated/graphql';
@@ -23,12 +23,12 @@ export function NotificationItem({ notification, now, onOpen }: NotificationItem
         data-testid="notification-item"
         data-notification-type={notification.type}
         onClick={() => onOpen(notification)}
-        aria-label={`${unread ? `${t('notifications.unread')}: ` : ''}${text}`}
       >
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <Box className="notification-item__dot" aria-hidden="true" />
           <div style={{ minWidth: 0, flex: 1 }}>
             <Text size="sm" fw={unread ? 700 : 400} lineClamp={2}>
+              {unread && <VisuallyHidden>{`${t('notifications.unread')}: `}</VisuallyHidden>}
               {text}
             </Text>
             <Text size="xs" c="dimmed" mt={2}>

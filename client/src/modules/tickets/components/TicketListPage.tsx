@@ -153,7 +153,7 @@ export function TicketListPage() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text component={Link} to={`/tickets/${ticket.number}`} size="sm" fw={700} c="indigo.7">
+                    <Text component={Link} to={`/tickets/${ticket.number}`} size="sm" fw={700} c="indigo.9">
                       #{ticket.number}
                     </Text>
                   </Table.Td>
