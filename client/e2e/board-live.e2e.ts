@@ -37,6 +37,8 @@ test("agent A drags a card to In progress and agent B's board shows it within 2 
     b = await openSignedIn(browser, baseUrl, 'agent2@acme.example', '/board');
     await card(a.page, 'OPEN', ticket.number).waitFor();
     await card(b.page, 'OPEN', ticket.number).waitFor();
+    // The column counts arrive with their own queries: wait for B's to show a number.
+    await expect.poll(async () => /^\d+$/.test((await b!.page.getByTestId('count-IN_PROGRESS').innerText()).trim()), { timeout: 10_000 }).toBe(true);
     const countBefore = Number(await b.page.getByTestId('count-IN_PROGRESS').innerText());
     // B must not reload: a marker on its window would vanish with a reload.
     await b.page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
