@@ -135,7 +135,10 @@ test("a customer's bell counts a status change live and opens the ticket in the 
     const item = page.getByTestId('notification-panel').locator('[data-testid="notification-item"][data-unread]', { hasText: `Ticket #${ticket.number} is now in progress` });
     await item.waitFor();
     await screenshot(page, 'notifications-customer');
-    await item.click();
+    // Open it from the panel (reopened should the screenshot's resize have closed it).
+    const entry = page.getByTestId('notification-panel').locator('[data-testid="notification-item"]', { hasText: `Ticket #${ticket.number} is now in progress` });
+    if (!(await entry.isVisible())) await page.getByTestId('notification-bell').click();
+    await entry.click();
     await page.waitForURL(new RegExp(`/tickets/${ticket.number}$`));
     await page.getByTestId('ticket-detail').waitFor();
     await expect.poll(() => unreadCount(page)).toBe(before);
