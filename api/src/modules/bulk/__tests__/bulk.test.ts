@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket, GET } from '../../ticket/__tests__/ticket.fixture.js';
 
 const BULK = `mutation B($i: BulkUpdateTicketsInput!) { bulkUpdateTickets(input: $i) {
@@ -11,21 +10,7 @@ const ACTIVITIES = `query A($id: ID!) { ticket(id: $id) { activities(first: 50) 
 const ASSIGN = `mutation A($id: ID!, $a: ID) { assignTicket(id: $id, agentId: $a) { id } }`;
 
 describe.each(await testDatabases())('bulk ticket updates on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tok: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'bulk');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1'] as const) tok[who] = await tokenFor(server.url, t[who]);
-    tok.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { server, t, tokens: tok } = useTenantPair(db, 'bulk');
 
   it('changes every ticket through the ticket rules, with the usual events', async () => {
     const a = await createTicket(server.url, tok.customer1, { tags: ['old'] });

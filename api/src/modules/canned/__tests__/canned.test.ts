@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket } from '../../ticket/__tests__/ticket.fixture.js';
 
 const FIELDS = 'id title body shared ownerId viewerCanManage';
@@ -13,21 +12,7 @@ const DELETE = `mutation D($id: ID!) { deleteCannedResponse(id: $id) }`;
 const RENDER = `query R($id: ID!, $t: ID!) { renderCannedResponse(id: $id, ticketId: $t) }`;
 
 describe.each(await testDatabases())('canned responses on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tok: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'canned');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1'] as const) tok[who] = await tokenFor(server.url, t[who]);
-    tok.otherAdmin = await tokenFor(server.url, other.admin);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { server, t, tokens: tok } = useTenantPair(db, 'canned');
 
   const create = async (token: string, i: Record<string, unknown>) => (await gqlOk(server.url, CREATE, { i }, { token })).createCannedResponse;
   const titles = async (token: string) => (await gqlOk(server.url, LIST, {}, { token })).cannedResponses.map((c: any) => c.title);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
+import { tokenFor } from '../../../test/tenants.js';
 import { createTicket } from '../../ticket/__tests__/ticket.fixture.js';
 
 const MACRO = 'id name shared ownerId viewerCanManage actions { type status priority assigneeId tag cannedResponseId }';
@@ -18,23 +18,12 @@ const STATE = `query S($id: ID!) { ticket(id: $id) { status priority tags versio
 const ASSIGN = `mutation A($id: ID!, $a: ID) { assignTicket(id: $id, agentId: $a) { id } }`;
 
 describe.each(await testDatabases())('macros on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tok: Record<string, string> = {};
+  const { server, t, other, tokens: tok } = useTenantPair(db, 'macro');
   let replyId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'macro');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1'] as const) tok[who] = await tokenFor(server.url, t[who]);
-    tok.otherAdmin = await tokenFor(server.url, other.admin);
     replyId = (await gqlOk(server.url, CANNED, { i: { title: 'Ack', body: 'Hi {{customer.name}}, #{{ticket.number}} is with us.', shared: true } }, { token: tok.admin }))
       .createCannedResponse.id;
-  });
-  afterAll(async () => {
-    await server?.stop();
   });
 
   const triage = () => ({

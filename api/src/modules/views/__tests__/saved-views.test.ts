@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.js';
 import { errorCode, gql, gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket } from '../../ticket/__tests__/ticket.fixture.js';
 
 const VIEWS = `{ savedViews { id name shared count viewerCanManage filter { status priority assignedToMe unassigned tag text } } }`;
@@ -11,22 +10,7 @@ const DELETE = `mutation D($id: ID!) { deleteSavedView(id: $id) }`;
 const ASSIGN = `mutation A($id: ID!, $a: ID) { assignTicket(id: $id, agentId: $a) { id } }`;
 
 describe.each(await testDatabases())('saved views on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tok: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'views');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1'] as const) tok[who] = await tokenFor(server.url, t[who]);
-    tok.otherAdmin = await tokenFor(server.url, other.admin);
-    tok.otherCustomer = await tokenFor(server.url, other.customer1);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { server, t, tokens: tok } = useTenantPair(db, 'views');
 
   const views = async (token: string) => (await gqlOk(server.url, VIEWS, {}, { token })).savedViews as any[];
 
