@@ -62,7 +62,12 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
   try {
     agent = await openSignedIn(browser, baseUrl, 'agent1@acme.example', '/chats');
     await agent.page.getByRole('heading', { name: 'Live chat' }).waitFor();
-    await graphql(baseUrl, 'mutation { setPresence(status: ONLINE) { status } }', {}, await apiLogin(baseUrl, 'agent1@acme.example'));
+    const agentToken = await apiLogin(baseUrl, 'agent1@acme.example');
+    await graphql(baseUrl, 'mutation { setPresence(status: ONLINE) { status } }', {}, agentToken);
+    // Routing reads presence: the agent is ONLINE (their inbox's socket is up) before the visitor starts.
+    const agentStatus = async () =>
+      (await graphql<{ agents: Array<{ user: { id: string }; status: string }> }>(baseUrl, '{ agents { user { id } status } }', {}, agentToken)).agents.find((a) => a.user.id === agentId)?.status;
+    await expect.poll(agentStatus, { timeout: 15_000 }).toBe('ONLINE');
 
     visitor = await openPage(browser, baseUrl);
     await visitor.page.goto(`/widget-demo?key=${key}`, { waitUntil: 'load' });
@@ -70,7 +75,7 @@ test('a visitor on /widget-demo chats live with the auto-assigned agent, and rat
     expect(await visitor.page.locator('pre').textContent()).toContain(`<script src="${new URL(baseUrl).origin}/widget.js" data-key="${key}"`);
     const frame = await widgetFrame(visitor.page);
     await fillPreChat(frame, 'Budi', 'Izin usaha untuk kafe');
-    await frame.getByTestId('widget-status').getByText('Chatting with Acme Agent One').waitFor({ timeout: 15_000 });
+    await frame.getByTestId('widget-status').getByText('Chatting with Acme Agent One').waitFor({ timeout: 30_000 });
     expect(await frameViolations(frame)).toEqual([]);
 
     // The agent's inbox shows the chat live, with the visitor's details.

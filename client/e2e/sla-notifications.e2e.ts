@@ -81,7 +81,10 @@ test(
       expect(await breached.innerText()).toContain(`SLA breached on ticket #${ticket.number}`);
       await screenshot(page, 'notifications-dropdown');
       const unreadBefore = await unreadCount(page);
-      await breached.click();
+      // Open it from the panel (reopened should the full-page screenshot have closed it).
+      const entry = panel.locator('[data-testid="notification-item"][data-notification-type="SLA_BREACHED"]', { hasText: `SLA breached on ticket #${ticket.number}` }).first();
+      if (!(await entry.isVisible())) await page.getByTestId('notification-bell').click();
+      await entry.click();
       await page.waitForURL(new RegExp(`/tickets/${ticket.number}$`));
       await expect.poll(() => unreadCount(page)).toBe(unreadBefore - 1);
       const details = page.getByTestId('sla-details');

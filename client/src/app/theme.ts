@@ -1,4 +1,14 @@
-import { CloseButton, createTheme, type CloseButtonProps, mergeThemeOverrides, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import {
+  CloseButton,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  mergeThemeOverrides,
+  type CloseButtonProps,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 const COLORS = ['dark', 'gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'];
 
@@ -25,7 +35,18 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+/**
+ * Filled controls in the darkest shade (chosen for AA contrast) hover darker still: Mantine's
+ * default hovers shade 9 to the lighter shade 8, where white text drops below 4.5:1.
+ */
+export const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const shade9 = input.variant === 'filled' && typeof input.color === 'string' && /^[a-z]+\.9$/.test(input.color);
+  return shade9 ? { ...colors, hover: darken(colors.background, 0.12) } : colors;
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'indigo',
   // Shade 8 for filled surfaces: with auto-contrast text (below) every colour passes AA (4.5:1).
   primaryShade: { light: 8, dark: 8 },

@@ -54,7 +54,7 @@ export function ExportCard({ range }: { range: { from: string; to: string } }) {
           )}
         </Group>
         {state.phase !== 'idle' && state.phase !== 'failed' && state.phase !== 'cancelled' && (
-          <Progress value={percent} aria-label={t('reports.export.progress')} aria-valuetext={`${percent}%`} data-testid="export-progress" animated={running} />
+          <Progress value={percent} aria-label={t('reports.export.progress')} data-testid="export-progress" animated={running} />
         )}
         <div aria-live="polite">
           {running && <Text size="sm">{t('reports.export.running', { rows: state.rows, total: state.total })}</Text>}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useViewer } from '../../../app/viewer';
 import type { TicketFilter } from '../../../generated/graphql';
@@ -15,25 +15,18 @@ export function useTicketFilters(): {
   const viewer = useViewer();
   const filters = useMemo(() => readFilterParams(params), [params]);
   const filter = useMemo(() => toTicketFilter(filters, viewer.userId), [filters, viewer.userId]);
-  // Two changes in a row (a picked option, then a debounced search) must both land, even
-  // before the router has rendered the first: each writes on top of the last one written.
-  const latest = useRef(params);
-  const rendered = useRef(params);
-  if (rendered.current !== params) {
-    // The URL moved (a write of ours arrived, or back/forward): that is the base from now on.
-    rendered.current = params;
-    latest.current = params;
-  }
+  // Two changes in a row (a picked option, then a debounced search) must both land. The
+  // router moves its location in a transition, and an urgent render (typing) can still show
+  // the previous one; the browser's own URL is already current, so each write builds on it.
+  const current = () => new URLSearchParams(window.location.search);
   const setFilter = useCallback(
     <K extends keyof TicketFilterParams>(key: K, value: TicketFilterParams[K]) => {
-      latest.current = writeFilterParam(latest.current, key, value);
-      setParams(latest.current, { replace: true });
+      setParams(writeFilterParam(current(), key, value), { replace: true });
     },
     [setParams],
   );
   const clear = useCallback(() => {
-    latest.current = clearFilterParams(latest.current);
-    setParams(latest.current, { replace: true });
+    setParams(clearFilterParams(current()), { replace: true });
   }, [setParams]);
   return { filters, filter, setFilter, clear };
 }
