@@ -176,6 +176,10 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.keyboard.type('Printer was unplugged by facilities.');
       await page.keyboard.press('ControlOrMeta+Enter');
       await expect.poll(async () => (await state()).messages.edges.some((e) => e.node.body.includes('unplugged by facilities') && e.node.internal)).toBe(true);
+      // The note's badge reads in full, on a phone too.
+      const badge = page.getByTestId('internal-badge').first();
+      await badge.waitFor();
+      expect(await badge.evaluate((b) => (b.querySelector('.mantine-Badge-label') ?? b).scrollWidth <= (b.querySelector('.mantine-Badge-label') ?? b).clientWidth + 1)).toBe(true);
 
       // Resolve it from the status select.
       await tabTo(page, /^Status/);

@@ -7,11 +7,27 @@ import { launchBrowser, openPage, openSignedIn, screenshot, type WatchedPage } f
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 
+interface Calendar {
+  timezone: string;
+  hours: Array<{ day: number; open: string; close: string }>;
+  holidays: string[];
+}
+const CALENDAR = '{ businessCalendar { timezone hours { day open close } holidays } }';
+const SET_CALENDAR = 'mutation S($input: BusinessCalendarInput!) { setBusinessCalendar(input: $input) { timezone } }';
+let savedCalendar: Calendar | undefined;
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  // Live chat answers only within business hours: open acme around the clock for these tests,
+  // so they do not depend on the time of day they run at (restored afterwards).
+  const admin = await apiLogin(baseUrl, 'admin@acme.example');
+  savedCalendar = (await graphql<{ businessCalendar: Calendar }>(baseUrl, CALENDAR, {}, admin)).businessCalendar;
+  const always = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '24:00' }));
+  await graphql(baseUrl, SET_CALENDAR, { input: { timezone: savedCalendar.timezone, hours: always, holidays: [] } }, admin);
 });
 afterAll(async () => {
   await browser?.close();
+  if (savedCalendar) await graphql(baseUrl, SET_CALENDAR, { input: savedCalendar }, await apiLogin(baseUrl, 'admin@acme.example'));
 });
 
 const CREATE_DEPARTMENT = 'mutation D($input: DepartmentInput!) { createDepartment(input: $input) { id } }';

@@ -26,19 +26,20 @@ export function MessageItem({ message, now, selfId }: { message: MessageFieldsFr
       data-testid="message"
       data-internal={message.internal || undefined}
     >
-      <Group justify="space-between" mb={6} wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
+      {/* On a narrow screen the author's name truncates; the internal badge and the time never do. */}
+      <Group justify="space-between" mb={6} wrap="nowrap" gap="xs">
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           <PersonAvatar person={message.author} size="sm" withPresence={!fromCustomer} />
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} truncate style={{ minWidth: 0 }}>
             {message.author?.name ?? t('conversation.system')}
           </Text>
           {message.internal && (
-            <Badge color="yellow" variant="filled" size="xs">
+            <Badge color="yellow" variant="filled" size="xs" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="internal-badge">
               {t('conversation.internal')}
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed" title={formatDateTime(message.createdAt, locale)}>
+        <Text size="xs" c="dimmed" title={formatDateTime(message.createdAt, locale)} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           {formatRelative(message.createdAt, now, locale)}
         </Text>
       </Group>

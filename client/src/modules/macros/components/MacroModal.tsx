@@ -96,7 +96,7 @@ function MacroForm({ editing, onDone }: { editing: MacroFieldsFragment | null; o
           );
         })}
         {errors.fieldError('actions') && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red.9">
             {errors.fieldError('actions')}
           </Text>
         )}

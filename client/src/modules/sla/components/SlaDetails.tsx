@@ -59,7 +59,7 @@ function ClockRow({ name, clock, status, now }: { name: SlaClockName; clock: Sla
           {t('sla.due', { time: formatDateTime(clock.dueAt, locale) })}
         </Text>
         {view.remainingMs !== null && (
-          <Text size="xs" fw={600} c={view.remainingMs <= 0 ? 'red.7' : undefined}>
+          <Text size="xs" fw={600} c={view.remainingMs <= 0 ? 'red.9' : undefined}>
             {countdownText(view, t)}
           </Text>
         )}

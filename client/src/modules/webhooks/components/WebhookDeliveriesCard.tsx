@@ -108,7 +108,7 @@ export function WebhookDeliveriesCard({ endpoints }: { endpoints: readonly Webho
                       {node.latencyMs !== null && ` · ${node.latencyMs} ms`}
                     </Text>
                     {node.error && (
-                      <Text size="xs" c="red.7" lineClamp={2} title={node.error}>
+                      <Text size="xs" c="red.9" lineClamp={2} title={node.error}>
                         {node.error}
                       </Text>
                     )}
