@@ -196,12 +196,15 @@ async function run(target: Target): Promise<Record<string, number>> {
   return figures;
 }
 
-const targets = [await sqliteTarget(), await mariadbTarget()].filter((t): t is Target => !!t);
+const only = process.env.BENCH_TARGETS?.toLowerCase().split(',');
+const wanted = (name: string) => !only || only.includes(name.toLowerCase());
+const targets = [wanted('sqlite') ? await sqliteTarget() : null, wanted('mariadb') ? await mariadbTarget() : null].filter((t): t is Target => !!t);
 const results: Record<string, Record<string, number>> = {};
 try {
   for (const target of targets) results[target.name] = await run(target);
 } finally {
-  for (const target of targets) await target.cleanup();
+  if (process.env.BENCH_KEEP) console.log(`kept: ${targets.map((t) => t.env.DATABASE_URL).join(', ')}`);
+  else for (const target of targets) await target.cleanup();
 }
 const names = Object.keys(results[targets[0].name]);
 console.log(`\n${TOTAL.toLocaleString('en-US')} tickets in one tenant (+${SMALL_TENANTS} × ${SMALL}), 90-day range, median of ${RUNS} (ms):\n`);
