@@ -4,6 +4,7 @@ import { Role } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
 import { cursorDate, cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import type { PresenceHistory } from '../presence/presence-history.service.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { User } from '../user/user.entity.js';
 import { MAX_RANGE_DAYS, ReportGroupBy, type ReportFilterInput, type ReportRangeInput, type TicketMetricsFilterInput } from './reports.inputs.js';
@@ -34,7 +35,10 @@ export function toMetricsNode(m: TicketMetrics): TicketMetricsType {
  * only the tickets assigned to them; admins and API keys (reports:read) the whole tenant.
  */
 export class ReportsService {
-  constructor(private readonly sla: SlaService) {}
+  constructor(
+    private readonly sla: SlaService,
+    private readonly presence?: PresenceHistory,
+  ) {}
 
   /** The filter a caller may use: an agent is narrowed to their own tickets. */
   private narrowed(scope: RequestScope, filter: ReportFilterInput | null | undefined): MetricsWhere {
@@ -87,7 +91,7 @@ export class ReportsService {
       SUM(csat_score) AS csat_sum, COUNT(csat_score) AS csat_n`;
     const createdBucket = bucketOf('created_day', 'created_week');
     const resolvedBucket = bucketOf('resolved_day', 'resolved_week');
-    // Six statements, one at a time (a report must not take the whole connection pool), each
+    // Seven statements, one at a time (a report must not take the whole connection pool), each
     // one pass over a covering index: the range totals are the sums of the buckets, and the
     // percentiles of the whole range come from the same window pass as the buckets'.
     const byCreated = await q.all(`SELECT ${createdBucket} AS b, ${cohort} FROM ticket_metrics ${createdIn.sql} GROUP BY ${createdBucket}`, createdIn.params);
@@ -115,13 +119,15 @@ export class ReportsService {
   }
 
   /**
-   * Open at `at`: created before it and not resolved by then, in one statement over the
-   * resolved index (tenant, resolved_at, created_at): the never-resolved part is one range.
+   * Open at `at`: created before it and not resolved by then. Two counts, each one range of
+   * the resolved index (tenant, resolved_at, created_at): never resolved, and resolved later.
    */
   private async backlogAt(q: MetricsSql, w: MetricsWhere, at: Date): Promise<number> {
-    const where = q.where(w, undefined, ['(resolved_at IS NULL OR resolved_at >= ?)', 'created_at < ?']);
-    const rows = await q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${where.sql}`, [...where.params, q.date(at), q.date(at)]);
-    return num(rows[0]?.n);
+    const open = q.where(w, undefined, ['resolved_at IS NULL', 'created_at < ?']);
+    const later = q.where(w, undefined, ['resolved_at >= ?', 'created_at < ?']);
+    const a = await q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${open.sql}`, [...open.params, q.date(at)]);
+    const b = await q.all(`SELECT COUNT(*) AS n FROM ticket_metrics ${later.sql}`, [...later.params, q.date(at), q.date(at)]);
+    return num(a[0]?.n) + num(b[0]?.n);
   }
 
   /** Counts by status, category, priority and channel from one grouping of the four. */
@@ -156,6 +162,9 @@ export class ReportsService {
     );
     const frP = await q.percentiles('assignee_id', fr, where);
     const resP = await q.percentiles('assignee_id', res, where);
+    const online = this.presence ? await this.presence.onlineMinutes(w.tenantId, range.from, range.to, w.assigneeId ?? undefined) : new Map<string, number>();
+    // Agents who were online in the range without a ticket created in it still get their row.
+    for (const id of online.keys()) if (!rows.some((r) => String(r.a) === id)) rows.push({ a: id, n: 0, chats: 0, resolved: 0, met: 0, decided: 0, csat: null });
     const ids = rows.map((r) => String(r.a));
     const users = ids.length ? await scope.em.find(User, { id: { $in: ids } }, { fields: ['id', 'name'] }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
@@ -172,7 +181,7 @@ export class ReportsService {
           resolutionMedian: resP.get(id)?.median ?? null,
           slaCompliance: ratio(r.met, r.decided),
           csatAverage: r.csat === null || r.csat === undefined ? null : Number(r.csat),
-          onlineMinutes: null,
+          onlineMinutes: this.presence ? (online.get(id) ?? 0) : null,
         };
       })
       .sort((a, b) => b.resolved - a.resolved || b.ticketsHandled - a.ticketsHandled || a.agentId.localeCompare(b.agentId));

@@ -3,7 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261202130747 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`drop index \`ticket_metrics_tenant_id_created_at_index\`;`);
     this.addSql(`drop index \`ticket_metrics_tenant_id_resolved_at_index\`;`);
 
     this.addSql(`create index \`ticket_metrics_resolved_cover_index\` on \`ticket_metrics\` (\`tenant_id\`, \`resolved_at\`, \`created_at\`, \`resolved_day\`, \`resolved_week\`, \`category\`, \`priority\`, \`channel\`, \`department\`, \`assignee_id\`, \`resolution_minutes\`, \`resolution_business_minutes\`);`);
