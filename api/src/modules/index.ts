@@ -255,7 +255,7 @@ export function createModules(deps: ModuleDeps): Modules {
   presence.onChange((tenantId, userId, status) => presenceHistory.changed(tenantId, userId, status));
   const reports = new ReportsService(sla, presenceHistory);
   activity.onCommitted((events) => metricsWriter.committed(events));
-  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail });
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail, rated: (tenantId, ticketId) => metricsWriter.committed([{ tenantId, ticketId }]) });
   const instances = new Map<Function, object>([
     ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
