@@ -21,6 +21,7 @@ import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { MetricsWriter } from './modules/reports/metrics.writer.js';
+import type { PresenceHistory } from './modules/presence/presence-history.service.js';
 import type { WebhookWorker } from './modules/webhook/webhook.worker.js';
 import { enforceAuthDirectives, operationAccessChecker } from './platform/auth/auth.directive.js';
 import { Authenticator } from './platform/auth/authenticate.js';
@@ -60,7 +61,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter };
+  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter; presence: PresenceHistory };
   close(): Promise<void>;
 }
 
@@ -212,7 +213,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter },
+    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter, presence: modules.presenceHistory },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -223,7 +224,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       unregisterMetrics();
       await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop(), modules.presenceHistory.idle()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');

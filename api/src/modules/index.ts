@@ -56,6 +56,8 @@ import { MessageResolver, TicketMessagesResolver } from './conversation/message.
 import { MessageService, systemNoteOnEscalation } from './conversation/message.service.js';
 import { IdempotencyRecord } from './idempotency/idempotency.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { PresenceInterval } from './presence/presence-interval.entity.js';
+import { PresenceHistory } from './presence/presence-history.service.js';
 import { PresenceResolver } from './presence/presence.resolver.js';
 import { PresenceService } from './presence/presence.service.js';
 import { MemoryPresenceStore, RedisPresenceStore } from './presence/presence.store.js';
@@ -98,6 +100,7 @@ export const entities: EntityClass[] = [
   Message,
   Attachment,
   IdempotencyRecord,
+  PresenceInterval,
   ApiKey,
   WebhookEndpoint,
   WebhookDelivery,
@@ -188,6 +191,7 @@ export interface Modules {
   presence: PresenceService;
   /** Keeps the ticket_metrics rows current (reports). */
   metricsWriter: MetricsWriter;
+  presenceHistory: PresenceHistory;
   reports: ReportsService;
   /** Chat session tokens (the widget's visitors). */
   chatSessions: (credential: string) => Promise<Principal | null>;
@@ -247,9 +251,11 @@ export function createModules(deps: ModuleDeps): Modules {
   const webhookWorker = new WebhookWorker(deps.orm, deps.webhooks, deps.lockRows, deps.logger, deps.now);
   activity.onCommitted(() => webhookWorker.kick());
   const metricsWriter = new MetricsWriter(deps.orm, sla, deps.logger, deps.now);
-  const reports = new ReportsService(sla);
+  const presenceHistory = new PresenceHistory(deps.orm, deps.logger, deps.now);
+  presence.onChange((tenantId, userId, status) => presenceHistory.changed(tenantId, userId, status));
+  const reports = new ReportsService(sla, presenceHistory);
   activity.onCommitted((events) => metricsWriter.committed(events));
-  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail });
+  const chat = setupChat({ ...deps, tickets, messages, presence, sla, mailer: mail, rated: (tenantId, ticketId) => metricsWriter.committed([{ tenantId, ticketId }]) });
   const instances = new Map<Function, object>([
     ...chat.instances,
     [ApiKeyResolver, new ApiKeyResolver(apiKeys)],
@@ -287,6 +293,7 @@ export function createModules(deps: ModuleDeps): Modules {
     tenantGate,
     presence,
     metricsWriter,
+    presenceHistory,
     reports,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),

@@ -41,6 +41,8 @@ export interface ChatServiceDeps {
   mail: MailService;
   /** This server's own origin (the widget frame's): requests from it name the embedding page in `hostOrigin`. */
   selfOrigin: () => string | null;
+  /** Told after a rating is saved (a rating is no ticket event): the reports refresh the ticket. */
+  rated?: (tenantId: string, ticketId: string) => void;
 }
 
 /** What the widget may learn before a chat starts (public: the key is on the website anyway). */
@@ -192,6 +194,7 @@ export class ChatService {
     chat.rating = input.rating;
     chat.ratingComment = input.comment?.trim() || null;
     await scope.em.flush();
+    this.deps.rated?.(chat.tenantId, chat.ticketId);
     return this.view(scope.em, chat.id);
   }
 

@@ -34,6 +34,8 @@ export interface ChatSetupDeps {
   chat: ChatConfig;
   mail: MailConfig;
   mailer: MailService;
+  /** Told when a chat is rated (see ChatServiceDeps.rated). */
+  rated?: (tenantId: string, ticketId: string) => void;
 }
 
 export interface ChatSetup {
@@ -59,6 +61,7 @@ export function setupChat(deps: ChatSetupDeps): ChatSetup {
     messagesByChat: minute('chat-messages', deps.chat.messagesPerMinute),
     mail: deps.mailer,
     selfOrigin: () => (deps.mail.publicUrl ? new URL(deps.mail.publicUrl).origin : null),
+    rated: deps.rated,
   });
   deps.presence.onChange((tenantId, userId, status) => {
     if (status === PresenceStatus.OFFLINE) void inbox.agentOffline(tenantId, userId).catch((err: Error) => deps.logger.warn({ err: err.message }, 'chat re-queue failed'));

@@ -12,6 +12,7 @@ import { Membership } from '../user/membership.entity.js';
 import { seedDemoHistory } from '../reports/reports.service.js';
 import { User } from '../user/user.entity.js';
 import { seedChatDemo } from '../chat/chat.demo.js';
+import { seedDemoIntegrations } from './demo-integrations.js';
 
 export const DEMO_PASSWORD = 'sociodesk-demo';
 
@@ -32,7 +33,8 @@ const DEMO_MEMBERS: Array<{ local: string; name: string; role: Role; active?: bo
 
 /**
  * Loads the demo tenants and users when the database has no tenant yet; with `history`, also
- * 90 days of tickets per tenant (reports), left out with SEED_DEMO_DATA=minimal.
+ * 90 days of tickets per tenant (reports) with notifications, webhooks and API keys, left out
+ * with SEED_DEMO_DATA=minimal.
  */
 /** The tags staff pick from in the demo workspaces (shown normalised, e.g. `investasi-pma-pmdn`). */
 const DEMO_PRESET_TAGS = ['Perizinan Baru', 'Perpanjangan Izin', 'Investasi PMA/PMDN', 'Pajak Daerah', 'Masalah Teknis'];
@@ -61,7 +63,12 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
       await tx.flush();
       await seedChatDemo(tx, t.slug);
       await tx.flush();
-      if (history) await seedDemoHistory(tx, tenant.id, DEMO_TENANTS.indexOf(t) + 1, { adminId: ids.admin, agentIds: [ids.agent1, ids.agent2], customerIds: [ids.customer1, ids.customer2] }, passwordHash);
+      if (history) {
+        const people = { adminId: ids.admin, agentIds: [ids.agent1, ids.agent2], customerIds: [ids.customer1, ids.customer2] };
+        await seedDemoHistory(tx, tenant.id, DEMO_TENANTS.indexOf(t) + 1, people, passwordHash);
+        await seedDemoIntegrations(tx, t.slug, people, Date.now());
+        await tx.flush();
+      }
     }
   });
   logger.info({ tenants: DEMO_TENANTS.map((t) => t.slug) }, 'loaded demo data');

@@ -23,6 +23,14 @@ const DAY = 86_400_000;
 const MIN = 60_000;
 const CHUNK = 200;
 
+
+/** The chat department of a history chat, by category: the demo tenants' own departments (chat.demo.ts). */
+const DEMO_DEPARTMENT: Record<TicketCategory, string> = {
+  [TicketCategory.BILLING]: 'Perpajakan',
+  [TicketCategory.ACCOUNT]: 'Perizinan Usaha',
+  [TicketCategory.TECHNICAL]: 'Teknis',
+  [TicketCategory.SERVICE]: 'Investasi',
+};
 /** Deterministic pseudo-random numbers (mulberry32): the same history on every first start. */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -198,7 +206,7 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     const list = (perTicket.get(t.id) ?? []).map((e) => ({ type: e.type, internal: e.internal ?? false, payload: { changes: e.changes as never, message: e.message as never } }));
     const m = computeMetrics(t, list, calendar, at(now));
     const csat = t.channel === TicketChannel.CHAT && t.resolvedAt && rnd() < 0.6 ? Math.min(5, 1 + Math.floor(rnd() * 5.6)) : null;
-    metrics.push({ ...m, tenantId, updatedAt: at(now), department: t.channel === TicketChannel.CHAT ? (t.category === TicketCategory.BILLING ? 'Billing' : 'Support') : null, csatScore: csat });
+    metrics.push({ ...m, tenantId, updatedAt: at(now), department: t.channel === TicketChannel.CHAT ? DEMO_DEPARTMENT[t.category] : null, csatScore: csat });
   }
   await insertAll(em, Ticket, tickets);
   await insertAll(em, TicketTag, tags);

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { forTenant } from '../../platform/db/scope.js';
 import { requestScope, type Logger } from '../../platform/logger.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
+import { Chat, Department } from '../chat/chat.entity.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { computeMetrics } from './metrics.compute.js';
@@ -92,6 +93,10 @@ export class MetricsWriter {
     const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: { notDeleted: false } });
     const events = await em.find(TicketEvent, { ticketId: { $in: ticketIds } }, { orderBy: { seq: 'asc' }, fields: ['ticketId', 'type', 'internal', 'payload'] });
     const existing = new Map((await em.find(TicketMetrics, { id: { $in: ticketIds } })).map((m) => [m.id, m]));
+    // Live chat tickets take their department (by name) and rating from their chat.
+    const chats = new Map((await em.find(Chat, { ticketId: { $in: ticketIds } }, { fields: ['ticketId', 'departmentId', 'rating'] })).map((c) => [c.ticketId, c]));
+    const departmentIds = [...new Set([...chats.values()].map((c) => c.departmentId).filter((id): id is string => !!id))];
+    const departments = new Map(departmentIds.length ? (await em.find(Department, { id: { $in: departmentIds } })).map((d) => [d.id, d.name]) : []);
     const cal = await this.sla.calendar(em);
     const now = new Date(this.now());
     for (const t of tickets) {
@@ -100,7 +105,11 @@ export class MetricsWriter {
         if (row) em.remove(row);
         continue;
       }
-      const data = computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now);
+      const chat = chats.get(t.id);
+      const data = {
+        ...computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now),
+        ...(chat ? { department: (chat.departmentId && departments.get(chat.departmentId)) || null, csatScore: chat.rating } : {}),
+      };
       if (row) em.assign(row, data);
       else em.create(TicketMetrics, { ...data, tenantId: t.tenantId });
     }

@@ -4,10 +4,11 @@ import { Role } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
 import { cursorDate, cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import type { PresenceHistory } from '../presence/presence-history.service.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { User } from '../user/user.entity.js';
 import { MAX_RANGE_DAYS, ReportGroupBy, type ReportFilterInput, type ReportRangeInput, type TicketMetricsFilterInput } from './reports.inputs.js';
-import { MetricsSql, num, ratio, type MetricsWhere } from './reports.sql.js';
+import { MetricsSql, num, ratio, TOTAL, type MetricsWhere } from './reports.sql.js';
 import type { AgentStats, CountByKey, HeatmapCell, TicketMetricsType, TicketStats, TicketStatsBucket } from './reports.types.js';
 import { TicketMetrics } from './ticket-metrics.entity.js';
 
@@ -34,7 +35,10 @@ export function toMetricsNode(m: TicketMetrics): TicketMetricsType {
  * only the tickets assigned to them; admins and API keys (reports:read) the whole tenant.
  */
 export class ReportsService {
-  constructor(private readonly sla: SlaService) {}
+  constructor(
+    private readonly sla: SlaService,
+    private readonly presence?: PresenceHistory,
+  ) {}
 
   /** The filter a caller may use: an agent is narrowed to their own tickets. */
   private narrowed(scope: RequestScope, filter: ReportFilterInput | null | undefined): MetricsWhere {
@@ -84,21 +88,19 @@ export class ReportsService {
       SUM(CASE WHEN reopens > 0 THEN 1 ELSE 0 END) AS reopened,
       SUM(CASE WHEN reopens > 0 OR resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved_once,
       SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved_now,
-      AVG(csat_score) AS csat_avg, COUNT(csat_score) AS csat_n`;
+      SUM(csat_score) AS csat_sum, COUNT(csat_score) AS csat_n`;
     const createdBucket = bucketOf('created_day', 'created_week');
     const resolvedBucket = bucketOf('resolved_day', 'resolved_week');
-    // One statement at a time: a report must not take the whole connection pool.
+    // Seven statements, one at a time (a report must not take the whole connection pool), each
+    // one pass over a covering index: the range totals are the sums of the buckets, and the
+    // percentiles of the whole range come from the same window pass as the buckets'.
     const byCreated = await q.all(`SELECT ${createdBucket} AS b, ${cohort} FROM ticket_metrics ${createdIn.sql} GROUP BY ${createdBucket}`, createdIn.params);
-    const total = await q.all(`SELECT ${cohort} FROM ticket_metrics ${createdIn.sql}`, createdIn.params);
     const byResolved = await q.all(`SELECT ${resolvedBucket} AS b, COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql} GROUP BY ${resolvedBucket}`, resolvedIn.params);
-    const resolvedTotal = await q.all(`SELECT COUNT(*) AS resolved FROM ticket_metrics ${resolvedIn.sql}`, resolvedIn.params);
-    const frP = await q.percentiles(createdBucket, fr, createdIn);
-    const frTotal = await q.percentiles(`'total'`, fr, createdIn);
-    const resP = await q.percentiles(resolvedBucket, res, resolvedIn);
-    const resTotal = await q.percentiles(`'total'`, res, resolvedIn);
+    const frP = await q.percentiles(createdBucket, fr, createdIn, true);
+    const resP = await q.percentiles(resolvedBucket, res, resolvedIn, true);
     const start = await this.backlogAt(q, w, range.from);
     const breakdowns = await this.breakdowns(q, createdIn);
-    const keyOf = (b: unknown) => (groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
+    const keyOf = (b: unknown) => (b === TOTAL ? TOTAL : groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
     const created = new Map(byCreated.map((r) => [keyOf(r.b), r]));
     const resolved = new Map(byResolved.map((r) => [keyOf(r.b), num(r.resolved)]));
     const frBy = new Map([...frP].map(([k, v]) => [keyOf(k), v]));
@@ -110,11 +112,16 @@ export class ReportsService {
       backlog += num(c?.created) - r;
       return bucketOfRow(key, c, r, backlog, frBy.get(key), resBy.get(key));
     });
-    const totals = bucketOfRow('total', total[0], num(resolvedTotal[0]?.resolved), backlog, frTotal.get('total'), resTotal.get('total'));
+    const total = sumRows(byCreated);
+    const resolvedTotal = byResolved.reduce((n, r) => n + num(r.resolved), 0);
+    const totals = bucketOfRow('total', total, resolvedTotal, backlog, frBy.get(TOTAL), resBy.get(TOTAL));
     return { timezone: cal.timezone, businessHours, buckets, totals, ...breakdowns };
   }
 
-  /** Open at `at`: created before it and not resolved by then (two index range counts). */
+  /**
+   * Open at `at`: created before it and not resolved by then. Two counts, each one range of
+   * the resolved index (tenant, resolved_at, created_at): never resolved, and resolved later.
+   */
   private async backlogAt(q: MetricsSql, w: MetricsWhere, at: Date): Promise<number> {
     const open = q.where(w, undefined, ['resolved_at IS NULL', 'created_at < ?']);
     const later = q.where(w, undefined, ['resolved_at >= ?', 'created_at < ?']);
@@ -123,17 +130,18 @@ export class ReportsService {
     return num(a[0]?.n) + num(b[0]?.n);
   }
 
+  /** Counts by status, category, priority and channel from one grouping of the four. */
   private async breakdowns(q: MetricsSql, where: { sql: string; params: unknown[] }): Promise<Pick<TicketStats, 'byStatus' | 'byCategory' | 'byPriority' | 'byChannel'>> {
-    const by = async (column: string): Promise<CountByKey[]> =>
-      (await q.all(`SELECT ${column} AS k, COUNT(*) AS n FROM ticket_metrics ${where.sql} GROUP BY ${column} ORDER BY ${column}`, where.params)).map((r) => ({
-        key: String(r.k),
-        count: num(r.n),
-      }));
-    const byStatus = await by('status');
-    const byCategory = await by('category');
-    const byPriority = await by('priority');
-    const byChannel = await by('channel');
-    return { byStatus, byCategory, byPriority, byChannel };
+    const rows = await q.all(
+      `SELECT status AS s, category AS c, priority AS p, channel AS ch, COUNT(*) AS n FROM ticket_metrics ${where.sql} GROUP BY status, category, priority, channel`,
+      where.params,
+    );
+    const by = (column: 's' | 'c' | 'p' | 'ch'): CountByKey[] => {
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(String(r[column]), (counts.get(String(r[column])) ?? 0) + num(r.n));
+      return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ key, count }));
+    };
+    return { byStatus: by('s'), byCategory: by('c'), byPriority: by('p'), byChannel: by('ch') };
   }
 
   async agentStats(scope: RequestScope, range: ReportRangeInput, businessHours: boolean): Promise<AgentStats[]> {
@@ -154,6 +162,9 @@ export class ReportsService {
     );
     const frP = await q.percentiles('assignee_id', fr, where);
     const resP = await q.percentiles('assignee_id', res, where);
+    const online = this.presence ? await this.presence.onlineMinutes(w.tenantId, range.from, range.to, w.assigneeId ?? undefined) : new Map<string, number>();
+    // Agents who were online in the range without a ticket created in it still get their row.
+    for (const id of online.keys()) if (!rows.some((r) => String(r.a) === id)) rows.push({ a: id, n: 0, chats: 0, resolved: 0, met: 0, decided: 0, csat: null });
     const ids = rows.map((r) => String(r.a));
     const users = ids.length ? await scope.em.find(User, { id: { $in: ids } }, { fields: ['id', 'name'] }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
@@ -170,7 +181,7 @@ export class ReportsService {
           resolutionMedian: resP.get(id)?.median ?? null,
           slaCompliance: ratio(r.met, r.decided),
           csatAverage: r.csat === null || r.csat === undefined ? null : Number(r.csat),
-          onlineMinutes: null,
+          onlineMinutes: this.presence ? (online.get(id) ?? 0) : null,
         };
       })
       .sort((a, b) => b.resolved - a.resolved || b.ticketsHandled - a.ticketsHandled || a.agentId.localeCompare(b.agentId));
@@ -209,9 +220,16 @@ function bucketOfRow(
     slaFirstResponseCompliance: ratio(c?.fr_met, c?.fr_decided),
     slaResolutionCompliance: ratio(c?.res_met, c?.res_decided),
     reopenRate: ratio(c?.reopened, c?.resolved_once),
-    csatAverage: c && num(c.csat_n) > 0 ? Number(c.csat_avg) : null,
+    csatAverage: c && num(c.csat_n) > 0 ? num(c.csat_sum) / num(c.csat_n) : null,
     csatResponseRate: ratio(c?.csat_n, c?.resolved_now),
   };
+}
+
+/** The cohort of the whole range: the sum of its buckets' counts. */
+function sumRows(rows: Array<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, number> = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'b') out[k] = (out[k] ?? 0) + num(v);
+  return out;
 }
 
 /** Every bucket of the range in the tenant's timezone, empty ones included. */

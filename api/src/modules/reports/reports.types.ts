@@ -186,7 +186,7 @@ export class AgentStats {
   @Field(() => Float, { nullable: true })
   csatAverage: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Minutes ONLINE in the range; null while presence keeps no history.' })
+  @Field(() => Float, { nullable: true, description: 'Minutes the agent was ONLINE within the range (from the recorded presence intervals; an open one counts until now), to two decimals.' })
   onlineMinutes: number | null;
 }
 

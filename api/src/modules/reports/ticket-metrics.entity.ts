@@ -12,8 +12,26 @@ export type SlaOutcome = 'MET' | 'BREACHED' | 'PENDING';
  * when the row was written, so buckets and the heatmap group on plain columns in SQL.
  */
 @Entity({ tableName: 'ticket_metrics' })
+// Covering indexes: every aggregate over a created range (ticketStats cohorts, percentiles,
+// breakdowns, agentStats, trafficHeatmap) reads only the first, and every one over a resolved
+// range (and the backlog count) only the second, so no statement visits the table rows. The
+// narrow (tenant, created) index keeps the connections' (created, id) order without a sort.
 @Index({ properties: ['tenantId', 'createdAt'] })
-@Index({ properties: ['tenantId', 'resolvedAt'] })
+@Index({
+  name: 'ticket_metrics_created_cover_index',
+  properties: [
+    'tenantId', 'createdAt', 'createdDay', 'createdWeek', 'status', 'category', 'priority', 'channel', 'department', 'assigneeId',
+    'slaFirstResponse', 'slaResolution', 'reopens', 'resolvedAt', 'csatScore', 'firstResponseMinutes', 'firstResponseBusinessMinutes',
+    'resolutionMinutes', 'resolutionBusinessMinutes', 'createdWeekday', 'createdHour',
+  ],
+})
+@Index({
+  name: 'ticket_metrics_resolved_cover_index',
+  properties: [
+    'tenantId', 'resolvedAt', 'createdAt', 'resolvedDay', 'resolvedWeek', 'category', 'priority', 'channel', 'department', 'assigneeId',
+    'resolutionMinutes', 'resolutionBusinessMinutes',
+  ],
+})
 @Index({ properties: ['tenantId', 'assigneeId', 'createdAt'] })
 export class TicketMetrics extends TenantOwnedEntity<
   | 'firstResponseAt'

@@ -15,6 +15,7 @@ export const enReports = {
   'reports.filter.category': 'Category',
   'reports.filter.priority': 'Priority',
   'reports.filter.channel': 'Channel',
+  'reports.filter.department': 'Department',
   'reports.filter.agent': 'Agent',
   'reports.filter.any': 'Any',
   'reports.businessHours': 'Business hours only',

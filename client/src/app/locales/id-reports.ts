@@ -17,6 +17,7 @@ export const idReports: Record<keyof typeof enReports, string> = {
   'reports.filter.category': 'Kategori',
   'reports.filter.priority': 'Prioritas',
   'reports.filter.channel': 'Kanal',
+  'reports.filter.department': 'Departemen',
   'reports.filter.agent': 'Agen',
   'reports.filter.any': 'Semua',
   'reports.businessHours': 'Hanya jam kerja',

@@ -3,9 +3,9 @@ import { filterOf, groupByOf, rangeOf, readReportParams, ticketListLink, writeRe
 
 describe('report params', () => {
   it('reads the URL, ignoring values it does not know', () => {
-    const p = readReportParams(new URLSearchParams('period=90&category=BILLING&priority=LOUD&channel=CHAT&bh=1&agent=a1'));
-    expect(p).toMatchObject({ period: '90', category: 'BILLING', priority: null, channel: 'CHAT', businessHours: true, agent: 'a1' });
-    expect(filterOf(p)).toEqual({ category: 'BILLING', channel: 'CHAT', assigneeId: 'a1' });
+    const p = readReportParams(new URLSearchParams('period=90&category=BILLING&priority=LOUD&channel=CHAT&department=Billing&bh=1&agent=a1'));
+    expect(p).toMatchObject({ period: '90', category: 'BILLING', priority: null, channel: 'CHAT', department: 'Billing', businessHours: true, agent: 'a1' });
+    expect(filterOf(p)).toEqual({ category: 'BILLING', channel: 'CHAT', department: 'Billing', assigneeId: 'a1' });
     // A custom period without valid dates falls back to the default.
     expect(readReportParams(new URLSearchParams('period=custom&from=2026-03-09&to=2026-03-01')).period).toBe('30');
   });
@@ -15,6 +15,7 @@ describe('report params', () => {
     q = writeReportParam(q, 'businessHours', true);
     expect(q.toString()).toBe('period=7&bh=1');
     expect(writeReportParam(q, 'period', '30').toString()).toBe('bh=1');
+    expect(writeReportParam(q, 'department', 'Support').toString()).toBe('period=7&bh=1&department=Support');
   });
 
   it('turns a period into whole local days, today included', () => {

@@ -10,6 +10,8 @@ export interface ReportParams {
   category: TicketCategory | null;
   priority: TicketPriority | null;
   channel: TicketChannel | null;
+  /** A live chat department, by name (as the metrics rows keep it). */
+  department: string | null;
   agent: string | null;
   businessHours: boolean;
 }
@@ -33,6 +35,7 @@ export function readReportParams(params: URLSearchParams): ReportParams {
     category: oneOf(Object.values(TicketCategory), params.get('category')),
     priority: oneOf(Object.values(TicketPriority), params.get('priority')),
     channel: oneOf(Object.values(TicketChannel), params.get('channel')),
+    department: params.get('department') || null,
     agent: params.get('agent') || null,
     businessHours: params.get('bh') === '1',
   };
@@ -79,6 +82,7 @@ export function filterOf(p: ReportParams): ReportFilterInput {
   if (p.category) filter.category = p.category;
   if (p.priority) filter.priority = p.priority;
   if (p.channel) filter.channel = p.channel;
+  if (p.department) filter.department = p.department;
   if (p.agent) filter.assigneeId = p.agent;
   return filter;
 }

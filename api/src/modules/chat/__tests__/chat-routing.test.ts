@@ -121,6 +121,10 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     // The visitor rates the closed chat.
     const rated = await gqlOk<{ rateChat: { rating: number } }>(server.url, 'mutation { rateChat(input: { rating: 5, comment: "Cepat!" }) { rating } }', {}, { token: started[0].token });
     expect(rated.rateChat.rating).toBe(5);
+    // The rating is no ticket event, yet the ticket's metrics row takes it (the CSAT of the reports).
+    await server.app.workers.metrics.idle();
+    const METRICS = 'query T($id: ID!) { ticket(id: $id) { metrics { channel csatScore department } } }';
+    expect((await gqlOk(server.url, METRICS, { id: firstTicket }, { token: w.tokens.admin })).ticket.metrics).toEqual({ channel: 'CHAT', csatScore: 5, department: null });
     expect(errorCode(await gql(server.url, 'mutation { rateChat(input: { rating: 4 }) { rating } }', {}, { token: started[1].token }))).toBe('BAD_USER_INPUT');
   });
 
@@ -136,6 +140,11 @@ describe.each(await testDatabases())('live chat routing on %s', (db) => {
     expect((await startedChat(server, w.key.key, { departmentId: a })).chat.state).toBe('WAITING');
     const other = await startedChat(server, w.key.key, { departmentId: b });
     expect(other.chat).toMatchObject({ state: 'ACTIVE', agentName: `agent2 of ${w.t.slug}` });
+    // The metrics row names the chat's department, so the reports filter by it.
+    await server.app.workers.metrics.idle();
+    const ticketId = (await chatsOf(server, w.tokens.admin, ['ACTIVE'])).find((c) => c.id === other.chat.id)!.ticketId;
+    const METRICS = 'query T($id: ID!) { ticket(id: $id) { metrics { department } } }';
+    expect((await gqlOk(server.url, METRICS, { id: ticketId }, { token: w.tokens.admin })).ticket.metrics).toEqual({ department: 'Teknis' });
   });
 
   it('re-queues an agent’s chats when they go offline; the visitor sees it live', async () => {

@@ -102,8 +102,8 @@ describe.each(await testDatabases())('report aggregates on %s', (db) => {
   it('ranks agents; an agent sees only their own row and tickets', async () => {
     const agents = (await gqlOk(server.url, AGENTS, { r: RANGE }, { token: tok.admin })).agentStats;
     expect(agents).toEqual([
-      { agentId: t.agent1.id, name: `agent1 of ${t.slug}`, ticketsHandled: 2, chatsHandled: 1, resolved: 2, firstResponseMedian: 35, resolutionMedian: 435, slaCompliance: 75, csatAverage: 4, onlineMinutes: null },
-      { agentId: t.agent2.id, name: `agent2 of ${t.slug}`, ticketsHandled: 1, chatsHandled: 1, resolved: 0, firstResponseMedian: 1050, resolutionMedian: null, slaCompliance: 0, csatAverage: 2, onlineMinutes: null },
+      { agentId: t.agent1.id, name: `agent1 of ${t.slug}`, ticketsHandled: 2, chatsHandled: 1, resolved: 2, firstResponseMedian: 35, resolutionMedian: 435, slaCompliance: 75, csatAverage: 4, onlineMinutes: 0 },
+      { agentId: t.agent2.id, name: `agent2 of ${t.slug}`, ticketsHandled: 1, chatsHandled: 1, resolved: 0, firstResponseMedian: 1050, resolutionMedian: null, slaCompliance: 0, csatAverage: 2, onlineMinutes: 0 },
     ]);
     const business = (await gqlOk(server.url, AGENTS, { r: RANGE, b: true }, { token: tok.admin })).agentStats;
     expect(business.map((a: any) => [a.firstResponseMedian, a.resolutionMedian])).toEqual([[5, 180], [90, null]]);

@@ -68,4 +68,28 @@ describe.each(await testDatabases())('demo history on %s', (db) => {
     const acmeTicket = nodes[0].ticketId;
     expect(errorCode(await gql(server.url, `query T($id: ID!) { ticket(id: $id) { id } }`, { id: acmeTicket }, { token: tok.globex }))).toBe('NOT_FOUND');
   });
+
+  it('fills the settings screens: notifications, webhooks with deliveries, API keys; and chats by department', async () => {
+    const INTEGRATIONS = `query I { webhookEndpoints { url enabled } webhookDeliveries(first: 50) { totalCount edges { node { status responseStatus } } }
+      apiKeys { name scopes } notifications(first: 50) { totalCount } }`;
+    for (const [slug, token] of [['acme', tok.acme], ['globex', tok.globex]] as const) {
+      const i = await gqlOk(server.url, INTEGRATIONS, {}, { token });
+      // Reserved example domains only: nothing real is ever called.
+      expect(i.webhookEndpoints.map((w: any) => [new URL(w.url).hostname, w.url.includes(slug), w.enabled]).sort()).toEqual([['example.com', true, true], ['example.org', true, false]]);
+      const statuses = i.webhookDeliveries.edges.map((e: any) => e.node.status);
+      expect(statuses.filter((x: string) => x === 'SUCCEEDED').length).toBe(10);
+      expect(statuses).toContain('FAILED');
+      // (The ticket created above adds a PENDING delivery to the live endpoint: it is enabled.)
+      expect(i.apiKeys.map((k: any) => k.name).sort()).toEqual(['Analytics export', 'CRM sync']);
+      expect(i.notifications.totalCount).toBeGreaterThan(0);
+    }
+    // The history's chats belong to the demo departments, which the reports filter by.
+    const now = Date.now();
+    const r = { from: new Date(now - 91 * 86_400_000).toISOString(), to: new Date(now + 60_000).toISOString() };
+    const BY_DEPT = `query S($r: ReportRangeInput!, $f: ReportFilterInput) { ticketStats(range: $r, groupBy: WEEK, filter: $f) { totals { created csatAverage } byChannel { key count } } }`;
+    const teknis = (await gqlOk(server.url, BY_DEPT, { r, f: { department: 'Teknis' } }, { token: tok.acme })).ticketStats;
+    expect(teknis.totals.created).toBeGreaterThan(0);
+    expect(teknis.totals.csatAverage).not.toBeNull();
+    expect(teknis.byChannel).toEqual([{ key: 'CHAT', count: teknis.totals.created }]);
+  });
 });

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
-import { ReportsDocument, ReportsLiveDocument, TicketCategory, TicketChannel, TicketPriority } from '../../../generated/graphql';
+import { ReportDepartmentsDocument, ReportsDocument, ReportsLiveDocument, TicketCategory, TicketChannel, TicketPriority } from '../../../generated/graphql';
 import { filterOf, groupByOf, rangeOf, readReportParams, ticketListLink, writeReportParam, type ReportParams } from '../report-params';
 import { Chart, type ChartClick } from './Chart';
 import { ChartCard } from './ChartCard';
@@ -27,6 +27,7 @@ export default function ReportsPage() {
   const range = useMemo(() => rangeOf({ ...readReportParams(new URLSearchParams()), period, from, to }), [period, from, to]);
   const variables = { range, groupBy: groupByOf(range), filter: filterOf(params), businessHours: params.businessHours };
   const query = useQuery(ReportsDocument, { variables, notifyOnNetworkStatusChange: false });
+  const departments = useQuery(ReportDepartmentsDocument).data?.departments ?? [];
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useSubscription(ReportsLiveDocument, {
     onData: () => {
@@ -104,6 +105,17 @@ export default function ReportsPage() {
         {enumSelect('category', Object.values(TicketCategory), 'category')}
         {enumSelect('priority', Object.values(TicketPriority), 'priority')}
         {enumSelect('channel', Object.values(TicketChannel), 'channel')}
+        <Select
+          label={t('reports.filter.department')}
+          placeholder={t('reports.filter.any')}
+          // The chosen one stays listed even if it was renamed or removed since.
+          data={[...new Set([...departments.map((d) => d.name), ...(params.department ? [params.department] : [])])]}
+          value={params.department}
+          onChange={(v) => set('department', v)}
+          clearable
+          w={170}
+          data-testid="reports-filter-department"
+        />
         {viewer.isAdmin && (
           <Select
             label={t('reports.filter.agent')}
