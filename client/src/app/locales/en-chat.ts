@@ -41,6 +41,7 @@ export const enChat = {
   'chatSettings.agents': 'Agents',
   'chatSettings.addDepartment': 'Add department',
   'chatSettings.keys': 'Widget keys',
+  'chatSettings.snippet': 'Embed snippet of {name}',
   'chatSettings.keysIntro': 'Paste the snippet into every page of a website whose address is listed. Other sites cannot start chats with the key.',
   'chatSettings.keyName': 'Website name',
   'chatSettings.allowedOrigins': 'Allowed origins',

@@ -43,6 +43,7 @@ export const idChat: Record<keyof typeof enChat, string> = {
   'chatSettings.agents': 'Agen',
   'chatSettings.addDepartment': 'Tambah departemen',
   'chatSettings.keys': 'Kunci widget',
+  'chatSettings.snippet': 'Cuplikan sematan {name}',
   'chatSettings.keysIntro': 'Tempelkan cuplikan ini di setiap halaman situs yang alamatnya terdaftar. Situs lain tidak dapat memulai obrolan dengan kunci ini.',
   'chatSettings.keyName': 'Nama situs',
   'chatSettings.allowedOrigins': 'Origin yang diizinkan',

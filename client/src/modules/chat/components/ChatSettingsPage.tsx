@@ -72,7 +72,8 @@ export function ChatSettingsPage() {
                 </Button>
               </Group>
               <Text size="sm">{t('chatSettings.origins', { origins: k.allowedOrigins.join(', ') })}</Text>
-              <Code block>{`<script src="${origin}/widget.js" data-key="${k.key}" async></script>`}</Code>
+              {/* The snippet scrolls sideways on narrow screens: focusable, so the keyboard can scroll it too. */}
+              <Code block tabIndex={0} role="region" aria-label={t('chatSettings.snippet', { name: k.name })}>{`<script src="${origin}/widget.js" data-key="${k.key}" async></script>`}</Code>
               {k.identitySecret && (
                 <Text size="xs" c="dimmed">
                   {t('chatSettings.secret')} <Code>{k.identitySecret}</Code>
