@@ -191,6 +191,8 @@ export class TicketService {
     const target = await resolveStatusTarget(scope.em, request);
     if (!target) throw badInput({ statusKey: ['give a status or a statusKey'] });
     return this.change(scope, id, expectedVersion, (_tx, t, events, now) => {
+      // Asking for the status the ticket is already in is an illegal transition (e.g. OPEN → OPEN), as it always was.
+      if (target.key === t.statusKey) assertCanTransition(scope.principal, t, target.status);
       const change = applyTarget(scope.principal, t, target, now);
       if (change) events.push(change);
     });

@@ -205,6 +205,7 @@ describe('role directives', () => {
         "Query.agentStats: ADMIN, AGENT, PARTNER [reports:read]",
         "Query.agents: ADMIN, AGENT",
         "Query.apiKeys: ADMIN",
+        "Query.boardColumnsPerStatus: ADMIN, AGENT",
         "Query.businessCalendar: ADMIN, AGENT",
         "Query.cannedResponses: ADMIN, AGENT",
         "Query.chat: ADMIN, AGENT",
