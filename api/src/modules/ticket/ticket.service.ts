@@ -377,7 +377,8 @@ export function applyStatus(t: Ticket, status: TicketStatus, now: Date, target?:
   const next = target ?? (status === t.status ? { status, key: t.statusKey, pausesSla: t.statusPausesSla } : categoryTarget(status));
   const changes: FieldChangeData[] = [];
   if (status !== t.status) changes.push({ field: 'status', from: t.status, to: status });
-  if (next.key !== t.statusKey) changes.push({ field: 'statusKey', from: t.statusKey, to: next.key });
+  // The key is recorded when a status of the workspace is left or entered (built-in keys follow the category).
+  if (next.key !== t.statusKey && (next.key !== status || t.statusKey !== t.status)) changes.push({ field: 'statusKey', from: t.statusKey, to: next.key });
   if (status !== t.status) {
     if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
     if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
