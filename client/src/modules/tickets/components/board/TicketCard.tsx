@@ -82,7 +82,7 @@ export function CustomStatusBadge({ status }: { status: TicketStatusFieldsFragme
   const { t } = useI18n();
   const { nameOf } = useTicketStatuses({ skip: true });
   return (
-    <Badge size="xs" variant="outline" color="violet" data-testid="custom-status" title={status.pausesSla ? t('statuses.pausesSlaBadge') : undefined}>
+    <Badge size="xs" tt="none" variant="outline" color="violet" data-testid="custom-status" title={status.pausesSla ? t('statuses.pausesSlaBadge') : undefined}>
       {status.pausesSla ? '⏸ ' : ''}
       {nameOf(status)}
     </Badge>
