@@ -82,9 +82,10 @@ test(
         await card.waitFor();
         expect(await card.getByTestId('sla-badge').getAttribute('data-sla-state')).toBe('PAUSED');
         await screenshot(mobile, 'board-custom-status-phone', {});
-        await mobile.getByText('ID', { exact: true }).click();
+        // The phone's language choice lives in the header menu; this browser profile is set to Indonesian directly.
+        await mobile.evaluate(() => window.localStorage.setItem('sociodesk.language', 'id'));
+        await mobile.reload({ waitUntil: 'load' });
         await mobile.getByTestId('column-switcher').getByText('Menunggu pelanggan').waitFor();
-        await mobile.getByText('EN', { exact: true }).click();
       } finally {
         await phone.close();
       }
