@@ -76,6 +76,9 @@ import { TenantResolver } from './tenant/tenant.resolver.js';
 import { TenantService } from './tenant/tenant.service.js';
 import { Ticket, TicketTag } from './ticket/ticket.entity.js';
 import { TicketResolver } from './ticket/ticket.resolver.js';
+import { TicketStatusDefinition } from './ticket/ticket-status.entity.js';
+import { TicketStatusResolver } from './ticket/ticket-status.resolver.js';
+import { TicketStatusService } from './ticket/ticket-status.service.js';
 import { TicketService } from './ticket/ticket.service.js';
 import { Membership } from './user/membership.entity.js';
 import { UserResolver } from './user/user.resolver.js';
@@ -96,6 +99,7 @@ export const entities: EntityClass[] = [
   TenantCounter,
   Ticket,
   TicketTag,
+  TicketStatusDefinition,
   TicketEvent,
   Message,
   Attachment,
@@ -122,6 +126,7 @@ export const resolvers = [
   UserResolver,
   TenantResolver,
   TicketResolver,
+  TicketStatusResolver,
   TicketMessagesResolver,
   TicketActivitiesResolver,
   MessageResolver,
@@ -271,6 +276,7 @@ export function createModules(deps: ModuleDeps): Modules {
     [UserResolver, new UserResolver(new UserService({ deactivated: (tx, userId) => auth.revokeSessionsInTenant(tx, userId) }))],
     [TenantResolver, new TenantResolver(new TenantService())],
     [TicketResolver, new TicketResolver(tickets)],
+    [TicketStatusResolver, new TicketStatusResolver(new TicketStatusService(tickets))],
     [TicketMessagesResolver, new TicketMessagesResolver(messages)],
     [TicketActivitiesResolver, new TicketActivitiesResolver()],
     [MessageResolver, new MessageResolver(messages)],

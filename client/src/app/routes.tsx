@@ -13,6 +13,7 @@ import { CannedResponsesPage } from '../modules/canned/components/CannedResponse
 import { MacrosPage } from '../modules/macros/components/MacrosPage';
 import { SettingsLayout } from '../modules/settings/components/SettingsLayout';
 import { WorkspaceSettingsPage } from '../modules/settings/components/WorkspaceSettingsPage';
+import { StatusesPage } from '../modules/statuses/components/StatusesPage';
 import { SlaSettingsPage } from '../modules/sla/components/SlaSettingsPage';
 import { NewTicketPage } from '../modules/tickets/components/NewTicketPage';
 import { TicketByIdPage } from '../modules/tickets/components/TicketByIdPage';
@@ -102,6 +103,7 @@ export function AppRoutes() {
             <Route path="webhooks" element={<WebhooksPage />} />
             <Route path="chat" element={<ChatSettingsPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="statuses" element={<StatusesPage />} />
             <Route path="workspace" element={<WorkspaceSettingsPage />} />
           </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />

@@ -69,18 +69,24 @@ const SUMMARIES: Record<TicketEventType, string> = {
   CHAT_ASSIGNED: 'chat assigned',
 };
 
-export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? []): TicketActivity {
+/**
+ * One timeline entry. `staff: false` (customers): a macro's application reads as the update it
+ * made, without the macro's name (the macro is staff tooling).
+ */
+export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payload.changes ?? [], staff = true): TicketActivity {
+  const type = !staff && e.type === TicketEventType.MACRO_APPLIED ? TicketEventType.TICKET_UPDATED : e.type;
+  const macro = staff ? (e.payload.macro ?? null) : null;
   const detail = [
     ...changes.map((c) => `${c.field} ${c.from ?? '—'} → ${c.to ?? '—'}`),
     ...(e.payload.tag ? [e.payload.tag] : []),
-    ...(e.payload.macro ? [e.payload.macro] : []),
+    ...(macro ? [macro] : []),
     ...(e.payload.sla ? [e.payload.sla.toLowerCase().replace('_', ' ')] : []),
     ...(e.type === TicketEventType.MESSAGE_POSTED && e.internal ? ['(internal note)'] : []),
   ].join(', ');
   return {
     id: e.id,
     seq: e.seq,
-    type: e.type,
+    type,
     actorId: e.actorId,
     createdAt: e.createdAt,
     changes,
@@ -88,8 +94,8 @@ export function toActivity(e: TicketEvent, changes: FieldChangeData[] = e.payloa
     messageId: e.payload.messageId ?? null,
     internal: e.internal,
     sla: e.payload.sla ?? null,
-    macro: e.payload.macro ?? null,
-    summary: detail ? `${SUMMARIES[e.type]}: ${detail}` : SUMMARIES[e.type],
+    macro,
+    summary: detail ? `${SUMMARIES[type]}: ${detail}` : SUMMARIES[type],
   };
 }
 
@@ -108,10 +114,10 @@ function viewWhere(view: ActivityView): { internal?: boolean; triage?: boolean; 
   return where;
 }
 
-/** The field changes the viewer may see (an update that also changed priority keeps its other changes). */
+/** The field changes the viewer may see, per change (an update that also changed priority keeps its other changes). */
 function changesForView(e: TicketEvent, view: ActivityView): FieldChangeData[] {
   const changes = e.payload.changes ?? [];
-  return view.priority ? changes : changes.filter((c) => c.field !== 'priority');
+  return changes.filter((c) => (c.field === 'priority' ? view.priority : c.field === 'tags' ? view.tags : true));
 }
 
 /** A ticket's timeline in sequence order; customers never see internal-note events nor staff-only triage data. */
@@ -129,5 +135,5 @@ export async function listActivities(
     em.find(TicketEvent, { ...where, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
     em.count(TicketEvent, where),
   ]);
-  return { ...forwardPage(rows, limit, !!after, (e) => ({ node: toActivity(e, changesForView(e, view)), cursor: encodeCursor([e.seq]) })), totalCount };
+  return { ...forwardPage(rows, limit, !!after, (e) => ({ node: toActivity(e, changesForView(e, view), view.internal), cursor: encodeCursor([e.seq]) })), totalCount };
 }

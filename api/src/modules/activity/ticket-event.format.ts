@@ -20,6 +20,8 @@ export interface TicketSnapshot {
   title: string;
   description: string;
   status: TicketStatus;
+  /** The status key (ticketStatuses): the category, or the workspace's status under it. Absent from events written before custom statuses. */
+  statusKey?: string;
   priority: TicketPriority;
   category: TicketCategory;
   channel: TicketChannel;
@@ -77,6 +79,7 @@ export function ticketSnapshot(t: Ticket): TicketSnapshot {
     title: t.title,
     description: t.description,
     status: t.status,
+    statusKey: t.statusKey,
     priority: t.priority,
     category: t.category,
     channel: t.channel,
@@ -107,6 +110,7 @@ export function ticketFromSnapshot(s: TicketSnapshot, tenantId: string): Ticket 
   return Object.assign(new Ticket(), {
     ...fields,
     tags: [...s.tags],
+    statusKey: s.statusKey ?? s.status,
     priorityRank: PRIORITY_RANK[s.priority],
     tenantId,
     createdAt: new Date(s.createdAt),

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import { TAG_MESSAGE, TAG_RULE } from '../ticket/ticket.inputs.js';
@@ -13,6 +13,11 @@ export class BulkUpdateTicketsInput {
   @Field(() => TicketStatus, { nullable: true })
   @IsOptional()
   status?: TicketStatus;
+
+  @Field({ nullable: true, description: 'A status key of ticketStatuses (with `status` too, both must agree).' })
+  @IsOptional()
+  @MaxLength(40)
+  statusKey?: string;
 
   @Field(() => ID, { nullable: true, description: 'An agent or admin; pass `unassign: true` to send the tickets back to the queue.' })
   @IsOptional()

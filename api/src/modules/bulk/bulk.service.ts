@@ -29,6 +29,7 @@ export class BulkService {
     if (input.assigneeId && input.unassign) throw badInput({ assigneeId: ['give either assigneeId or unassign, not both'] });
     const actions: TicketActions = {
       status: input.status,
+      statusKey: input.statusKey,
       priority: input.priority,
       assigneeId: input.unassign ? null : (input.assigneeId ?? undefined),
       addTags: input.addTags,

@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/logger.js';
 import { seedCannedResponses } from '../canned/canned.demo.js';
 import { seedMacros } from '../macro/macro.demo.js';
 import { seedSavedViews } from '../views/saved-view.demo.js';
+import { seedTicketStatuses } from '../ticket/ticket-status.demo.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { normalisePresetTags } from '../tenant/tenant.service.js';
 import { Membership } from '../user/membership.entity.js';
@@ -60,6 +61,7 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
       }
       seedMacros(tx, ids, seedCannedResponses(tx, ids));
       seedSavedViews(tx, ids);
+      seedTicketStatuses(tx);
       await tx.flush();
       await seedChatDemo(tx, t.slug);
       await tx.flush();

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { TicketCategory, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import { TAG_MESSAGE, TAG_RULE } from '../ticket/ticket.inputs.js';
@@ -12,6 +12,11 @@ export class MacroActionInput {
   @Field(() => TicketStatus, { nullable: true })
   @IsOptional()
   status?: TicketStatus;
+
+  @Field({ nullable: true, description: 'SET_STATUS: a status key of ticketStatuses (instead of, or agreeing with, `status`).' })
+  @IsOptional()
+  @MaxLength(40)
+  statusKey?: string;
 
   @Field(() => TicketPriority, { nullable: true })
   @IsOptional()

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
-import { badInput, forbidden, notFound, type FieldErrors } from '../../platform/errors.js';
+import { badInput, forbidden, notFound, type AppError, type FieldErrors } from '../../platform/errors.js';
+import { resolveStatusTarget } from '../ticket/ticket-status.policy.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
 import type { CannedResponseService } from '../canned/canned.service.js';
 import type { MessageService } from '../conversation/message.service.js';
@@ -32,7 +33,10 @@ const NEEDS: Record<MacroActionType, keyof MacroActionInput | null> = {
 function ticketActionsOf(actions: readonly MacroAction[]): TicketActions {
   const out: TicketActions = { addTags: [], removeTags: [] };
   for (const a of actions) {
-    if (a.type === MacroActionType.SET_STATUS) out.status = a.status;
+    if (a.type === MacroActionType.SET_STATUS) {
+      out.status = a.status ?? null;
+      out.statusKey = a.statusKey ?? null;
+    }
     if (a.type === MacroActionType.SET_PRIORITY) out.priority = a.priority;
     if (a.type === MacroActionType.SET_CATEGORY) out.category = a.category;
     if (a.type === MacroActionType.SET_ASSIGNEE) out.assigneeId = a.assigneeId ?? null;
@@ -106,7 +110,11 @@ export class MacroService {
     });
   }
 
-  /** Applies a macro to tickets in one transaction; one entry "macro applied" per ticket, plus its messages. */
+  /**
+   * Applies a macro to tickets in one transaction; one entry "macro applied" per ticket, plus its
+   * messages. The entry is not internal: who sees which of its changes is decided per change
+   * (ticket.policy.ts), so partners, webhooks and customers get the public parts.
+   */
   async apply(scope: RequestScope, macroId: string, ticketIds: string[]): Promise<Ticket[]> {
     const p = scope.principal;
     const recorded: RecordedChange[] = [];
@@ -121,7 +129,7 @@ export class MacroService {
           ...(await this.tickets.write(tx, ticket, p.userId, async (wtx, t, events, now) => {
             const tagsBefore = [...t.tags];
             const made = await this.tickets.applyActions(wtx, p, t, actions, now);
-            events.push({ type: TicketEventType.MACRO_APPLIED, internal: true, payload: { macro: macro.name, changes: flatten(made, tagsBefore, t.tags) } });
+            events.push({ type: TicketEventType.MACRO_APPLIED, payload: { macro: macro.name, changes: flatten(made, tagsBefore, t.tags) } });
           })),
         );
         for (const a of macro.actions) {
@@ -144,7 +152,13 @@ export class MacroService {
     const out: MacroAction[] = [];
     for (const [i, a] of input.actions.entries()) {
       const need = NEEDS[a.type];
-      if (need && !a[need]) (errors[`actions.${i}.${need}`] ??= []).push(`is required for ${a.type}`);
+      if (need && !a[need] && !(a.type === MacroActionType.SET_STATUS && a.statusKey)) (errors[`actions.${i}.${need}`] ??= []).push(`is required for ${a.type}`);
+      if (a.type === MacroActionType.SET_STATUS && a.statusKey) {
+        await resolveStatusTarget(tx, a, `actions.${i}.statusKey`).catch((e: AppError) => {
+          const fields = (e.extensions.fields ?? {}) as FieldErrors;
+          for (const [k, v] of Object.entries(fields)) (errors[k] ??= []).push(...v);
+        });
+      }
       if (a.cannedResponseId && need === 'cannedResponseId') {
         const canned = await this.canned.get(tx, p, a.cannedResponseId).catch(() => null);
         if (!canned) (errors[`actions.${i}.cannedResponseId`] ??= []).push('is not a canned response you can use');
@@ -152,6 +166,7 @@ export class MacroService {
       }
       const action: MacroAction = { type: a.type };
       if (need && a[need]) Object.assign(action, { [need]: a[need] });
+      if (a.type === MacroActionType.SET_STATUS && a.statusKey) action.statusKey = a.statusKey;
       if (a.type === MacroActionType.SET_ASSIGNEE) action.assigneeId = a.assigneeId ?? null;
       out.push(action);
     }

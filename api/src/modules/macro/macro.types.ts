@@ -26,6 +26,9 @@ export class MacroAction {
   @Field(() => TicketStatus, { nullable: true })
   status?: TicketStatus | null;
 
+  @Field(() => String, { nullable: true, description: 'SET_STATUS: the status key, when the macro sets a status of the workspace.' })
+  statusKey?: string | null;
+
   @Field(() => TicketPriority, { nullable: true })
   priority?: TicketPriority | null;
 

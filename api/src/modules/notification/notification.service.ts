@@ -95,6 +95,13 @@ export class NotificationService {
       }
       case TicketEventType.STATUS_CHANGED:
         return { type: NotificationType.STATUS_CHANGED, params: { status: ticket.status }, recipients: [ticket.customerId] };
+      case TicketEventType.MACRO_APPLIED: {
+        // Per change, as if each had been made alone: a new status tells the customer, a new assignee the agent.
+        const fields = new Set((event.payload.changes ?? []).map((c) => c.field));
+        if (fields.has('status')) return { type: NotificationType.STATUS_CHANGED, params: { status: ticket.status }, recipients: [ticket.customerId] };
+        if (fields.has('assigneeId')) return { type: NotificationType.TICKET_ASSIGNED, params: {}, recipients: [ticket.assigneeId] };
+        return null;
+      }
       case TicketEventType.SLA_AT_RISK:
         return { type: NotificationType.SLA_AT_RISK, params: { clock: sla }, recipients: [ticket.assigneeId, ...(await adminsOf(tx))] };
       case TicketEventType.SLA_ESCALATED:

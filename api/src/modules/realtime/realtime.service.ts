@@ -1,4 +1,4 @@
-import type { Principal } from '../../platform/auth/principal.js';
+import { Role, type Principal } from '../../platform/auth/principal.js';
 import type { AppPubSub } from '../../platform/pubsub/pubsub.js';
 import { mapFilter } from '../../platform/realtime/iterators.js';
 import { PushQueue } from '../../platform/realtime/push-queue.js';
@@ -9,6 +9,7 @@ import { TicketEventType } from '../ticket/ticket.events.js';
 import {
   canReadMessages,
   canSeeInternal,
+  changeKinds,
   isStaff,
   isTriageOnly,
   seesAllTickets,
@@ -66,6 +67,8 @@ export function present(p: Principal, e: TicketEventEnvelope, customersSeePriori
   const notification = toNotification(e);
   if (!canReadMessages(p)) notification.message = null;
   notification.changes = visibleChanges(p, customersSeePriority, notification.changes);
+  // A macro is staff tooling: customers see the update it made (as its timeline entry reads to them).
+  if (!isStaff(p) && p.role !== Role.PARTNER && notification.type === TicketEventType.MACRO_APPLIED) notification.type = TicketEventType.TICKET_UPDATED;
   return notification;
 }
 
@@ -89,10 +92,10 @@ export class RealtimeService {
     return mapFilter(source, (e) => {
       if (!mayReceive(p, e)) return undefined;
       if (filter?.ticketId && e.ticketId !== filter.ticketId) return undefined;
-      if (filter?.types?.length && !filter.types.includes(e.type)) return undefined;
+      if (filter?.types?.length && !changeKinds(e.type, e.data.changes).some((k) => filter.types!.includes(k as TicketEventType))) return undefined;
       if (!triageOf(e) || (seesTags(p) && seesPriority(p, false))) return e;
       // Only customers get here: the workspace setting decides about priority-only updates.
-      return customersSeePriority().then((sees) => (seesTriageEvent(p, sees, { type: e.type, triage: true }) ? e : undefined));
+      return customersSeePriority().then((sees) => (seesTriageEvent(p, sees, { type: e.type, triage: true, changes: e.data.changes }) ? e : undefined));
     });
   }
 

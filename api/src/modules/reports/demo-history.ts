@@ -7,6 +7,7 @@ import { Message } from '../conversation/message.entity.js';
 import { BusinessCalendarRecord, SlaPolicy } from '../sla/sla.entity.js';
 import { computeDueTimes, markNotified, targetLevel, type BusinessCalendar } from '../sla/sla.service.js';
 import { SLA_NEVER, Ticket, TicketTag } from '../ticket/ticket.entity.js';
+import { DEMO_WAITING_STATUS } from '../ticket/ticket-status.demo.js';
 import { PRIORITY_RANK, TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
@@ -136,7 +137,7 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     const closed = status === TicketStatus.CLOSED && resolved ? Math.min(now - MIN, resolved + rnd() * 3 * DAY) : null;
     const t = {
       id: uuidv7(), tenantId, number: 1001 + i, title: `${pick(SUBJECTS[category])}`, description: `Hello, ${pick(SUBJECTS[category]).toLowerCase()}. Order ${10000 + i}.`,
-      status, priority, priorityRank: PRIORITY_RANK[priority], category, channel, customerId, assigneeId, escalationLevel: 0,
+      status, statusKey: status, statusPausesSla: false, priority, priorityRank: PRIORITY_RANK[priority], category, channel, customerId, assigneeId, escalationLevel: 0,
       tags: TAGS.filter(() => rnd() < 0.12), version: 1, createdAt: at(created), updatedAt: at(created),
       firstResponseAt: firstResponse ? at(firstResponse) : null, resolvedAt: resolved ? at(resolved) : null, closedAt: closed ? at(closed) : null, deletedAt: null,
       slaPolicyId: null, slaBusinessHours: false, slaFirstResponseMinutes: null, slaResolutionMinutes: null, slaPausedAt: null, slaPausedMinutes: 0, slaNotified: 0,
@@ -144,6 +145,9 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     const policy = policyFor(category, priority);
     if (policy) Object.assign(t, { slaPolicyId: policy.id, slaBusinessHours: policy.businessHours, slaFirstResponseMinutes: policy.firstResponseMinutes, slaResolutionMinutes: policy.resolutionMinutes });
     if (status === TicketStatus.RESOLVED && resolved) t.slaPausedAt = at(resolved);
+    // Every fifth answered ticket still in progress waits on its customer: the SLA clock paused since the agent's question.
+    const waitingSince = status === TicketStatus.IN_PROGRESS && firstResponse && i % 5 === 0 ? Math.min(now - MIN, firstResponse + 2 * 60 * MIN) : null;
+    if (waitingSince) Object.assign(t, { statusKey: DEMO_WAITING_STATUS.key, statusPausesSla: true, slaPausedAt: at(waitingSince) });
     computeDueTimes(t, calendar, at(now));
     if (policy && active) {
       t.escalationLevel = targetLevel(t, calendar, at(now));
@@ -170,6 +174,10 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
       post(firstResponse, agent, 'Thanks for reaching out! We are looking into it and will update you shortly.');
       status1(firstResponse + 1000, 'OPEN', 'IN_PROGRESS', agent);
       if (rnd() < 0.5) post(firstResponse + (5 + rnd() * 120) * MIN, customerId, 'Thank you, here are more details from my side.');
+      if (waitingSince) {
+        post(waitingSince - 1000, agent, 'Could you send us the exact error message you see?');
+        push(waitingSince, TicketEventType.STATUS_CHANGED, agent, { changes: [{ field: 'statusKey', from: 'IN_PROGRESS', to: DEMO_WAITING_STATUS.key }] });
+      }
     }
     if (resolved) {
       if (reopened) {

@@ -45,10 +45,16 @@ export function computeDueTimes(t: Ticket, cal: BusinessCalendar | null, now: Da
   reindex(t, cal, now);
 }
 
-/** Status changes: RESOLVED pauses the resolution clock; reopening resumes it where it stopped. */
-export function onStatusChange(t: Ticket, from: TicketStatus, to: TicketStatus, cal: BusinessCalendar | null, now: Date): void {
-  if (to === TicketStatus.RESOLVED && !t.slaPausedAt) t.slaPausedAt = now;
-  if (from === TicketStatus.RESOLVED && to !== TicketStatus.RESOLVED && t.slaPausedAt) {
+/** The resolution clock is paused while the ticket is RESOLVED, or open in a status that pauses the SLA. */
+const pausing = (t: Ticket) => t.status === TicketStatus.RESOLVED || (ACTIVE.has(t.status) && t.statusPausesSla);
+
+/**
+ * Status changes: RESOLVED, or a status that pauses the SLA ("Waiting on customer"), pauses
+ * the resolution clock; leaving it resumes the clock where it stopped (the paused time added).
+ */
+export function onStatusChange(t: Ticket, cal: BusinessCalendar | null, now: Date): void {
+  if (pausing(t) && !t.slaPausedAt) t.slaPausedAt = now;
+  else if (!pausing(t) && t.slaPausedAt) {
     t.slaPausedMinutes += Math.max(0, workingMinutesBetween(t.slaPausedAt, now, calendarFor(t, cal)));
     t.slaPausedAt = null;
     computeDueTimes(t, cal, now);

@@ -60,9 +60,9 @@ export class SlaService implements TicketSlaRules {
     applyPolicy(t, policy, policy?.businessHours ? await this.calendar(tx) : null, now);
   }
 
-  async statusChanged(tx: EntityManager, t: Ticket, from: Ticket['status'], to: Ticket['status'], now = new Date()): Promise<void> {
+  async statusChanged(tx: EntityManager, t: Ticket, now = new Date()): Promise<void> {
     if (!t.slaPolicyId) return;
-    onStatusChange(t, from, to, await this.calendarIfUsed(tx, t), now);
+    onStatusChange(t, await this.calendarIfUsed(tx, t), now);
   }
 
   /** The first public staff reply stops the first-response clock. */

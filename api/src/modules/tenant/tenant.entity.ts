@@ -12,7 +12,7 @@ export enum TenantStatus {
 
 /** A customer organisation using Sociodesk. Global: tenants are what the filter scopes by. */
 @Entity({ tableName: 'tenants' })
-export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority' | 'presetTags'> {
+export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority' | 'presetTags' | 'boardColumnsPerStatus'> {
   @Property({ type: 'string', length: 64 })
   @Unique()
   slug: string;
@@ -34,4 +34,8 @@ export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeeP
   /** Workspace setting: the tags staff pick from (normalised like ticket tags); any other tag may still be typed. */
   @Property({ type: 'json', nullable: true })
   presetTags: string[] | null = [];
+
+  /** Workspace setting: the board shows a column per status (the workspace's own too) instead of one per category. */
+  @Property({ type: 'boolean' })
+  boardColumnsPerStatus: boolean = false;
 }

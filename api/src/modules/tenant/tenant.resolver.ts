@@ -21,6 +21,12 @@ export class TenantResolver {
     return this.service.presetTags(ctx.em, ctx.principal!);
   }
 
+  @Auth(Role.ADMIN, Role.AGENT)
+  @Query(() => Boolean, { description: 'Whether the board shows a column per status (workspaceSettings.boardColumnsPerStatus), for agents too.' })
+  boardColumnsPerStatus(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.service.boardColumnsPerStatus(ctx.em, ctx.principal!);
+  }
+
   @Auth(Role.ADMIN)
   @Mutation(() => WorkspaceSettings, { description: 'Changes settings of the current workspace; fields left out keep their value.' })
   updateWorkspaceSettings(

@@ -4,7 +4,11 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Tenant } from './tenant.entity.js';
 import type { UpdateWorkspaceSettingsInput, WorkspaceSettings } from './tenant.types.js';
 
-const toSettings = (t: Tenant): WorkspaceSettings => ({ customersSeePriority: t.customersSeePriority, presetTags: t.presetTags ?? [] });
+const toSettings = (t: Tenant): WorkspaceSettings => ({
+  customersSeePriority: t.customersSeePriority,
+  presetTags: t.presetTags ?? [],
+  boardColumnsPerStatus: t.boardColumnsPerStatus,
+});
 
 /** One tag as the client writes tags: no accents, lower case, other characters as single dashes ("Investasi PMA/PMDN" → `investasi-pma-pmdn`). */
 const normaliseTag = (raw: string): string =>
@@ -30,12 +34,18 @@ export class TenantService {
     return (await em.findOneOrFail(Tenant, { id: principal.tenantId })).presetTags ?? [];
   }
 
+  /** Whether the board shows a column per status, for every staff member. */
+  async boardColumnsPerStatus(em: EntityManager, principal: Principal): Promise<boolean> {
+    return (await em.findOneOrFail(Tenant, { id: principal.tenantId })).boardColumnsPerStatus;
+  }
+
   async updateSettings(em: EntityManager, principal: Principal, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
     return em.transactional(async (tx) => {
       const tenant = await tx.findOneOrFail(Tenant, { id: principal.tenantId });
       if (input.customersSeePriority !== undefined && input.customersSeePriority !== null) {
         tenant.customersSeePriority = input.customersSeePriority;
       }
+      if (input.boardColumnsPerStatus !== undefined && input.boardColumnsPerStatus !== null) tenant.boardColumnsPerStatus = input.boardColumnsPerStatus;
       if (input.presetTags) tenant.presetTags = normalisePresetTags(input.presetTags);
       return toSettings(tenant);
     });

@@ -20,6 +20,9 @@ export class WorkspaceSettings {
 
   @Field(() => [String], { description: 'Tags staff pick from when tagging tickets and chats (any other tag may still be typed).' })
   presetTags: string[];
+
+  @Field({ description: 'The board shows a column per status (ticketStatuses) instead of one per category.' })
+  boardColumnsPerStatus: boolean;
 }
 
 @InputType()
@@ -36,4 +39,9 @@ export class UpdateWorkspaceSettingsInput {
   @IsString({ each: true })
   @Length(1, 40, { each: true })
   presetTags?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  boardColumnsPerStatus?: boolean;
 }

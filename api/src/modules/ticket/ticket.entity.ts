@@ -14,12 +14,15 @@ export const SLA_NEVER = new Date('9999-12-31T00:00:00.000Z');
 @Entity({ tableName: 'tickets' })
 @Unique({ properties: ['tenantId', 'number'] })
 @Index({ properties: ['tenantId', 'status', 'createdAt'] })
+@Index({ properties: ['tenantId', 'statusKey'] })
 @Index({ properties: ['tenantId', 'updatedAt'] })
 @Index({ properties: ['tenantId', 'customerId'] })
 @Index({ properties: ['tenantId', 'assigneeId'] })
 @Filter({ name: 'notDeleted', cond: { deletedAt: null }, default: true })
 export class Ticket extends TenantOwnedEntity<
   | 'status'
+  | 'statusKey'
+  | 'statusPausesSla'
   | 'escalationLevel'
   | 'tags'
   | 'version'
@@ -61,6 +64,14 @@ export class Ticket extends TenantOwnedEntity<
   @Field(() => TicketStatus)
   @Property({ type: 'string', length: 16 })
   status: TicketStatus = TicketStatus.OPEN;
+
+  @Field({ description: 'The status: a key of ticketStatuses. The category (`status`) when the ticket has no status of the workspace.' })
+  @Property({ type: 'string', length: 40 })
+  statusKey: string = TicketStatus.OPEN;
+
+  /** Copied from the status (TicketStatusDefinition.pausesSla): the resolution clock is paused while set. */
+  @Property({ type: 'boolean' })
+  statusPausesSla: boolean = false;
 
   /** GraphQL field resolved in ticket.resolver.ts: hidden from customers unless the workspace shows it. */
   @Property({ type: 'string', length: 8 })

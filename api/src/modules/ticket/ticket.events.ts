@@ -80,7 +80,8 @@ export interface TicketEventLog {
 export interface TicketSlaRules {
   /** Created, or category/priority changed: pick the policy again. */
   retarget(tx: EntityManager, t: Ticket, now: Date): Promise<void>;
-  statusChanged(tx: EntityManager, t: Ticket, from: Ticket['status'], to: Ticket['status'], now: Date): Promise<void>;
+  /** The status, or its SLA pause flag, changed: pause or resume the resolution clock. */
+  statusChanged(tx: EntityManager, t: Ticket, now: Date): Promise<void>;
   /** The first public staff reply stops the first-response clock. */
   firstResponded(tx: EntityManager, t: Ticket, now: Date): Promise<void>;
 }

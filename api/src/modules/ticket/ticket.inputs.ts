@@ -88,6 +88,12 @@ export class TicketFilter {
   @Field(() => [TicketStatus], { nullable: true })
   status?: TicketStatus[];
 
+  @Field(() => [String], { nullable: true, description: 'Status keys (ticketStatuses): a category key matches only the tickets without a status of the workspace.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(40, { each: true })
+  statusKey?: string[];
+
   @Field(() => TicketPriority, { nullable: true })
   priority?: TicketPriority;
 

@@ -62,6 +62,24 @@ export function assertCanTransition(p: Principal, ticket: Ticket, to: TicketStat
   if (refusal) throw refusal;
 }
 
+/** Moving between statuses of one category (e.g. IN_PROGRESS → "Waiting on customer"): staff and API keys with tickets:write. */
+export function assertCanMoveWithinCategory(p: Principal, ticket: Ticket): void {
+  if (!canEditTicket(p)) throw forbidden(`Only staff may change the status of ticket #${ticket.number} within ${ticket.status}`);
+  if (ticket.status === TicketStatus.CLOSED) throw badInput({ statusKey: ['ticket is closed'] }, `Ticket #${ticket.number} is closed`);
+}
+
+/**
+ * The status keys the principal may move this ticket to now (Ticket.viewerCanChangeStatusKeyTo):
+ * every active status of an allowed category, and the other statuses of its own category.
+ */
+export function allowedStatusKeys(p: Principal, ticket: Ticket, statuses: ReadonlyArray<{ key: string; category: TicketStatus; active: boolean }>): string[] {
+  const categories = new Set(allowedTransitions(p, ticket));
+  const within = canEditTicket(p) && ticket.status !== TicketStatus.CLOSED;
+  return statuses
+    .filter((s) => s.active && s.key !== ticket.statusKey && (categories.has(s.category) || (within && s.category === ticket.status)))
+    .map((s) => s.key);
+}
+
 /** API keys change tickets only with tickets:write; users by their role. */
 const mayWriteTickets = (p: Principal): boolean => hasScope(p, Scope.TICKETS_WRITE);
 
@@ -115,27 +133,49 @@ export const seesTags = (p: Principal): boolean => p.role !== Role.CUSTOMER;
 export const seesPriority = (p: Principal, customersSeePriority: boolean): boolean => p.role !== Role.CUSTOMER || customersSeePriority;
 
 export const TAG_EVENT_TYPES: readonly string[] = ['TAG_ADDED', 'TAG_REMOVED'];
-const TRIAGE_FIELDS: ReadonlySet<string> = new Set(['priority']);
+/** Field changes that are staff triage data: priority (unless the workspace shows it) and tags (`tags` before → after, as a macro records them). */
+const TRIAGE_FIELDS: ReadonlySet<string> = new Set(['priority', 'tags']);
+/** Events that carry a list of field changes, each visible on its own (an update, a macro's application). */
+const FIELD_CHANGE_TYPES: readonly string[] = ['TICKET_UPDATED', 'MACRO_APPLIED'];
+
+const seesField = (p: Principal, customersSeePriority: boolean, field: string): boolean =>
+  field === 'tags' ? seesTags(p) : field === 'priority' ? seesPriority(p, customersSeePriority) : true;
 
 /**
- * Whether an event carries nothing but triage data (a tag change, or an update of priority
- * only). Stored on the event row, so timelines and feeds can leave such events out in SQL.
+ * Whether an event carries nothing but triage data (a tag change, or field changes of priority
+ * and tags only). Stored on the event row, so timelines and feeds can leave such events out in SQL.
  */
 export function isTriageOnly(type: string, changes: ReadonlyArray<{ field: string }> | undefined): boolean {
   if (TAG_EVENT_TYPES.includes(type)) return true;
-  return type === 'TICKET_UPDATED' && !!changes?.length && changes.every((c) => TRIAGE_FIELDS.has(c.field));
+  return FIELD_CHANGE_TYPES.includes(type) && !!changes?.length && changes.every((c) => TRIAGE_FIELDS.has(c.field));
 }
 
-/** The field changes of an event a principal may see. */
+/** The field changes of an event a principal may see (per change: an update that also changed priority keeps its other changes). */
 export function visibleChanges<C extends { field: string }>(p: Principal, customersSeePriority: boolean, changes: C[]): C[] {
-  return seesPriority(p, customersSeePriority) ? changes : changes.filter((c) => !TRIAGE_FIELDS.has(c.field));
+  return changes.filter((c) => seesField(p, customersSeePriority, c.field));
 }
 
 /** Whether a principal may see an event at all, as far as triage data goes. */
-export function seesTriageEvent(p: Principal, customersSeePriority: boolean, e: { type: string; triage: boolean }): boolean {
+export function seesTriageEvent(p: Principal, customersSeePriority: boolean, e: { type: string; triage: boolean; changes?: ReadonlyArray<{ field: string }> }): boolean {
   if (!e.triage) return true;
   if (TAG_EVENT_TYPES.includes(e.type)) return seesTags(p);
+  if (e.changes) return e.changes.some((c) => seesField(p, customersSeePriority, c.field));
   return seesPriority(p, customersSeePriority);
+}
+
+/** The kind of change one field change is, as its own event would have been typed. */
+const KIND_OF_FIELD: Record<string, string> = { status: 'STATUS_CHANGED', statusKey: 'STATUS_CHANGED', assigneeId: 'TICKET_ASSIGNED', tags: 'TAG_ADDED' };
+
+/**
+ * Every kind of change an event carries: its own type, and for an event that combines field
+ * changes (a macro's application) the type each change would have had alone. Subscribers and
+ * webhooks asking for STATUS_CHANGED also get a macro's status change.
+ */
+export function changeKinds(type: string, changes: ReadonlyArray<{ field: string }> | undefined): string[] {
+  if (type !== 'MACRO_APPLIED') return [type];
+  const kinds = new Set([type, ...(changes ?? []).map((c) => KIND_OF_FIELD[c.field] ?? 'TICKET_UPDATED')]);
+  if (kinds.has('TAG_ADDED')) kinds.add('TAG_REMOVED');
+  return [...kinds];
 }
 
 /** Customers may not filter or sort by what they cannot see (the answer would reveal it). */

@@ -33,6 +33,7 @@ export interface PageArgs {
 export async function ticketWhere(ctx: Pick<GraphQLContext, 'em'>, p: Principal, f?: TicketFilter | null): Promise<FilterQuery<Ticket>> {
   const and: FilterQuery<Ticket>[] = [visibleTicketsWhere(p)];
   if (f?.status?.length) and.push({ status: { $in: f.status } });
+  if (f?.statusKey?.length) and.push({ statusKey: { $in: f.statusKey } });
   if (f?.priority) and.push({ priority: f.priority });
   if (f?.category) and.push({ category: f.category });
   if (f?.assigneeId) and.push({ assigneeId: f.assigneeId });

@@ -10,7 +10,9 @@ import { UserType } from '../user/user.types.js';
 import { Ticket } from './ticket.entity.js';
 import { TicketPriority, TicketStatus } from './ticket.enums.js';
 import { CreateTicketInput, TicketFilter, TicketOrder, UpdateTicketInput } from './ticket.inputs.js';
-import { allowedTransitions, assertCanFilterTriage, canAssignTicket, canClaimTicket, canEditTicket, seesPriority, seesTags } from './ticket.policy.js';
+import { statusViewsLoader } from './ticket-status.policy.js';
+import { TicketStatusView } from './ticket-status.types.js';
+import { allowedStatusKeys, allowedTransitions, assertCanFilterTriage, canAssignTicket, canClaimTicket, canEditTicket, seesPriority, seesTags } from './ticket.policy.js';
 import { listTickets } from './ticket.query.js';
 import type { TicketService } from './ticket.service.js';
 import { TicketConnection } from './ticket.types.js';
@@ -98,14 +100,18 @@ export class TicketResolver {
   }
 
   @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
-  @Mutation(() => Ticket, { description: 'Customers may only close their own resolved tickets; API keys follow the agent rules.' })
+  @Mutation(() => Ticket, {
+    description:
+      'To a category (`status`) or a status key of ticketStatuses (`statusKey`; with both, they must agree). The state machine runs on categories; moving between statuses of one category is for staff and API keys. Customers may only close their own resolved tickets; API keys follow the agent rules.',
+  })
   changeTicketStatus(
     @Arg('id', () => ID) id: string,
-    @Arg('status', () => TicketStatus) status: TicketStatus,
     @Caller() caller: Caller,
+    @Arg('status', () => TicketStatus, { nullable: true }) status?: TicketStatus,
+    @Arg('statusKey', () => String, { nullable: true }) statusKey?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return this.ticketService.changeStatus(caller, id, status, expectedVersion);
+    return this.ticketService.changeStatus(caller, id, { status, statusKey }, expectedVersion);
   }
 
   @Auth(ADMIN)
@@ -142,6 +148,17 @@ export class TicketResolver {
   @FieldResolver(() => [TicketStatus], { description: 'The statuses you may move this ticket to now (changeTicketStatus accepts exactly these).' })
   viewerCanChangeStatusTo(@Root() t: Ticket, @Caller() caller: Caller): TicketStatus[] {
     return allowedTransitions(caller.principal, t);
+  }
+
+  @FieldResolver(() => [String], { description: 'The status keys you may move this ticket to now (changeTicketStatus(statusKey) accepts exactly these).' })
+  async viewerCanChangeStatusKeyTo(@Root() t: Ticket, @Caller() caller: Caller, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return allowedStatusKeys(caller.principal, t, await statusViewsLoader(ctx).load(t.tenantId));
+  }
+
+  @FieldResolver(() => TicketStatusView, { nullable: true, description: "The workspace's status the ticket is in (null when it is in a built-in one)." })
+  async customStatus(@Root() t: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketStatusView | null> {
+    if (!t.statusKey || t.statusKey === t.status) return null;
+    return (await statusViewsLoader(ctx).load(t.tenantId)).find((s) => s.key === t.statusKey) ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may assign this ticket (assignTicket): admins any ticket, agents the ones they hold or that are unassigned.' })

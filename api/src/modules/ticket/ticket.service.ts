@@ -18,7 +18,8 @@ import {
 } from './ticket.events.js';
 import type { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
 import { ticketWhere } from './ticket.query.js';
-import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
+import { categoryTarget, resolveStatusTarget, type StatusTarget } from './ticket-status.policy.js';
+import { assertCanAssign, assertCanClaim, assertCanMoveWithinCategory, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
 
 /**
  * Staff actions on one ticket, as bulk edits and macros apply them: each is checked with the
@@ -26,6 +27,8 @@ import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, ca
  */
 export interface TicketActions {
   status?: TicketStatus | null;
+  /** A status key (built-in or the workspace's); with `status` too, both must agree. */
+  statusKey?: string | null;
   priority?: Ticket['priority'] | null;
   category?: Ticket['category'] | null;
   assigneeId?: string | null;
@@ -56,7 +59,7 @@ export interface TicketServiceDeps {
 }
 
 /** Fields whose change gives the ticket a new `version` (what a stale editor could overwrite). */
-const VERSIONED = ['title', 'description', 'status', 'priority', 'category', 'assigneeId', 'escalationLevel', 'deletedAt'] as const;
+const VERSIONED = ['title', 'description', 'status', 'statusKey', 'priority', 'category', 'assigneeId', 'escalationLevel', 'deletedAt'] as const;
 const versionedState = (t: Ticket) => JSON.stringify([...VERSIONED.map((f) => t[f]), t.tags]);
 
 const normaliseTags = (tags: string[] | undefined | null): string[] => [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()))].sort();
@@ -183,11 +186,27 @@ export class TicketService {
     });
   }
 
-  changeStatus(scope: RequestScope, id: string, status: TicketStatus, expectedVersion?: number | null): Promise<Ticket> {
+  /** To a category (`status`), a status key, or both when they agree. */
+  async changeStatus(scope: RequestScope, id: string, request: { status?: TicketStatus | null; statusKey?: string | null }, expectedVersion?: number | null): Promise<Ticket> {
+    const target = await resolveStatusTarget(scope.em, request);
+    if (!target) throw badInput({ statusKey: ['give a status or a statusKey'] });
     return this.change(scope, id, expectedVersion, (_tx, t, events, now) => {
-      assertCanTransition(scope.principal, t, status);
-      events.push(applyStatus(t, status, now));
+      // Asking for the status the ticket is already in is an illegal transition (e.g. OPEN → OPEN), as it always was.
+      if (target.key === t.statusKey) assertCanTransition(scope.principal, t, target.status);
+      const change = applyTarget(scope.principal, t, target, now);
+      if (change) events.push(change);
     });
+  }
+
+  /**
+   * A status's SLA pause flag changed: the tickets in it pause or resume their resolution
+   * clock now. Derived SLA state only: no version, no event.
+   */
+  async statusPauseChanged(tx: EntityManager, key: string, pausesSla: boolean, now = new Date()): Promise<void> {
+    for (const t of await tx.find(Ticket, { statusKey: key })) {
+      t.statusPausesSla = pausesSla;
+      await this.deps.sla.statusChanged(tx, t, now);
+    }
   }
 
   /** Soft delete: the ticket disappears from every query; its events remain. */
@@ -204,10 +223,9 @@ export class TicketService {
    */
   async applyActions(tx: EntityManager, p: Principal, t: Ticket, actions: TicketActions, now: Date): Promise<TicketChange[]> {
     const events: TicketChange[] = [];
-    if (actions.status && actions.status !== t.status) {
-      assertCanTransition(p, t, actions.status);
-      events.push(applyStatus(t, actions.status, now));
-    }
+    const target = await resolveStatusTarget(tx, actions);
+    const statusChange = target && applyTarget(p, t, target, now);
+    if (statusChange) events.push(statusChange);
     const updates: FieldChangeData[] = [];
     for (const field of ['priority', 'category'] as const) {
       const value = actions[field];
@@ -232,13 +250,16 @@ export class TicketService {
 
   /**
    * A message was posted on a ticket locked in `tx`: records MESSAGE_POSTED; the first public
-   * staff reply stamps `firstResponseAt`; a customer reply reopens a resolved ticket.
+   * staff reply stamps `firstResponseAt`; a customer reply reopens a resolved ticket, and
+   * takes a ticket out of a status that pauses the SLA ("Waiting on customer").
    */
   messagePosted(tx: EntityManager, p: Principal, t: Ticket, message: PostedMessageData): Promise<RecordedChange[]> {
     return this.write(tx, t, p.userId, (_tx, ticket, events, now) => {
       events.push({ type: TicketEventType.MESSAGE_POSTED, internal: message.internal, payload: { messageId: message.id, message } });
       if (isStaff(p) && !message.internal && !ticket.firstResponseAt) ticket.firstResponseAt = now;
       if (!isStaff(p) && ticket.status === TicketStatus.RESOLVED) events.push(applyStatus(ticket, TicketStatus.IN_PROGRESS, now));
+      // The customer answered a ticket waiting on them (a status that pauses the SLA): back to its category's own status, the clock running.
+      else if (!isStaff(p) && ticket.statusPausesSla && ticket.status !== TicketStatus.CLOSED) events.push(applyStatus(ticket, ticket.status, now, categoryTarget(ticket.status)));
     });
   }
 
@@ -269,13 +290,13 @@ export class TicketService {
    * Call `committed` with the result after the transaction commits.
    */
   async write(tx: EntityManager, t: Ticket, actorId: string | null, apply: TicketMutation, now = new Date()): Promise<RecordedChange[]> {
-    const before = { state: versionedState(t), status: t.status, priority: t.priority, category: t.category, firstResponseAt: t.firstResponseAt };
+    const before = { state: versionedState(t), status: t.status, paused: t.statusPausesSla, priority: t.priority, category: t.category, firstResponseAt: t.firstResponseAt };
     const changes: TicketChange[] = [];
     await apply(tx, t, changes, now);
     if (!changes.length) return [];
     t.priorityRank = PRIORITY_RANK[t.priority];
     if (t.priority !== before.priority || t.category !== before.category) await this.deps.sla.retarget(tx, t, now);
-    if (t.status !== before.status) await this.deps.sla.statusChanged(tx, t, before.status, t.status, now);
+    if (t.status !== before.status || t.statusPausesSla !== before.paused) await this.deps.sla.statusChanged(tx, t, now);
     if (t.firstResponseAt && !before.firstResponseAt) await this.deps.sla.firstResponded(tx, t, now);
     if (versionedState(t) !== before.state) t.version += 1;
     t.updatedAt = now;
@@ -336,12 +357,35 @@ function channelFor(p: Principal, requested: TicketChannel | undefined): TicketC
   return TicketChannel.API;
 }
 
-/** Applies a (checked) status change with its timestamps and returns the change to record. */
-export function applyStatus(t: Ticket, status: TicketStatus, now: Date): TicketChange {
-  const change = { field: 'status', from: t.status, to: status };
-  if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
-  if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
-  if (status === TicketStatus.CLOSED) t.closedAt = now;
+/**
+ * Checks and applies a move to a status: the state machine runs on the category; moving
+ * between statuses of one category needs only the right to change tickets. Null when the
+ * ticket is already there.
+ */
+export function applyTarget(p: Principal, t: Ticket, target: StatusTarget, now: Date): TicketChange | null {
+  if (target.status === t.status && target.key === t.statusKey) return null;
+  if (target.status !== t.status) assertCanTransition(p, t, target.status);
+  else assertCanMoveWithinCategory(p, t);
+  return applyStatus(t, target.status, now, target);
+}
+
+/**
+ * Applies a (checked) status change with its timestamps and returns the change to record.
+ * Without a target, a new category takes its built-in status (clearing the workspace's).
+ */
+export function applyStatus(t: Ticket, status: TicketStatus, now: Date, target?: StatusTarget): TicketChange {
+  const next = target ?? (status === t.status ? { status, key: t.statusKey, pausesSla: t.statusPausesSla } : categoryTarget(status));
+  const changes: FieldChangeData[] = [];
+  if (status !== t.status) changes.push({ field: 'status', from: t.status, to: status });
+  // The key is recorded when a status of the workspace is left or entered (built-in keys follow the category).
+  if (next.key !== t.statusKey && (next.key !== status || t.statusKey !== t.status)) changes.push({ field: 'statusKey', from: t.statusKey, to: next.key });
+  if (status !== t.status) {
+    if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
+    if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
+    if (status === TicketStatus.CLOSED) t.closedAt = now;
+  }
   t.status = status;
-  return { type: TicketEventType.STATUS_CHANGED, payload: { changes: [change] } };
+  t.statusKey = next.key;
+  t.statusPausesSla = next.pausesSla;
+  return { type: TicketEventType.STATUS_CHANGED, payload: { changes } };
 }

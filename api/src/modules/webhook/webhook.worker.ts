@@ -8,6 +8,7 @@ import { claimDue, ClaimTokens, outboxStats, PollingWorker, retryDelayMs } from 
 import { TicketEvent } from '../activity/ticket-event.entity.js';
 import { toPublicEvent, type PublicTicketEvent } from '../activity/ticket-event.format.js';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
+import { changeKinds } from '../ticket/ticket.policy.js';
 import { signPayload } from './webhook.signature.js';
 
 const SCAN_BATCH = 500;
@@ -68,7 +69,9 @@ export class WebhookWorker extends PollingWorker {
     const em = forTenant(this.orm.em, endpoint.tenantId);
     const events = await em.find(TicketEvent, { seq: { $gt: endpoint.cursorSeq } }, { orderBy: { seq: 'asc' }, limit: SCAN_BATCH });
     if (!events.length) return;
-    const wanted = events.filter((e) => !e.internal && (!endpoint.eventTypes.length || endpoint.eventTypes.includes(e.type)));
+    const wanted = events.filter(
+      (e) => !e.internal && (!endpoint.eventTypes.length || changeKinds(e.type, e.payload.changes).some((k) => endpoint.eventTypes.includes(k))),
+    );
     const now = this.now();
     await em.transactional(async (tx) => {
       // Conditional cursor move: when another instance already moved it, this one writes nothing.

@@ -5,6 +5,7 @@ import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
 import { enProductivity } from './en-productivity';
+import { enStatuses } from './en-statuses';
 import { enUi } from './en-ui';
 import { enReports } from './en-reports';
 
@@ -19,6 +20,7 @@ export const en = {
   ...enUi,
   ...enReports,
   ...enProductivity,
+  ...enStatuses,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Loading…',

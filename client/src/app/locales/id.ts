@@ -5,6 +5,7 @@ import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
 import { idProductivity } from './id-productivity';
+import { idStatuses } from './id-statuses';
 import { idUi } from './id-ui';
 import { idReports } from './id-reports';
 import type { Dictionary } from './types';
@@ -20,6 +21,7 @@ export const id: Dictionary = {
   ...idUi,
   ...idReports,
   ...idProductivity,
+  ...idStatuses,
 
   'app.name': 'Sociodesk',
   'app.loading': 'Memuat…',

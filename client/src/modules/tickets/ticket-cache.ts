@@ -56,6 +56,7 @@ function factsOf(ref: Reference, readField: ReadField): TicketFacts | null {
   return {
     id,
     status,
+    statusKey: readField('statusKey', ref) as string | undefined,
     priority: readField('priority', ref) as string | undefined,
     category: readField('category', ref) as string | undefined,
     tags: readField('tags', ref) as string[] | undefined,

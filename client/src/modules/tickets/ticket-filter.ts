@@ -4,6 +4,7 @@ import type { OrderDirection, TicketFilter, TicketOrder, TicketOrderField, Ticke
 export interface TicketFacts {
   id: string;
   status?: string;
+  statusKey?: string;
   priority?: string;
   category?: string;
   tags?: readonly string[];
@@ -32,6 +33,7 @@ export function ticketMatchesFilter(ticket: TicketFacts, filter: TicketFilter | 
   if (!filter) return true;
   const known = <T,>(value: T | undefined, test: (value: T) => boolean) => value === undefined || test(value);
   if (filter.status?.length && !known(ticket.status, (s) => (filter.status as string[]).includes(s))) return false;
+  if (filter.statusKey?.length && !known(ticket.statusKey, (k) => (filter.statusKey as string[]).includes(k))) return false;
   if (filter.priority && !known(ticket.priority, (p) => p === filter.priority)) return false;
   if (filter.category && !known(ticket.category, (c) => c === filter.category)) return false;
   if (filter.assigneeId && !known(ticket.assigneeId, (a) => a === filter.assigneeId)) return false;

@@ -19,6 +19,7 @@ function fullTicket(): Ticket {
     title: 'Printer on fire',
     description: 'Smoke everywhere',
     status: TicketStatus.RESOLVED,
+    statusKey: 'confirmed-by-phone',
     priority: TicketPriority.HIGH,
     priorityRank: 3,
     category: TicketCategory.TECHNICAL,
@@ -46,7 +47,7 @@ function fullTicket(): Ticket {
 
 /** The partner contract: changing this list is a change to docs/partners.md (and maybe EVENT_FORMAT_VERSION). */
 const SNAPSHOT_FIELDS: Array<keyof TicketSnapshot> = [
-  'id', 'number', 'title', 'description', 'status', 'priority', 'category', 'channel', 'customerId', 'assigneeId',
+  'id', 'number', 'title', 'description', 'status', 'statusKey', 'priority', 'category', 'channel', 'customerId', 'assigneeId',
   'escalationLevel', 'tags', 'version', 'createdAt', 'updatedAt', 'firstResponseAt', 'resolvedAt', 'closedAt',
   'firstResponseDueAt', 'resolutionDueAt', 'slaPolicyId', 'slaBusinessHours', 'slaFirstResponseMinutes',
   'slaResolutionMinutes', 'slaPausedAt', 'deleted',
@@ -68,6 +69,11 @@ describe('the public event format', () => {
     expect(restored.deletedAt).toBeNull();
     // And back again: the snapshot of the restored ticket is the same snapshot.
     expect(ticketSnapshot(restored)).toEqual(snapshot);
+  });
+
+  it('reads the category as the status key of events written before custom statuses', () => {
+    const { statusKey: _key, ...older } = ticketSnapshot(fullTicket());
+    expect(ticketFromSnapshot(viaJson(older), 'tenant-a').statusKey).toBe(TicketStatus.RESOLVED);
   });
 
   it('keeps the deletion through a round trip', () => {

@@ -49,7 +49,7 @@ describe('SLA engine with a fake clock', () => {
     const resolvedAt = plusMin(created, 100);
     t.status = TicketStatus.RESOLVED;
     t.resolvedAt = resolvedAt;
-    onStatusChange(t, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, null, resolvedAt);
+    onStatusChange(t, null, resolvedAt);
     const paused = clockView(t, 'RESOLUTION', null, plusMin(created, 500))!;
     expect(paused.state).toBe(SlaState.PAUSED);
     expect(paused.remainingMinutes).toBe(140);
@@ -57,9 +57,26 @@ describe('SLA engine with a fake clock', () => {
 
     const reopenedAt = plusMin(created, 160); // paused for 60 minutes
     t.status = TicketStatus.IN_PROGRESS;
-    onStatusChange(t, TicketStatus.RESOLVED, TicketStatus.IN_PROGRESS, null, reopenedAt);
+    onStatusChange(t, null, reopenedAt);
     expect(t.resolutionDueAt!.toISOString()).toBe('2026-11-23T14:00:00.000Z');
     expect(clockView(t, 'RESOLUTION', null, reopenedAt)!.remainingMinutes).toBe(140);
+  });
+
+  it('pauses the resolution clock while in a status that pauses the SLA, and resumes it after', () => {
+    const t = ticket(created);
+    applyPolicy(t, policy(30, 240, false), null, created);
+    t.status = TicketStatus.IN_PROGRESS;
+    t.firstResponseAt = plusMin(created, 10);
+    t.statusPausesSla = true;
+    onStatusChange(t, null, plusMin(created, 40));
+    const paused = clockView(t, 'RESOLUTION', null, plusMin(created, 400))!;
+    expect(paused.state).toBe(SlaState.PAUSED);
+    expect(paused.remainingMinutes).toBe(200);
+    expect(targetLevel(t, null, plusMin(created, 400))).toBe(0);
+    t.statusPausesSla = false;
+    onStatusChange(t, null, plusMin(created, 100)); // paused for 60 minutes
+    expect(t.slaPausedAt).toBeNull();
+    expect(t.resolutionDueAt!.toISOString()).toBe('2026-11-23T14:00:00.000Z');
   });
 
   it('recomputes due times from creation when the policy changes', () => {

@@ -8,6 +8,7 @@ import { useI18n } from '../../../app/i18n';
 import { plural } from '../../../app/plural';
 import { TagField } from '../../../app/ui/TagField';
 import { BulkUpdateTicketsDocument, TicketPriority, TicketStatus } from '../../../generated/graphql';
+import { useTicketStatuses } from '../../statuses/hooks/useTicketStatuses';
 import { useAgents } from '../../presence/hooks/usePresence';
 
 const QUEUE = '__queue';
@@ -49,6 +50,8 @@ export function BulkBar({ selected, onClear, onDone, children }: { selected: rea
   const { t } = useI18n();
   const presetTags = usePresetTags();
   const { agents } = useAgents();
+  const { statuses, nameOf } = useTicketStatuses();
+  // A status key: the categories' own (built-in keys are the categories) and the workspace's.
   const [status, setStatus] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);
@@ -65,7 +68,7 @@ export function BulkBar({ selected, onClear, onDone, children }: { selected: rea
         variables: {
           input: {
             ids: selected.map((s) => s.id),
-            status: (status as TicketStatus | null) ?? undefined,
+            statusKey: status ?? undefined,
             priority: (priority as TicketPriority | null) ?? undefined,
             assigneeId: assignee && assignee !== QUEUE ? assignee : undefined,
             unassign: assignee === QUEUE ? true : undefined,
@@ -112,7 +115,11 @@ export function BulkBar({ selected, onClear, onDone, children }: { selected: rea
             w={170}
             value={status}
             onChange={setStatus}
-            data={Object.values(TicketStatus).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            data={
+              statuses
+                ? statuses.filter((s) => s.active).map((s) => ({ value: s.key, label: nameOf(s) }))
+                : Object.values(TicketStatus).map((s) => ({ value: s, label: t(`status.${s}`) }))
+            }
           />
           <Select
             label={t('bulk.assignee')}

@@ -1,3 +1,4 @@
+import { useTicketStatuses } from '../../statuses/hooks/useTicketStatuses';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, CloseButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -25,6 +26,7 @@ function MacroForm({ editing, onDone }: { editing: MacroFieldsFragment | null; o
   const { t } = useI18n();
   const viewer = useViewer();
   const { agents } = useAgents();
+  const { statuses, nameOf } = useTicketStatuses();
   const canned = useQuery(CannedResponsesDocument).data?.cannedResponses ?? [];
   const [name, setName] = useState(editing?.name ?? '');
   const [shared, setShared] = useState(editing?.shared ?? false);
@@ -35,7 +37,9 @@ function MacroForm({ editing, onDone }: { editing: MacroFieldsFragment | null; o
   const setRow = (i: number, row: ActionRow) => setRows((current) => current.map((r, j) => (j === i ? row : r)));
 
   const options = (type: MacroActionType): Array<{ value: string; label: string }> | null => {
-    if (type === MacroActionType.SetStatus) return STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) }));
+    if (type === MacroActionType.SetStatus) {
+      return statuses ? statuses.filter((s) => s.active).map((s) => ({ value: s.key, label: nameOf(s) })) : STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) }));
+    }
     if (type === MacroActionType.SetPriority) return PRIORITY_VALUES.map((v) => ({ value: v, label: t(`priority.${v}`) }));
     if (type === MacroActionType.SetCategory) return CATEGORY_VALUES.map((v) => ({ value: v, label: t(`category.${v}`) }));
     if (type === MacroActionType.SetAssignee) return [{ value: QUEUE, label: t('macros.queue') }, ...agents.map((a) => ({ value: a.user.id, label: a.user.name }))];

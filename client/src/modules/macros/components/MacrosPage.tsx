@@ -1,3 +1,4 @@
+import { useTicketStatuses } from '../../statuses/hooks/useTicketStatuses';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Group, List, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,7 +18,15 @@ export function MacrosPage() {
   const { data, loading, error, refetch } = useQuery(MacrosDocument, { notifyOnNetworkStatusChange: true });
   const canned = useQuery(CannedResponsesDocument).data?.cannedResponses ?? [];
   const { byUserId } = useAgents();
-  const names = { agent: (id: string) => byUserId.get(id)?.user.name, canned: (id: string) => canned.find((c) => c.id === id)?.title };
+  const { statuses, nameOf } = useTicketStatuses();
+  const names = {
+    agent: (id: string) => byUserId.get(id)?.user.name,
+    canned: (id: string) => canned.find((c) => c.id === id)?.title,
+    status: (key: string) => {
+      const found = statuses?.find((s) => s.key === key);
+      return found ? nameOf(found) : undefined;
+    },
+  };
   const [editing, setEditing] = useState<MacroFieldsFragment | null>(null);
   const [opened, setOpened] = useState(false);
   const macros = data?.macros ?? [];

@@ -12,7 +12,7 @@ export const QUEUE = '__queue';
 type StoredAction = MacroFieldsFragment['actions'][number];
 
 export function rowOf(a: StoredAction): ActionRow {
-  const value = a.status ?? a.priority ?? a.category ?? a.tag ?? a.cannedResponseId ?? (a.type === MacroActionType.SetAssignee ? (a.assigneeId ?? QUEUE) : null);
+  const value = a.statusKey ?? a.status ?? a.priority ?? a.category ?? a.tag ?? a.cannedResponseId ?? (a.type === MacroActionType.SetAssignee ? (a.assigneeId ?? QUEUE) : null);
   return { type: a.type, value };
 }
 
@@ -20,7 +20,8 @@ export function inputOf(row: ActionRow): MacroActionInput {
   const v = row.value ?? undefined;
   switch (row.type) {
     case MacroActionType.SetStatus:
-      return { type: row.type, status: v as TicketStatus | undefined };
+      // A category's own key is the category; any other key is a status of the workspace.
+      return v && !(STATUS_VALUES as string[]).includes(v) ? { type: row.type, statusKey: v } : { type: row.type, status: v as TicketStatus | undefined };
     case MacroActionType.SetPriority:
       return { type: row.type, priority: v as TicketPriority | undefined };
     case MacroActionType.SetCategory:
@@ -36,9 +37,10 @@ export function inputOf(row: ActionRow): MacroActionInput {
 }
 
 /** "Set status: Resolved", "Post reply: Greeting". */
-export function describeAction(a: StoredAction, t: Translate, names: { agent: (id: string) => string | undefined; canned: (id: string) => string | undefined }): string {
+export function describeAction(a: StoredAction, t: Translate, names: { agent: (id: string) => string | undefined; canned: (id: string) => string | undefined; status?: (key: string) => string | undefined }): string {
   const label = t(`macros.type.${a.type}`);
   const value =
+    (a.statusKey && (names.status?.(a.statusKey) ?? a.statusKey)) ||
     (a.status && t(`status.${a.status}`)) ||
     (a.priority && t(`priority.${a.priority}`)) ||
     (a.category && t(`category.${a.category}`)) ||

@@ -8,6 +8,7 @@ export const SETTINGS_TABS: ReadonlyArray<{ path: string; label: MessageKey }> =
   { path: '/settings/api-keys', label: 'settings.apiKeys' },
   { path: '/settings/webhooks', label: 'settings.webhooks' },
   { path: '/settings/chat', label: 'settings.chat' },
+  { path: '/settings/statuses', label: 'settings.statuses' },
   { path: '/settings/workspace', label: 'settings.workspace' },
 ];
 

@@ -21,6 +21,7 @@ export function WorkspaceSettingsPage() {
       if (!saved) return;
       cache.writeQuery({ query: WorkspaceSettingsDocument, data: { workspaceSettings: saved.updateWorkspaceSettings } });
       cache.writeQuery({ query: PresetTagsDocument, data: { presetTags: saved.updateWorkspaceSettings.presetTags } });
+      cache.modify({ fields: { boardColumnsPerStatus: () => saved.updateWorkspaceSettings.boardColumnsPerStatus } });
     },
   });
   const settings = data?.workspaceSettings;
@@ -51,6 +52,14 @@ export function WorkspaceSettingsPage() {
             disabled={saving.loading}
             data-testid="customers-see-priority"
             onChange={(event) => void apply({ customersSeePriority: event.currentTarget.checked })}
+          />
+          <Switch
+            label={t('workspace.boardColumnsPerStatus')}
+            description={t('workspace.boardColumnsPerStatusHint')}
+            checked={settings.boardColumnsPerStatus}
+            disabled={saving.loading}
+            data-testid="board-columns-per-status"
+            onChange={(event) => void apply({ boardColumnsPerStatus: event.currentTarget.checked })}
           />
           <div data-testid="preset-tags">
             <TagField

@@ -17,7 +17,9 @@ import { PersonAvatar } from '../../presence/components/PersonAvatar';
 import { SlaDetails } from '../../sla/components/SlaDetails';
 import { useMoveTicket } from '../hooks/useMoveTicket';
 import { useTicketActions } from '../hooks/useTicketActions';
-import { allowedTargets } from '../transitions';
+import { allowedStatusTargets, allowedTargets } from '../transitions';
+import { useTicketStatuses } from '../../statuses/hooks/useTicketStatuses';
+import { CustomStatusBadge } from './board/TicketCard';
 import { useCloseWithUndo } from '../hooks/useCloseWithUndo';
 import { ApplyMacroControl } from '../../macros/components/ApplyMacroControl';
 import { AssigneeField } from './AssigneeField';
@@ -45,23 +47,38 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
   const { update, busy } = useTicketActions(ticket);
 
   const closeWithUndo = useCloseWithUndo();
+  const { statuses, nameOf } = useTicketStatuses({ skip: !viewer.isStaff });
+  // Once the workspace's statuses are known the choice is by status key (its own statuses too).
+  const byKey = statuses ? allowedStatusTargets(ticket, statuses) : null;
   const onStatus = async (to: string | null) => {
-    if (!to || to === ticket.status) return;
+    if (!to || to === ticket.statusKey) return;
+    const target = statuses?.find((s) => s.key === to) ?? null;
+    const category = (target?.category ?? to) as TicketStatus;
     // Closing is final: it waits a few seconds with an undo.
-    if (to === TicketStatus.Closed) return closeWithUndo(ticket);
-    const result = await move(ticket, to as TicketStatus);
+    if (category === TicketStatus.Closed && (!target || target.builtIn)) return closeWithUndo(ticket);
+    const result = await move(ticket, category, target);
     if (!result.ok) notifications.show({ color: 'red', message: result.message });
   };
   const onUpdate = (input: UpdateTicketInput) => void update(input);
 
-  const statusOptions = [ticket.status, ...allowedTargets(ticket)].map((s) => ({ value: s, label: t(`status.${s}`) }));
+  const current = { value: ticket.statusKey, label: ticket.customStatus ? nameOf(ticket.customStatus) : t(`status.${ticket.status}`) };
+  const statusOptions = byKey
+    ? [current, ...byKey.map((s) => ({ value: s.key, label: nameOf(s) }))]
+    : [{ value: ticket.status, label: t(`status.${ticket.status}`) }, ...allowedTargets(ticket).map((s) => ({ value: s, label: t(`status.${s}`) }))];
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="ticket-sidebar">
       <Stack gap="sm">
         {viewer.isStaff ? (
           <>
-            <Select label={t('ticket.status')} value={ticket.status} allowDeselect={false} data={statusOptions} onChange={(v) => void onStatus(v)} />
+            <Select
+              label={t('ticket.status')}
+              value={byKey ? ticket.statusKey : ticket.status}
+              allowDeselect={false}
+              data={statusOptions}
+              onChange={(v) => void onStatus(v)}
+              data-testid="status-select"
+            />
             <Select
               label={t('ticket.priority')}
               value={ticket.priority}
@@ -84,7 +101,10 @@ export function TicketSidebar({ ticket }: { ticket: TicketDetailFragment }) {
         ) : (
           <>
             <Row label="ticket.status">
-              <StatusBadge status={ticket.status} />
+              <Group gap={4}>
+                <StatusBadge status={ticket.status} />
+                {ticket.customStatus && <CustomStatusBadge status={ticket.customStatus} />}
+              </Group>
             </Row>
             {/* Priority reaches customers only when their workspace shows it; tags never do. */}
             {ticket.priority && (

@@ -7,9 +7,11 @@ import {
   TicketByNumberDocument,
   type TicketCardFragment,
   type TicketStatus,
+  type TicketStatusFieldsFragment,
 } from '../../../generated/graphql';
+import { statusName } from '../../statuses/hooks/useTicketStatuses';
 import { syncTicketIntoLists } from '../ticket-cache';
-import { mayMove } from '../transitions';
+import { mayMove, mayMoveToKey } from '../transitions';
 
 export type MoveResult = { ok: true } | { ok: false; message: string };
 
@@ -19,23 +21,38 @@ export type MoveResult = { ok: true } | { ok: false; message: string };
  * ticket's version as expectedVersion) and put back with a readable message if the server
  * says no (illegal transition, a newer version elsewhere, ...).
  */
-export function useMoveTicket(): (ticket: TicketCardFragment, to: TicketStatus) => Promise<MoveResult> {
-  const { t } = useI18n();
+export type MoveTicket = (ticket: TicketCardFragment, to: TicketStatus, status?: TicketStatusFieldsFragment | null) => Promise<MoveResult>;
+
+/** With `status` (a status of ticketStatuses, built-in or the workspace's), the move goes by its key. */
+export function useMoveTicket(): MoveTicket {
+  const { t, language } = useI18n();
   const client = useApolloClient();
   const [changeStatus] = useMutation(ChangeTicketStatusDocument);
   const [loadTicket] = useLazyQuery(TicketByNumberDocument, { fetchPolicy: 'network-only' });
 
   return useCallback(
-    async (ticket, to) => {
-      const names = { number: ticket.number, from: t(`status.${ticket.status}`), to: t(`status.${to}`) };
-      if (ticket.status === to) return { ok: true };
-      // The API listed the moves this viewer may make (Ticket.viewerCanChangeStatusTo).
-      if (!mayMove(ticket, to)) return { ok: false, message: t('board.notAllowed', names) };
+    async (ticket, to, status) => {
+      const from = ticket.customStatus ? statusName(ticket.customStatus, t, language) : t(`status.${ticket.status}`);
+      const names = { number: ticket.number, from, to: status ? statusName(status, t, language) : t(`status.${to}`) };
+      if (status ? ticket.statusKey === status.key : ticket.status === to) return { ok: true };
+      // The API listed the moves this viewer may make (Ticket.viewerCanChangeStatusTo / viewerCanChangeStatusKeyTo).
+      if (!(status ? mayMoveToKey(ticket, status.key) : mayMove(ticket, to))) return { ok: false, message: t('board.notAllowed', names) };
+      const category = status?.category ?? to;
+      // A new category without a status of the workspace takes the category's own status.
+      const key = status?.key ?? (category === ticket.status ? ticket.statusKey : category);
+      const custom = status ? (status.builtIn ? null : status) : category === ticket.status ? ticket.customStatus : null;
       try {
         await changeStatus({
-          variables: { id: ticket.id, status: to, expectedVersion: ticket.version },
+          variables: status ? { id: ticket.id, statusKey: status.key, expectedVersion: ticket.version } : { id: ticket.id, status: to, expectedVersion: ticket.version },
           optimisticResponse: {
-            changeTicketStatus: { ...ticket, status: to, version: ticket.version + 1, updatedAt: new Date().toISOString() },
+            changeTicketStatus: {
+              ...ticket,
+              status: category,
+              statusKey: key,
+              customStatus: custom,
+              version: ticket.version + 1,
+              updatedAt: new Date().toISOString(),
+            },
           },
           // Runs for the optimistic answer too; when the server refuses, Apollo drops that layer (rollback).
           update: (cache, { data }) => {
@@ -52,11 +69,11 @@ export function useMoveTicket(): (ticket: TicketCardFragment, to: TicketStatus) 
             .catch(() => undefined);
           return { ok: false, message: t('board.conflict', names) };
         }
-        if (code === 'BAD_USER_INPUT' && fieldErrorsOf(error).status) return { ok: false, message: t('board.illegal', names) };
+        if (code === 'BAD_USER_INPUT' && (fieldErrorsOf(error).status || fieldErrorsOf(error).statusKey)) return { ok: false, message: t('board.illegal', names) };
         if (code === 'FORBIDDEN') return { ok: false, message: t('board.notAllowed', names) };
         return { ok: false, message: t('board.failed', { number: ticket.number, reason: describeError(error, t) }) };
       }
     },
-    [changeStatus, client, loadTicket, t],
+    [changeStatus, client, language, loadTicket, t],
   );
 }

@@ -11,34 +11,57 @@ import {
   type TicketCardFragment,
   type TicketFilter,
   type TicketStatus,
+  type TicketStatusFieldsFragment,
 } from '../../../../generated/graphql';
-import { mayMove } from '../../transitions';
+import { mayMove, mayMoveToKey } from '../../transitions';
 import { STATUS_COLORS } from '../TicketBadges';
 import { DraggableTicketCard } from './TicketCard';
 
 export const BOARD_ORDER = { field: TicketOrderField.CreatedAt, direction: OrderDirection.Desc };
 export const BOARD_PAGE_SIZE = 25;
 
-interface BoardColumnProps {
+/**
+ * A board column: a category (the default board), or one status by key when the workspace
+ * shows a column per status (`definition` set; dropping there sets that status).
+ */
+export interface BoardColumnSpec {
+  /** The category, or the status key. */
+  id: string;
+  title: string;
   status: TicketStatus;
+  definition: TicketStatusFieldsFragment | null;
+}
+
+interface BoardColumnProps {
+  column: BoardColumnSpec;
   filter: TicketFilter;
   /** The card being dragged, if any: the column shows whether it may be dropped here. */
   dragged: TicketCardFragment | null;
   now: number;
-  onMove: (ticket: TicketCardFragment, to: TicketStatus) => void;
+  onMove: (ticket: TicketCardFragment, to: TicketStatus, status?: TicketStatusFieldsFragment | null) => void;
 }
 
-/** One status: its count, its cards (newest first), and a drop target for dragged cards. */
-export function BoardColumn({ status, filter, dragged, now, onMove }: BoardColumnProps) {
+/** Whether a ticket sits in this column already. */
+export const inColumn = (ticket: Pick<TicketCardFragment, 'status' | 'statusKey'>, column: BoardColumnSpec): boolean =>
+  column.definition ? ticket.statusKey === column.definition.key : ticket.status === column.status;
+
+/** Whether the viewer may drop the ticket into the column (the API's lists decide). */
+export const mayDrop = (ticket: TicketCardFragment, column: BoardColumnSpec): boolean =>
+  column.definition ? mayMoveToKey(ticket, column.definition.key) : mayMove(ticket, column.status);
+
+/** One column: its count, its cards (newest first), and a drop target for dragged cards. */
+export function BoardColumn({ column, filter, dragged, now, onMove }: BoardColumnProps) {
   const { t } = useI18n();
+  const { status, id } = column;
+  const columnFilter = column.definition ? { ...filter, statusKey: [column.definition.key] } : { ...filter, status: [status] };
   const { data, loading, error, fetchMore, refetch } = useQuery(TicketsDocument, {
-    variables: { filter: { ...filter, status: [status] }, orderBy: BOARD_ORDER, first: BOARD_PAGE_SIZE },
+    variables: { filter: columnFilter, orderBy: BOARD_ORDER, first: BOARD_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const { setNodeRef, isOver } = useDroppable({ id: status, data: { status } });
+  const { setNodeRef, isOver } = useDroppable({ id, data: { column } });
   const connection = data?.tickets;
-  const drop = dragged && dragged.status !== status ? (mayMove(dragged, status) ? 'allowed' : 'refused') : undefined;
-  const headingId = `board-column-${status}`;
+  const drop = dragged && !inColumn(dragged, column) ? (mayDrop(dragged, column) ? 'allowed' : 'refused') : undefined;
+  const headingId = `board-column-${id}`;
 
   return (
     <Paper
@@ -47,16 +70,17 @@ export function BoardColumn({ status, filter, dragged, now, onMove }: BoardColum
       radius="md"
       p="sm"
       className="board-column"
-      data-testid={`column-${status}`}
+      data-testid={`column-${id}`}
+      data-status={status}
       data-drop={drop}
       data-over={isOver || undefined}
       aria-labelledby={headingId}
     >
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h5" id={headingId}>
-          {t(`status.${status}`)}
+          {column.title}
         </Title>
-        <Badge color={STATUS_COLORS[status]} variant="light" data-testid={`count-${status}`} aria-label={plural(t, 'tickets', connection?.totalCount ?? 0)}>
+        <Badge color={STATUS_COLORS[status]} variant="light" data-testid={`count-${id}`} aria-label={plural(t, 'tickets', connection?.totalCount ?? 0)}>
           {connection?.totalCount ?? '–'}
         </Badge>
       </Group>

@@ -5,19 +5,25 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useState } from 'react';
 import { useNow } from '../../../../app/hooks';
 import { useI18n } from '../../../../app/i18n';
-import { TicketStatus, type TicketCardFragment } from '../../../../generated/graphql';
+import { useQuery } from '@apollo/client/react';
+import { BoardColumnsDocument, TicketStatus, type TicketCardFragment, type TicketStatusFieldsFragment } from '../../../../generated/graphql';
+import { statusName } from '../../../statuses/hooks/useTicketStatuses';
 import { useCloseWithUndo } from '../../hooks/useCloseWithUndo';
 import { useMoveTicket } from '../../hooks/useMoveTicket';
 import { useTicketFilters } from '../../hooks/useTicketFilters';
 import { mayMove, STATUSES } from '../../transitions';
 import { FilterBar } from '../FilterBar';
 import { SavedViewTabs } from '../../../views/components/SavedViewTabs';
-import { BoardColumn } from './BoardColumn';
+import { BoardColumn, inColumn, type BoardColumnSpec } from './BoardColumn';
 import { TicketCardView } from './TicketCard';
 
-/** The agents' Kanban board: a column per status, live, with drag and drop between columns. */
+/**
+ * The agents' Kanban board: a column per category, or per status (the workspace's own too)
+ * when the workspace setting says so; live, with drag and drop between columns.
+ */
 export function BoardPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const layout = useQuery(BoardColumnsDocument);
   const { filter } = useTicketFilters();
   // Ages and SLA countdowns on the cards tick every 30 s.
   const now = useNow(30_000);
@@ -27,16 +33,19 @@ export function BoardPage() {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   // Phones show one column at a time, picked above the board.
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
-  const [shown, setShown] = useState<TicketStatus>(STATUSES[0]!);
-  const columns = narrow ? STATUSES.filter((status) => status === shown) : STATUSES;
+  const allColumns = useMemo<BoardColumnSpec[]>(() => {
+    const perStatus = layout.data?.boardColumnsPerStatus ? layout.data.ticketStatuses.filter((s) => s.active) : null;
+    if (perStatus) return perStatus.map((s) => ({ id: s.key, title: statusName(s, t, language), status: s.category, definition: s }));
+    return STATUSES.map((status) => ({ id: status, title: t(`status.${status}`), status, definition: null }));
+  }, [layout.data, t, language]);
+  const [shownId, setShown] = useState<string>(STATUSES[0]!);
+  const shown = allColumns.find((c) => c.id === shownId) ?? allColumns[0]!;
+  const columns = narrow ? [shown] : allColumns;
 
   // What screen readers hear while dragging: ticket numbers and column names, never ids.
   const announcements = useMemo<Announcements>(() => {
     const numberOf = (data: unknown) => (data as { ticket?: TicketCardFragment } | undefined)?.ticket?.number ?? '';
-    const columnOf = (data: unknown) => {
-      const status = (data as { status?: TicketStatus } | undefined)?.status;
-      return status ? t(`status.${status}`) : '';
-    };
+    const columnOf = (data: unknown) => (data as { column?: BoardColumnSpec } | undefined)?.column?.title ?? '';
     return {
       onDragStart: ({ active }) => t('board.dragStart', { number: numberOf(active.data.current) }),
       onDragOver: ({ active, over }) =>
@@ -49,10 +58,10 @@ export function BoardPage() {
 
   const closeWithUndo = useCloseWithUndo();
   const onMove = useCallback(
-    async (ticket: TicketCardFragment, to: TicketStatus) => {
+    async (ticket: TicketCardFragment, to: TicketStatus, status?: TicketStatusFieldsFragment | null) => {
       // Closing is final: an allowed close waits a few seconds with an undo.
-      if (to === TicketStatus.Closed && mayMove(ticket, to)) return closeWithUndo(ticket);
-      const result = await move(ticket, to);
+      if (to === TicketStatus.Closed && (!status || status.builtIn) && mayMove(ticket, to)) return closeWithUndo(ticket);
+      const result = await move(ticket, to, status);
       if (!result.ok) notifications.show({ color: 'red', message: result.message, autoClose: 8000 });
     },
     [closeWithUndo, move],
@@ -64,8 +73,8 @@ export function BoardPage() {
   const onDragEnd = (event: DragEndEvent) => {
     setDragged(null);
     const ticket = event.active.data.current?.ticket as TicketCardFragment | undefined;
-    const to = event.over?.data.current?.status as TicketStatus | undefined;
-    if (ticket && to && to !== ticket.status) void onMove(ticket, to);
+    const column = event.over?.data.current?.column as BoardColumnSpec | undefined;
+    if (ticket && column && !inColumn(ticket, column)) void onMove(ticket, column.status, column.definition);
   };
 
   return (
@@ -81,9 +90,9 @@ export function BoardPage() {
         <SegmentedControl
           fullWidth
           aria-label={t('board.column')}
-          value={shown}
-          onChange={(value) => setShown(value as TicketStatus)}
-          data={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          value={shown.id}
+          onChange={(value) => setShown(value)}
+          data={allColumns.map((c) => ({ value: c.id, label: c.title }))}
           data-testid="column-switcher"
         />
       )}
@@ -94,9 +103,9 @@ export function BoardPage() {
         onDragCancel={() => setDragged(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dragInstructions') } }}
       >
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" className="board" data-dragging={dragged ? 'true' : undefined}>
-          {columns.map((status) => (
-            <BoardColumn key={status} status={status} filter={filter} dragged={dragged} now={now} onMove={onMove} />
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(allColumns.length, 6) }} spacing="sm" className="board" data-dragging={dragged ? 'true' : undefined}>
+          {columns.map((column) => (
+            <BoardColumn key={column.id} column={column} filter={filter} dragged={dragged} now={now} onMove={onMove} />
           ))}
         </SimpleGrid>
         <DragOverlay dropAnimation={null}>{dragged && <TicketCardView ticket={dragged} now={now} overlay />}</DragOverlay>

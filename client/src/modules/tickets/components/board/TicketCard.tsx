@@ -1,18 +1,21 @@
 import { useDraggable } from '@dnd-kit/core';
-import { ActionIcon, Anchor, Card, Group, Menu, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Card, Group, Menu, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatAge, formatDateTime } from '../../../../app/format';
 import { useI18n } from '../../../../app/i18n';
-import type { TicketCardFragment, TicketStatus } from '../../../../generated/graphql';
+import type { TicketCardFragment, TicketStatus, TicketStatusFieldsFragment } from '../../../../generated/graphql';
+import { useTicketStatuses } from '../../../statuses/hooks/useTicketStatuses';
 import { PersonAvatar } from '../../../presence/components/PersonAvatar';
 import { SlaBadge } from '../../../sla/components/SlaBadge';
-import { allowedTargets } from '../../transitions';
+import { allowedStatusTargets, allowedTargets } from '../../transitions';
 import { CategoryBadge, PriorityBadge, TagList } from '../TicketBadges';
+
+type MoveHandler = (ticket: TicketCardFragment, to: TicketStatus, status?: TicketStatusFieldsFragment | null) => void;
 
 interface TicketCardProps {
   ticket: TicketCardFragment;
   now: number;
-  onMove?: (ticket: TicketCardFragment, to: TicketStatus) => void;
+  onMove?: MoveHandler;
   /** Rendered in the drag overlay (follows the pointer). */
   overlay?: boolean;
 }
@@ -51,6 +54,7 @@ export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketC
         {ticket.title}
       </Anchor>
       <Group gap={4} mt={6}>
+        {ticket.customStatus && <CustomStatusBadge status={ticket.customStatus} />}
         <CategoryBadge category={ticket.category} />
         <TagList tags={ticket.tags} />
       </Group>
@@ -73,10 +77,27 @@ export function TicketCardView({ ticket, now, onMove, overlay = false }: TicketC
   );
 }
 
-/** The keyboard-friendly way to move a card: the statuses this role may move it to. */
-function MoveMenu({ ticket, onMove }: { ticket: TicketCardFragment; onMove: (ticket: TicketCardFragment, to: TicketStatus) => void }) {
+/** The workspace's status a ticket is in (e.g. "Waiting on customer"), with a pause mark when it pauses the SLA. */
+export function CustomStatusBadge({ status }: { status: TicketStatusFieldsFragment }) {
   const { t } = useI18n();
-  const targets = allowedTargets(ticket);
+  const { nameOf } = useTicketStatuses({ skip: true });
+  return (
+    <Badge size="xs" tt="none" variant="outline" color="violet" data-testid="custom-status" title={status.pausesSla ? t('statuses.pausesSlaBadge') : undefined}>
+      {status.pausesSla ? '⏸ ' : ''}
+      {nameOf(status)}
+    </Badge>
+  );
+}
+
+/**
+ * The keyboard-friendly way to move a card: the statuses this role may move it to, by key
+ * (the workspace's own too) once the statuses are known, else the categories.
+ */
+function MoveMenu({ ticket, onMove }: { ticket: TicketCardFragment; onMove: MoveHandler }) {
+  const { t } = useI18n();
+  const { statuses, nameOf } = useTicketStatuses();
+  const byKey = statuses ? allowedStatusTargets(ticket, statuses) : null;
+  const targets = byKey ? byKey.map((s) => ({ id: s.key, label: nameOf(s), move: () => onMove(ticket, s.category, s) })) : allowedTargets(ticket).map((status) => ({ id: status, label: t(`status.${status}`), move: () => onMove(ticket, status) }));
   if (targets.length === 0) return null;
   return (
     <Menu position="bottom-end" withinPortal>
@@ -87,9 +108,9 @@ function MoveMenu({ ticket, onMove }: { ticket: TicketCardFragment; onMove: (tic
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('board.moveTo', { number: ticket.number })}</Menu.Label>
-        {targets.map((status) => (
-          <Menu.Item key={status} onClick={() => onMove(ticket, status)}>
-            {t(`status.${status}`)}
+        {targets.map((target) => (
+          <Menu.Item key={target.id} onClick={target.move}>
+            {target.label}
           </Menu.Item>
         ))}
       </Menu.Dropdown>
