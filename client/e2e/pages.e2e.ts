@@ -59,6 +59,7 @@ const SCREENS: Record<'signedOut' | 'admin' | 'customer' | 'operator', { email?:
       { path: '/settings/chat', name: 'settings-chat', ready: heading },
       { path: '/settings/members', name: 'settings-members', ready: heading },
       { path: '/settings/workspace', name: 'settings-workspace', ready: heading },
+      { path: '/settings/statuses', name: 'settings-statuses', ready: heading },
       { path: '/account/password', name: 'account-password', ready: (p) => p.locator('form').waitFor() },
       // GraphiQL's own editor is a third-party component; our shell around it is checked.
       { path: '/graphiql', name: 'graphiql', ready: (p) => p.locator('.graphiql-container').waitFor(), axe: { exclude: ['.graphiql-container'] } },

@@ -75,7 +75,8 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
             const windows = form.week[day];
             const name = weekdayName(day, locale);
             return (
-              <Group key={day} align="flex-start" wrap="nowrap" gap="md" data-testid={`weekday-${day}`} className="weekday-row">
+              // On a narrow screen the opening windows wrap below the day's switch.
+              <Group key={day} align="flex-start" wrap="wrap" gap="md" rowGap={4} data-testid={`weekday-${day}`} className="weekday-row">
                 <Switch
                   w={170}
                   mt={6}
@@ -96,7 +97,7 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
                           type="time"
                           aria-label={t('businessHours.opens', { day: name })}
                           value={window.open}
-                          w={140}
+                          w={124}
                           onChange={(e) => setDay(day, windows.map((w, i) => (i === slot ? { ...w, open: e.currentTarget.value } : w)))}
                           error={!!errors[`${day}.${slot}`]}
                         />
@@ -107,7 +108,7 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
                           type="time"
                           aria-label={t('businessHours.closes', { day: name })}
                           value={window.close}
-                          w={140}
+                          w={124}
                           onChange={(e) => setDay(day, windows.map((w, i) => (i === slot ? { ...w, close: e.currentTarget.value } : w)))}
                           error={errors[`${day}.${slot}`]}
                         />
