@@ -76,7 +76,7 @@ export function BusinessHoursForm({ calendar }: { calendar: BusinessCalendarFiel
             const name = weekdayName(day, locale);
             return (
               // On a narrow screen the opening windows wrap below the day's switch.
-              <Group key={day} align="flex-start" wrap="wrap" gap="md" rowGap={4} data-testid={`weekday-${day}`} className="weekday-row">
+              <Group key={day} align="flex-start" wrap="wrap" gap="md" style={{ rowGap: 4 }} data-testid={`weekday-${day}`} className="weekday-row">
                 <Switch
                   w={170}
                   mt={6}
