@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { apiLogin, createTicketAs, graphql } from './support/api';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signIn, SIZES } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,7 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const SIZES = { desktop: { width: 1400, height: 900 }, phone: { width: 390, height: 844 } } as const;
 type Size = keyof typeof SIZES;
 
 /** A signed-in tab at a size, collecting console and page errors. */

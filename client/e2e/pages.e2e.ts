@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { AxeScope } from './support/axe';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signIn, SIZES } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,8 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const SIZES = { desktop: { width: 1400, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 interface Screen {
   path: string;

@@ -6,6 +6,9 @@ import { repoRoot } from './api-server';
 
 export const outputDir = join(repoRoot, 'test-output');
 
+/** The two sizes every screen is tried at: a desktop and a phone (390×844). */
+export const SIZES = { desktop: { width: 1400, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides it. */
 function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
