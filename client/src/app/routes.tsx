@@ -23,11 +23,12 @@ import { ChatInboxPage } from '../modules/chat/components/ChatInboxPage';
 import { ChatSettingsPage } from '../modules/chat/components/ChatSettingsPage';
 import { TicketsPage } from '../modules/tickets/components/TicketsPage';
 import { MembersPage } from '../modules/users/components/MembersPage';
+import { RolesPage } from '../modules/users/components/RolesPage';
 import { WebhooksPage } from '../modules/webhooks/components/WebhooksPage';
 import { useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
-import { startPath } from './navigation';
+import { seesReports, settingsStartPath, startPath } from './navigation';
 import { RequireSession } from './RequireSession';
 import { useViewer, type Viewer } from './viewer';
 
@@ -40,6 +41,12 @@ function Only({ when, children }: { when: (viewer: Viewer) => boolean; children:
   const viewer = useViewer();
   return when(viewer) ? children : <NotFoundPage />;
 }
+
+function SettingsStart() {
+  return <Navigate to={settingsStartPath(useViewer()) ?? '/'} replace />;
+}
+
+const staffCan = (permission: string) => (v: Viewer) => v.isStaff && v.can(permission);
 
 function StartPage() {
   return <Navigate to={startPath(useViewer())} replace />;
@@ -86,25 +93,26 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<StartPage />} />
-          <Route path="board" element={<Only when={(v) => v.isStaff}><BoardPage /></Only>} />
-          <Route path="chats" element={<Only when={(v) => v.isStaff}><ChatInboxPage /></Only>} />
+          <Route path="board" element={<Only when={staffCan('tickets.read')}><BoardPage /></Only>} />
+          <Route path="chats" element={<Only when={staffCan('chat.accept')}><ChatInboxPage /></Only>} />
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketDetailPage />} />
           <Route path="tickets/by-id/:id" element={<TicketByIdPage />} />
-          <Route path="reports" element={<Only when={(v) => v.isStaff}><LazyRoute><ReportsPage /></LazyRoute></Only>} />
-          <Route path="canned-responses" element={<Only when={(v) => v.isStaff}><CannedResponsesPage /></Only>} />
-          <Route path="macros" element={<Only when={(v) => v.isStaff}><MacrosPage /></Only>} />
+          <Route path="reports" element={<Only when={seesReports}><LazyRoute><ReportsPage /></LazyRoute></Only>} />
+          <Route path="canned-responses" element={<Only when={staffCan('canned.manage')}><CannedResponsesPage /></Only>} />
+          <Route path="macros" element={<Only when={staffCan('macros.manage')}><MacrosPage /></Only>} />
           <Route path="graphiql" element={<Only when={(v) => v.isStaff}><GraphiQLRoute /></Only>} />
-          <Route path="settings" element={<Only when={(v) => v.isAdmin}><SettingsLayout /></Only>}>
-            <Route index element={<Navigate to="/settings/sla" replace />} />
-            <Route path="sla" element={<SlaSettingsPage />} />
-            <Route path="api-keys" element={<ApiKeysPage />} />
-            <Route path="webhooks" element={<WebhooksPage />} />
-            <Route path="chat" element={<ChatSettingsPage />} />
-            <Route path="members" element={<MembersPage />} />
-            <Route path="statuses" element={<StatusesPage />} />
-            <Route path="workspace" element={<WorkspaceSettingsPage />} />
+          <Route path="settings" element={<Only when={(v) => settingsStartPath(v) !== null}><SettingsLayout /></Only>}>
+            <Route index element={<SettingsStart />} />
+            <Route path="sla" element={<Only when={staffCan('sla.manage')}><SlaSettingsPage /></Only>} />
+            <Route path="api-keys" element={<Only when={staffCan('apikeys.manage')}><ApiKeysPage /></Only>} />
+            <Route path="webhooks" element={<Only when={staffCan('webhooks.manage')}><WebhooksPage /></Only>} />
+            <Route path="chat" element={<Only when={staffCan('chat.manage')}><ChatSettingsPage /></Only>} />
+            <Route path="members" element={<Only when={staffCan('users.manage')}><MembersPage /></Only>} />
+            <Route path="roles" element={<Only when={staffCan('roles.manage')}><RolesPage /></Only>} />
+            <Route path="statuses" element={<Only when={staffCan('settings.manage')}><StatusesPage /></Only>} />
+            <Route path="workspace" element={<Only when={staffCan('settings.manage')}><WorkspaceSettingsPage /></Only>} />
           </Route>
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="operator/tenants" element={<Only when={(v) => v.me.platformOperator}><TenantsPage /></Only>} />

@@ -1,12 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Principal } from '../../platform/auth/principal.js';
+import { BUILT_IN_PERMISSIONS, permissionsOf, type Permission } from '../../platform/auth/permissions.js';
+import type { Principal, Role } from '../../platform/auth/principal.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { TokenService } from '../../platform/auth/tokens.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { badInput, forbidden, unauthenticated } from '../../platform/errors.js';
 import { releaseAttempt, reserveAttempt } from '../../platform/ratelimit.js';
+import { customRoleClaims } from '../role/role.service.js';
 import { Tenant } from '../tenant/tenant.entity.js';
 import { assertTenantOpen } from '../tenant/tenant.policy.js';
 import { Membership } from '../user/membership.entity.js';
@@ -144,6 +146,7 @@ export class AuthService {
       user: toUserType(current.membership),
       tenant: current.tenant,
       role: current.membership.role,
+      permissions: permissionsOf(principal) as Permission[],
       memberships: memberships.map(toTenantMembership),
       mustChangePassword: user.mustChangePassword,
     };
@@ -220,12 +223,14 @@ export class AuthService {
       expiresAt: new Date(Date.now() + this.deps.refreshTtlDays * 86_400_000),
     });
     await scoped.flush();
+    const customRole = await customRoleClaims(scoped, membership);
     const access = this.deps.tokens.sign({
       userId: user.id,
       tenantId: tenant.id,
       role: membership.role,
       mustChangePassword: user.mustChangePassword,
       operator: this.deps.isOperator?.(user) ?? false,
+      customRole,
     });
     return {
       accessToken: access.token,
@@ -234,6 +239,7 @@ export class AuthService {
       user: toUserType(membership),
       tenant,
       role: membership.role,
+      permissions: customRole ? customRole.permissions : [...BUILT_IN_PERMISSIONS[membership.role as Role.ADMIN]],
       memberships: memberships.map(toTenantMembership),
       mustChangePassword: user.mustChangePassword,
     };

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Role } from '../../platform/auth/principal.js';
 import { TenantType } from '../tenant/tenant.types.js';
 import { TenantMembership, UserType } from '../user/user.types.js';
@@ -13,6 +14,9 @@ export class Viewer {
 
   @Field(() => Role)
   role: Role;
+
+  @Field(() => [Permission], { description: 'What you may do here, as your access token says (a role change applies at the next refresh).' })
+  permissions: Permission[];
 
   @Field(() => [TenantMembership])
   memberships: TenantMembership[];

@@ -2,6 +2,7 @@ import { IsIn } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { Auth, Public } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { badInput } from '../../platform/errors.js';
 import { LOCALES } from '../mail/mail.templates.js';
@@ -49,7 +50,7 @@ export class PasswordResetResolver {
     return this.resets.reset(ctx.em, token, newPassword);
   }
 
-  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER)
+  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER, { permission: Permission.ACCOUNT_USE })
   @Mutation(() => String, { description: 'Sets the language of the mail you get (`en` or `id`). Returns it.' })
   async updateMyLocale(@Arg('input', () => LocaleInput) input: LocaleInput, @Ctx() ctx: GraphQLContext): Promise<string> {
     // Users are global rows: the principal names the one to change.

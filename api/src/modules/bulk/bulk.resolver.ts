@@ -1,6 +1,7 @@
 import { Arg, Mutation, Resolver } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import { BulkUpdateTicketsInput } from './bulk.inputs.js';
 import type { BulkService } from './bulk.service.js';
@@ -12,7 +13,7 @@ const { ADMIN, AGENT } = Role;
 export class BulkResolver {
   constructor(private readonly service: BulkService) {}
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_UPDATE })
   @Mutation(() => BulkUpdateResult, {
     description:
       'Changes status, assignee, priority and tags of many tickets, each in its own transaction with its own permissions; refused tickets are listed in failures.',

@@ -21,8 +21,12 @@ export class VisitorResolver {
 
   @Public()
   @Query(() => WidgetSettings, { description: 'What the widget of a key shows before a chat starts.' })
-  widgetSettings(@Arg('widgetKey') widgetKey: string, @Ctx() ctx: GraphQLContext) {
-    return this.chats.settings(ctx.em, widgetKey);
+  widgetSettings(
+    @Arg('widgetKey') widgetKey: string,
+    @Arg('locale', () => String, { nullable: true, description: 'The visitor\'s language ("en" or "id"): picks the workspace greeting in it.' }) locale: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return this.chats.settings(ctx.em, widgetKey, locale === 'id' ? 'id' : 'en');
   }
 
   @Public()

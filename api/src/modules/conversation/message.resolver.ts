@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -19,7 +20,7 @@ import { MessageConnection } from './message.types.js';
 export class MessageResolver {
   constructor(private readonly messages: MessageService) {}
 
-  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER, Role.PARTNER, { scopes: [Scope.MESSAGES_WRITE] })
+  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER, Role.PARTNER, { scopes: [Scope.MESSAGES_WRITE], permission: Permission.CONVERSATIONS_REPLY })
   @Mutation(() => Message, { description: 'Replies on a ticket. Staff may post internal notes; API keys never.' })
   postMessage(@Arg('input', () => PostMessageInput) input: PostMessageInput, @Caller() caller: Caller) {
     return this.messages.post(caller, input);

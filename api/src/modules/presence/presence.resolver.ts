@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Caller, principalOf } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { memberLoader } from '../user/user.loaders.js';
@@ -14,19 +15,19 @@ const { ADMIN, AGENT } = Role;
 export class PresenceResolver {
   constructor(private readonly presence: PresenceService) {}
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_READ })
   @Query(() => [AgentPresence], { description: 'Agents and admins of this tenant with their current presence.' })
   agents(@Caller() caller: Caller) {
     return this.presence.agents(caller.em, caller.principal.tenantId);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.ACCOUNT_USE })
   @Mutation(() => AgentPresence, { description: 'ONLINE, AWAY or BUSY. You become OFFLINE when your last connection closes.' })
   setPresence(@Arg('status', () => PresenceStatus) status: PresenceStatus, @Caller() caller: Caller) {
     return this.presence.set(caller.em, caller.principal, status);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_READ })
   @Subscription(() => AgentPresence, {
     nullable: true,
     description: 'Presence changes of the agents of this tenant.',

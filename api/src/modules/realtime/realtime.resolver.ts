@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { Caller, principalOf } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -20,7 +21,7 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 
 @Resolver()
 export class RealtimeResolver {
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, EVENTS)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...EVENTS, permission: Permission.TICKETS_READ })
   @Query(() => TicketEventConnection, {
     description:
       'The change feed: committed ticket events after a cursor, oldest first, each once. Customers see only their own tickets; only staff see internal notes.',
@@ -34,7 +35,7 @@ export class RealtimeResolver {
     return caller.services.get(RealtimeService).eventFeed(caller, after, first);
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, EVENTS)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...EVENTS, permission: Permission.TICKETS_READ })
   @Subscription(() => TicketEventNotification, {
     description:
       'Ticket changes as they commit, in sequence order. With `after`, every event after that cursor is replayed first, then live ones follow: none twice, none missing. Customers receive only their own tickets, never internal notes.',
@@ -54,7 +55,7 @@ export class RealtimeResolver {
     return present(p, event, sees);
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, { permission: Permission.TICKETS_READ })
   @Subscription(() => Message, {
     description: 'New messages of one ticket. Internal notes reach staff only.',
     subscribe: ({ args, context }: SubData) => service(context).messageAdded(scope(context), args.ticketId),
@@ -64,7 +65,7 @@ export class RealtimeResolver {
     return toNotification(event).message!;
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, { permission: Permission.TICKETS_READ })
   @Subscription(() => TypingEvent, {
     description: 'Who is typing in a ticket. Stops by itself a few seconds after the last renewal.',
     subscribe: ({ args, context }: SubData) => service(context).typing(scope(context), args.ticketId),
@@ -73,7 +74,7 @@ export class RealtimeResolver {
     return event;
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER)
+  @Auth(ADMIN, AGENT, CUSTOMER, { permission: Permission.CONVERSATIONS_REPLY })
   @Mutation(() => Boolean, { description: 'Renew about every 3 seconds while typing; send false when done.' })
   async setTyping(
     @Arg('ticketId', () => ID) ticketId: string,

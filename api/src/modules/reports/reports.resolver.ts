@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Auth, type AuthOptions } from '../../platform/auth/auth.directive.js';
 import { hasScope, isStaff, Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -18,7 +19,7 @@ const REPORTS = { scopes: [Scope.REPORTS_READ] } as AuthOptions;
 export class ReportsResolver {
   constructor(private readonly reports: ReportsService) {}
 
-  @Auth(ADMIN, PARTNER, REPORTS)
+  @Auth(ADMIN, AGENT, PARTNER, { ...REPORTS, permission: Permission.REPORTS_VIEW })
   @Query(() => TicketMetricsConnection, { description: 'One row per ticket, oldest first.' })
   ticketMetrics(
     @Caller() caller: Caller,
@@ -29,7 +30,7 @@ export class ReportsResolver {
     return this.reports.metrics(caller, filter, first, after);
   }
 
-  @Auth(ADMIN, AGENT, PARTNER, REPORTS)
+  @Auth(ADMIN, AGENT, PARTNER, { ...REPORTS, permission: Permission.STATS_VIEW })
   @Query(() => TicketStats, { description: 'Created, resolved, backlog, times and rates per bucket. Agents: their own tickets.' })
   ticketStats(
     @Caller() caller: Caller,
@@ -41,7 +42,7 @@ export class ReportsResolver {
     return this.reports.ticketStats(caller, range, groupBy, filter, !!businessHours);
   }
 
-  @Auth(ADMIN, AGENT, PARTNER, REPORTS)
+  @Auth(ADMIN, AGENT, PARTNER, { ...REPORTS, permission: Permission.STATS_VIEW })
   @Query(() => [AgentStats], { description: 'Per assigned agent, tickets created in the range. Agents: only their own row.' })
   agentStats(
     @Caller() caller: Caller,
@@ -51,7 +52,7 @@ export class ReportsResolver {
     return this.reports.agentStats(caller, range, !!businessHours);
   }
 
-  @Auth(ADMIN, AGENT, PARTNER, REPORTS)
+  @Auth(ADMIN, AGENT, PARTNER, { ...REPORTS, permission: Permission.STATS_VIEW })
   @Query(() => [HeatmapCell], { description: 'Tickets created per weekday and hour in the tenant\'s timezone (empty cells left out).' })
   trafficHeatmap(
     @Caller() caller: Caller,
@@ -61,7 +62,7 @@ export class ReportsResolver {
     return this.reports.trafficHeatmap(caller, range, filter);
   }
 
-  @Auth(ADMIN, AGENT, PARTNER, REPORTS)
+  @Auth(ADMIN, AGENT, PARTNER, { ...REPORTS, permission: Permission.STATS_VIEW })
   @Query(() => TicketMetricsConnection, { description: 'Tickets created in the range whose first response or resolution SLA was breached.' })
   slaBreaches(
     @Caller() caller: Caller,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import type { BusinessCalendar } from './sla.clock.js';
@@ -16,31 +17,31 @@ const { ADMIN, AGENT } = Role;
 export class SlaResolver {
   constructor(private readonly service: SlaService) {}
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_READ })
   @Query(() => [SlaPolicy])
   slaPolicies(@Ctx() ctx: GraphQLContext) {
     return this.service.policies(ctx.em);
   }
 
-  @Auth(ADMIN)
+  @Auth(ADMIN, AGENT, { permission: Permission.SLA_MANAGE })
   @Mutation(() => SlaPolicy, { description: 'Creates or replaces the policy for a category (and priority); open tickets are recomputed.' })
   setSlaPolicy(@Arg('input', () => SlaPolicyInput) input: SlaPolicyInput, @Ctx() ctx: GraphQLContext) {
     return this.service.setPolicy(ctx.em, input);
   }
 
-  @Auth(ADMIN)
+  @Auth(ADMIN, AGENT, { permission: Permission.SLA_MANAGE })
   @Mutation(() => Boolean)
   deleteSlaPolicy(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.service.deletePolicy(ctx.em, id);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_READ })
   @Query(() => BusinessCalendarType, { description: 'Business hours; Monday–Friday 09:00–17:00 UTC until set.' })
   businessCalendar(@Ctx() ctx: GraphQLContext) {
     return this.service.calendar(ctx.em);
   }
 
-  @Auth(ADMIN)
+  @Auth(ADMIN, AGENT, { permission: Permission.SLA_MANAGE })
   @Mutation(() => BusinessCalendarType)
   setBusinessCalendar(@Arg('input', () => BusinessCalendarInput) input: BusinessCalendarInput, @Ctx() ctx: GraphQLContext) {
     return this.service.setCalendar(ctx.em, input);

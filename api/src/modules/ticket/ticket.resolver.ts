@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Auth, type AuthOptions } from '../../platform/auth/auth.directive.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { customersSeePriorityLoader } from '../tenant/tenant.service.js';
@@ -29,19 +30,19 @@ const WRITE = { scopes: [Scope.TICKETS_WRITE] } as AuthOptions;
 export class TicketResolver {
   constructor(private readonly ticketService: TicketService) {}
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...READ, permission: Permission.TICKETS_READ })
   @Query(() => Ticket, { description: 'A ticket you may see; others answer NOT_FOUND.' })
   ticket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
     return this.ticketService.get(caller, { id });
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...READ, permission: Permission.TICKETS_READ })
   @Query(() => Ticket)
   ticketByNumber(@Arg('number', () => Int) number: number, @Caller() caller: Caller) {
     return this.ticketService.get(caller, { number });
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, READ)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...READ, permission: Permission.TICKETS_READ })
   @Query(() => TicketConnection, { description: 'Customers see only their own tickets.' })
   async tickets(
     @Caller() caller: Caller,
@@ -60,7 +61,7 @@ export class TicketResolver {
     return listTickets(caller, p, filter, orderBy, { first, after, last, before });
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...WRITE, permission: Permission.TICKETS_CREATE })
   @Mutation(() => Ticket, {
     description:
       'Customers open tickets for themselves; staff open one for a customer (`customerId`, or `newCustomer` to add them); API keys for a customer, channel API.',
@@ -69,7 +70,7 @@ export class TicketResolver {
     return this.ticketService.create(caller, input);
   }
 
-  @Auth(ADMIN, AGENT, PARTNER, WRITE)
+  @Auth(ADMIN, AGENT, PARTNER, { ...WRITE, permission: Permission.TICKETS_UPDATE })
   @Mutation(() => Ticket)
   updateTicket(
     @Arg('id', () => ID) id: string,
@@ -80,7 +81,7 @@ export class TicketResolver {
     return this.ticketService.update(caller, id, input, expectedVersion);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_ASSIGN })
   @Mutation(() => Ticket, {
     description:
       'Assigns to an agent of this tenant, or back to the queue with null. Agents: only tickets they hold or that are unassigned; admins: any.',
@@ -93,13 +94,13 @@ export class TicketResolver {
     return this.ticketService.assign(caller, id, agentId ?? null);
   }
 
-  @Auth(ADMIN, AGENT)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_ASSIGN })
   @Mutation(() => Ticket, { description: 'Assigns an unassigned ticket to yourself.' })
   claimTicket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
     return this.ticketService.claim(caller, id);
   }
 
-  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, WRITE)
+  @Auth(ADMIN, AGENT, CUSTOMER, PARTNER, { ...WRITE, permission: Permission.TICKETS_UPDATE })
   @Mutation(() => Ticket, {
     description:
       'To a category (`status`) or a status key of ticketStatuses (`statusKey`; with both, they must agree). The state machine runs on categories; moving between statuses of one category is for staff and API keys. Customers may only close their own resolved tickets; API keys follow the agent rules.',
@@ -114,7 +115,7 @@ export class TicketResolver {
     return this.ticketService.changeStatus(caller, id, { status, statusKey }, expectedVersion);
   }
 
-  @Auth(ADMIN)
+  @Auth(ADMIN, AGENT, { permission: Permission.TICKETS_DELETE })
   @Mutation(() => Ticket, { description: 'Soft delete: the ticket disappears from every query.' })
   deleteTicket(@Arg('id', () => ID) id: string, @Caller() caller: Caller) {
     return this.ticketService.delete(caller, id);

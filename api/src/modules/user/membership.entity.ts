@@ -7,13 +7,17 @@ import { User } from './user.entity.js';
 @Entity({ tableName: 'memberships' })
 @Unique({ properties: ['tenantId', 'user'] })
 @Index({ properties: ['tenantId', 'role'] })
-export class Membership extends TenantOwnedEntity<'active' | 'lastSignInAt'> {
+export class Membership extends TenantOwnedEntity<'active' | 'lastSignInAt' | 'customRoleId'> {
   @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
   user: User;
 
   // A string column validated in code: portable across SQLite and MySQL without enum rebuilds.
   @Property({ type: 'string', length: 16 })
   role: Role;
+
+  /** A custom role of this tenant (roles table); `role` is then its base (AGENT for staff, CUSTOMER). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  customRoleId: string | null = null;
 
   /** Deactivation is per tenant: an admin of one tenant cannot lock a user out of another. */
   @Property({ type: 'boolean' })

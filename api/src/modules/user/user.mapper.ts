@@ -9,6 +9,7 @@ export function toUserType(membership: Membership): UserType {
     email: user.email,
     name: user.name,
     role: membership.role,
+    customRoleId: membership.customRoleId ?? null,
     active: user.active && membership.active,
     createdAt: membership.createdAt,
     lastSignInAt: membership.lastSignInAt,

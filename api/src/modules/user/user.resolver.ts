@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { can, Permission } from '../../platform/auth/permissions.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { CreateUserInput, UserFilter } from './user.inputs.js';
@@ -11,7 +12,7 @@ import { CreateUserPayload, UserConnection, UserType } from './user.types.js';
 export class UserResolver {
   constructor(private readonly service: UserService) {}
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.USERS_MANAGE })
   @Query(() => UserConnection, { description: 'Members of the current tenant.' })
   users(
     @Ctx() ctx: GraphQLContext,
@@ -22,7 +23,7 @@ export class UserResolver {
     return this.service.list(ctx.em, filter, first, after);
   }
 
-  @Auth(Role.ADMIN, Role.AGENT)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.TICKETS_READ })
   @Query(() => UserConnection, { description: 'Active customers of the current tenant, for opening a ticket on their behalf.' })
   customers(
     @Ctx() ctx: GraphQLContext,
@@ -33,7 +34,7 @@ export class UserResolver {
     return this.service.customers(ctx.em, search?.slice(0, 100), first, after);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.USERS_MANAGE })
   @Mutation(() => CreateUserPayload, {
     description: 'Adds a member. A deactivated member answers CONFLICT with extensions.reason MEMBER_DEACTIVATED: use reactivateUser.',
   })
@@ -41,23 +42,24 @@ export class UserResolver {
     return this.service.create(ctx.em, input);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.USERS_MANAGE })
   @Mutation(() => UserType)
   updateUserRole(
     @Arg('userId', () => ID) userId: string,
-    @Arg('role', () => Role) role: Role,
+    @Arg('role', () => Role, { nullable: true, description: 'A built-in role; or leave it out and give customRoleId.' }) role: Role | null,
     @Caller() caller: Caller,
+    @Arg('customRoleId', () => ID, { nullable: true, description: 'A custom role of this tenant (see `roles`).' }) customRoleId?: string | null,
   ) {
-    return this.service.updateRole(caller.em, caller.principal, userId, role);
+    return this.service.updateRole(caller.em, caller.principal, userId, role ?? null, customRoleId ?? null);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.USERS_MANAGE })
   @Mutation(() => UserType)
   deactivateUser(@Arg('userId', () => ID) userId: string, @Caller() caller: Caller) {
     return this.service.deactivate(caller.em, caller.principal, userId);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.USERS_MANAGE })
   @Mutation(() => UserType, { description: 'Lets a deactivated member of this tenant sign in again, with their role.' })
   reactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext) {
     return this.service.reactivate(ctx.em, userId);
@@ -65,6 +67,6 @@ export class UserResolver {
 
   @FieldResolver(() => Date, { nullable: true, description: 'The last sign-in to this tenant (admins only; null for others and when never).' })
   lastSignInAt(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Date | null {
-    return ctx.principal?.role === Role.ADMIN ? (user.lastSignInAt ?? null) : null;
+    return ctx.principal && can(ctx.principal, Permission.USERS_MANAGE) ? (user.lastSignInAt ?? null) : null;
   }
 }

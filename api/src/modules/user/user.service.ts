@@ -3,6 +3,7 @@ import { Role, type Principal } from '../../platform/auth/principal.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/password.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import { cursorString, decodeCursor, encodeCursor, forwardPage, pageSize, type Connection } from '../../platform/graphql/pagination.js';
+import { scopedWorkspace } from '../tenant/tenant.service.js';
 import { Membership } from './membership.entity.js';
 import { toUserType } from './user.mapper.js';
 import { normalizeEmail } from './email.js';
@@ -15,6 +16,13 @@ import type { CreateUserPayload, UserType } from './user.types.js';
 /** What other modules do when a membership changes, in the same transaction (auth ends the member's sessions). */
 export interface MembershipHooks {
   deactivated(tx: EntityManager, userId: string): Promise<void>;
+  /** The role a custom role of this tenant signs in with; NOT_FOUND when the tenant has no such role. */
+  customRoleBase(em: EntityManager, roleId: string): Promise<Role>;
+}
+
+/** The default language of the tenant the EntityManager is scoped to. */
+async function workspaceLocale(em: EntityManager): Promise<string> {
+  return (await scopedWorkspace(em))?.defaultLocale ?? 'en';
 }
 
 /** Tenant user administration. Every query runs on the request's tenant-scoped EntityManager. */
@@ -51,6 +59,8 @@ export class UserService {
           name: input.name.trim(),
           passwordHash: await hashPassword(temporaryPassword),
           mustChangePassword: true,
+          // A new identity speaks the workspace's default language until they choose their own.
+          locale: await workspaceLocale(tx),
         });
       }
       const membership = tx.create(Membership, { user, role: input.role });
@@ -62,13 +72,18 @@ export class UserService {
     });
   }
 
-  async updateRole(em: EntityManager, principal: Principal, userId: string, role: UserType['role']): Promise<UserType> {
-    const membership = await this.membershipOf(em, userId);
-    if (userId === principal.userId) throw badInput({ userId: ['You cannot change your own role'] });
+  /** Gives a member a built-in role, or a custom role of this tenant (exactly one of the two). */
+  async updateRole(em: EntityManager, principal: Principal, userId: string, role: UserType['role'] | null, customRoleId: string | null = null): Promise<UserType> {
+    if (!role === !customRoleId) throw badInput({ role: ['give either role or customRoleId'] });
     if (role === Role.PARTNER || role === Role.VISITOR) throw badInput({ role: ['must be ADMIN, AGENT or CUSTOMER (PARTNER belongs to API keys)'] });
-    membership.role = role;
-    await em.flush();
-    return toUserType(membership);
+    return em.transactional(async (tx) => {
+      const membership = await this.membershipOf(tx, userId);
+      if (userId === principal.userId) throw badInput({ userId: ['You cannot change your own role'] });
+      membership.role = customRoleId ? await this.hooks.customRoleBase(tx, customRoleId) : role!;
+      membership.customRoleId = customRoleId;
+      await tx.flush();
+      return toUserType(membership);
+    });
   }
 
   /** Deactivates the membership in this tenant and ends its sessions here. */

@@ -15,8 +15,11 @@ export class UserType {
   @Field()
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role they sign in with (a custom role\'s base: AGENT for staff, CUSTOMER).' })
   role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The custom role they hold in this tenant, if any.' })
+  customRoleId: string | null;
 
   @Field({ description: 'False when the account or its membership in this tenant is deactivated.' })
   active: boolean;

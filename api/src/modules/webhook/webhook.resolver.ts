@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Auth } from '../../platform/auth/auth.directive.js';
 import { Role } from '../../platform/auth/principal.js';
+import { Permission } from '../../platform/auth/permissions.js';
 import { Caller } from '../../platform/graphql/caller.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { DeliveryStatus } from './webhook.entity.js';
@@ -17,31 +18,31 @@ import {
 export class WebhookResolver {
   constructor(private readonly webhooks: WebhookService) {}
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Query(() => [WebhookEndpointType], { description: 'Webhook endpoints of this tenant.' })
   webhookEndpoints(@Ctx() ctx: GraphQLContext) {
     return this.webhooks.list(ctx.em);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers an endpoint for events committed from now on. The secret is returned only here.' })
   createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Caller() caller: Caller) {
     return this.webhooks.create(caller.em, caller.principal, input);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Mutation(() => Boolean, { description: 'Deletes an endpoint and its delivery log.' })
   deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.webhooks.delete(ctx.em, id);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Mutation(() => WebhookEndpointType, { description: 'Re-enables a disabled endpoint; events since it was disabled are delivered.' })
   enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.webhooks.enable(ctx.em, id);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Query(() => WebhookDeliveryConnection, { description: 'The delivery log, newest first.' })
   webhookDeliveries(
     @Ctx() ctx: GraphQLContext,
@@ -53,7 +54,7 @@ export class WebhookResolver {
     return this.webhooks.deliveries(ctx.em, { endpointId, status }, first, after);
   }
 
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, Role.AGENT, { permission: Permission.WEBHOOKS_MANAGE })
   @Mutation(() => WebhookDeliveryType, { description: 'Sends a delivery again (same X-Sociodesk-Delivery id), with a fresh retry window.' })
   redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: GraphQLContext) {
     return this.webhooks.redeliver(ctx.em, deliveryId);

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { Directive, registerEnumType } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors.js';
+import { isPermission, permissionsOf, type Permission } from './permissions.js';
 import { Role, type Principal } from './principal.js';
 
 registerEnumType(Role, { name: 'Role', description: 'What a member may do in a tenant.' });
@@ -30,15 +31,18 @@ registerEnumType(Role, { name: 'Role', description: 'What a member may do in a t
  * key must all hold: `@Auth(ADMIN, AGENT, PARTNER, { scopes: ['tickets:read'] })`.
  */
 export interface AuthOptions {
-  scopes: [string, ...string[]];
+  scopes?: [string, ...string[]];
+  /** The permission a member (ADMIN, AGENT, CUSTOMER or a custom role) must hold, besides a listed role. */
+  permission?: Permission;
 }
 
 export function Auth(...spec: [Role, ...Role[]] | [Role, ...Role[], AuthOptions]): MethodDecorator & PropertyDecorator {
   const last = spec[spec.length - 1];
   const options = typeof last === 'object' ? (last as AuthOptions) : null;
   const roles = (options ? spec.slice(0, -1) : spec) as Role[];
-  const scopes = options ? `, scopes: [${options.scopes.map((s) => JSON.stringify(s)).join(', ')}]` : '';
-  return Directive(`@auth(requires: [${roles.join(', ')}]${scopes})`) as MethodDecorator & PropertyDecorator;
+  const scopes = options?.scopes ? `, scopes: [${options.scopes.map((s) => JSON.stringify(s)).join(', ')}]` : '';
+  const permission = options?.permission ? `, permission: ${JSON.stringify(options.permission)}` : '';
+  return Directive(`@auth(requires: [${roles.join(', ')}]${scopes}${permission})`) as MethodDecorator & PropertyDecorator;
 }
 
 export function Public(): MethodDecorator & PropertyDecorator {
@@ -57,7 +61,12 @@ export interface AccessRule {
   scopes: string[];
   /** `@operator`: platform operators only, whatever their role in their current tenant. */
   operator?: boolean;
+  /** The permission a signed-in member must hold (API keys: scopes decide). */
+  permission?: string | null;
 }
+
+/** Tenant members: a field open to any of them names the permission it needs. */
+const MEMBER_ROLES: readonly Role[] = [Role.ADMIN, Role.AGENT, Role.CUSTOMER];
 
 export type RootKind = 'Query' | 'Mutation' | 'Subscription';
 
@@ -67,11 +76,13 @@ export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSche
   if (!(roleEnum instanceof GraphQLEnumType)) throw new Error('The schema must define the Role enum');
   const auth = new GraphQLDirective({
     name: 'auth',
-    description: 'Only principals with one of these roles may use this field; an API key (PARTNER) must also hold every listed scope.',
+    description:
+      'Only principals with one of these roles may use this field; a member must also hold the named permission, an API key (PARTNER) every listed scope.',
     locations: [DirectiveLocation.FIELD_DEFINITION],
     args: {
       requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(roleEnum))) },
       scopes: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+      permission: { type: GraphQLString },
     },
   });
   const pub = new GraphQLDirective({
@@ -90,14 +101,14 @@ export function withAuthDirectiveDefinitions(schema: GraphQLSchema): GraphQLSche
 
 export function accessRuleOf(schema: GraphQLSchema, field: GraphQLFieldConfig<unknown, unknown>): AccessRule | null {
   const isPublic = !!getDirective(schema, field, 'public')?.length;
-  const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[]; scopes?: string[] | null } | undefined;
+  const auth = getDirective(schema, field, 'auth')?.[0] as { requires: Role[]; scopes?: string[] | null; permission?: string | null } | undefined;
   if (isPublic && auth) throw new Error('A field cannot be both @public and @auth');
   if (getDirective(schema, field, 'operator')?.length) {
     if (isPublic || auth) throw new Error('An @operator field cannot also be @public or @auth');
     return { public: false, roles: [], scopes: [], operator: true };
   }
   if (isPublic) return { public: true, roles: [], scopes: [] };
-  if (auth) return { public: false, roles: auth.requires, scopes: auth.scopes ?? [] };
+  if (auth) return { public: false, roles: auth.requires, scopes: auth.scopes ?? [], permission: auth.permission ?? null };
   return null;
 }
 
@@ -147,6 +158,9 @@ export function checkAccess(rule: AccessRule | null, principal: Principal | null
       throw forbidden(`This API key lacks the scope ${missing.join(', ') || '(none declared)'} for ${fieldName}`, { missingScopes: missing });
     }
   }
+  if (principal.kind === 'user' && rule.permission && !permissionsOf(principal).includes(rule.permission)) {
+    throw forbidden(`Your role lacks the permission ${rule.permission} for ${fieldName}`, { reason: 'MISSING_PERMISSION', permission: rule.permission });
+  }
   if (principal.mustChangePassword && !options.allowedWithTemporaryPassword.has(fieldName)) {
     throw forbidden('Change your temporary password first', { reason: 'PASSWORD_CHANGE_REQUIRED' });
   }
@@ -162,6 +176,9 @@ export function enforceAuthDirectives(schema: GraphQLSchema, options: EnforceOpt
     const partner = rule!.roles.includes(Role.PARTNER);
     if (partner && !rule!.scopes.length) throw new Error(`${root}.${field} is open to PARTNER but names no scope`);
     if (!partner && rule!.scopes.length) throw new Error(`${root}.${field} names scopes but is not open to PARTNER`);
+    const member = rule!.roles.some((r) => MEMBER_ROLES.includes(r));
+    if (member && !rule!.permission) throw new Error(`${root}.${field} is open to members but names no permission`);
+    if (rule!.permission && !isPermission(rule!.permission)) throw new Error(`${root}.${field} names an unknown permission ${rule!.permission}`);
   }
   return mapSchema(schema, {
     [MapperKind.ROOT_FIELD]: (fieldConfig, fieldName) => {

@@ -36,6 +36,13 @@ export interface Principal {
   expiresAt: Date;
   /** A platform operator (a user flag, not a tenant role): may use fields marked `@operator`. */
   operator?: boolean;
+  /**
+   * A user's permissions, as their access token carries them (see permissions.ts). Left out:
+   * the built-in set of `role`. A change to a role applies at the next token refresh.
+   */
+  permissions?: readonly string[];
+  /** The custom role the member holds in this tenant, if any. */
+  customRoleId?: string | null;
 }
 
 export const isStaff = (p: Principal | null | undefined): boolean => !!p && STAFF_ROLES.includes(p.role);

@@ -14,6 +14,10 @@ interface AccessClaims {
   pwc?: boolean;
   /** Platform operator. */
   op?: boolean;
+  /** The member's permissions when they hold a custom role (else their built-in role's set applies). */
+  prm?: string[];
+  /** The custom role's id. */
+  crl?: string;
 }
 
 export interface AccessToken {
@@ -36,11 +40,22 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
-  sign(input: { userId: string; tenantId: string; role: Role; mustChangePassword?: boolean; operator?: boolean }): AccessToken {
+  sign(input: {
+    userId: string;
+    tenantId: string;
+    role: Role;
+    mustChangePassword?: boolean;
+    operator?: boolean;
+    customRole?: { id: string; permissions: readonly string[] } | null;
+  }): AccessToken {
     const jti = randomUUID();
     const claims: AccessClaims = { sub: input.userId, tid: input.tenantId, role: input.role, jti };
     if (input.mustChangePassword) claims.pwc = true;
     if (input.operator) claims.op = true;
+    if (input.customRole) {
+      claims.crl = input.customRole.id;
+      claims.prm = [...input.customRole.permissions];
+    }
     const token = jwt.sign(claims, this.key, { algorithm: ALGORITHM, expiresIn: this.ttlSeconds, issuer: ISSUER });
     const decoded = jwt.decode(token) as { exp: number };
     return { token, jti, expiresAt: new Date(decoded.exp * 1000) };
@@ -68,6 +83,7 @@ export class TokenService {
       mustChangePassword: claims.pwc === true,
       expiresAt: new Date(claims.exp * 1000),
       operator: claims.op === true,
+      ...(Array.isArray(claims.prm) ? { permissions: claims.prm.filter((x) => typeof x === 'string'), customRoleId: claims.crl ?? null } : {}),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Button, Group, Menu, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
+import { seesReports, settingsStartPath } from '../navigation';
 import type { Viewer } from '../viewer';
 
 interface NavItem {
@@ -14,21 +15,25 @@ interface NavItem {
 }
 
 /** The menu entries a role may use. */
-export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCustomer'> & { me?: { platformOperator?: boolean } }): NavItem[] {
+export function navItemsFor(viewer: Pick<Viewer, 'isStaff' | 'isAdmin' | 'isCustomer' | 'can'> & { me?: { platformOperator?: boolean } }): NavItem[] {
   const items: NavItem[] = [];
-  if (viewer.isStaff) items.push({ to: '/board', label: 'nav.board', match: (p) => p.startsWith('/board') });
-  if (viewer.isStaff) items.push({ to: '/chats', label: 'nav.chats', match: (p) => p.startsWith('/chats') });
-  items.push({
-    to: '/tickets',
-    label: viewer.isCustomer ? 'nav.myTickets' : 'nav.list',
-    match: (p) => p === '/tickets' || (p.startsWith('/tickets/') && p !== '/tickets/new'),
-  });
-  items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
-  if (viewer.isStaff) items.push({ to: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') });
-  if (viewer.isStaff) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses'), secondary: true });
-  if (viewer.isStaff) items.push({ to: '/macros', label: 'nav.macros', match: (p) => p.startsWith('/macros'), secondary: true });
+  const staff = (permission: string) => viewer.isStaff && viewer.can(permission);
+  if (staff('tickets.read')) items.push({ to: '/board', label: 'nav.board', match: (p) => p.startsWith('/board') });
+  if (staff('chat.accept')) items.push({ to: '/chats', label: 'nav.chats', match: (p) => p.startsWith('/chats') });
+  if (viewer.can('tickets.read')) {
+    items.push({
+      to: '/tickets',
+      label: viewer.isCustomer ? 'nav.myTickets' : 'nav.list',
+      match: (p) => p === '/tickets' || (p.startsWith('/tickets/') && p !== '/tickets/new'),
+    });
+  }
+  if (viewer.can('tickets.create')) items.push({ to: '/tickets/new', label: 'nav.newTicket', match: (p) => p === '/tickets/new' });
+  if (seesReports(viewer)) items.push({ to: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') });
+  if (staff('canned.manage')) items.push({ to: '/canned-responses', label: 'nav.canned', match: (p) => p.startsWith('/canned-responses'), secondary: true });
+  if (staff('macros.manage')) items.push({ to: '/macros', label: 'nav.macros', match: (p) => p.startsWith('/macros'), secondary: true });
   if (viewer.isStaff) items.push({ to: '/graphiql', label: 'nav.graphiql', match: (p) => p.startsWith('/graphiql'), secondary: true });
-  if (viewer.isAdmin) items.push({ to: '/settings/sla', label: 'nav.settings', match: (p) => p.startsWith('/settings') });
+  const settings = settingsStartPath(viewer);
+  if (settings) items.push({ to: settings, label: 'nav.settings', match: (p) => p.startsWith('/settings') });
   if (viewer.me?.platformOperator) items.push({ to: '/operator/tenants', label: 'nav.tenants', match: (p) => p.startsWith('/operator'), secondary: true });
   return items;
 }

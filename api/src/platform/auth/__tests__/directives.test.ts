@@ -8,6 +8,7 @@ import { allowedWithTemporaryPassword, resolvers } from '../../../modules/index.
 import { AppError } from '../../errors.js';
 import { buildAppSchema } from '../../graphql/schema.js';
 import { Auth, checkAccess, enforceAuthDirectives, Public, rootAccessRules, type AccessRule } from '../auth.directive.js';
+import { BUILT_IN_PERMISSIONS, Permission } from '../permissions.js';
 import { Role, type Principal } from '../principal.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../../../schema.graphql', import.meta.url));
@@ -17,7 +18,9 @@ function describeRule(rule: AccessRule | null): string {
   if (!rule) return 'MISSING';
   if (rule.public) return 'public';
   if (rule.operator) return 'OPERATOR';
-  return rule.scopes.length ? `${rule.roles.join(', ')} [${rule.scopes.join(' ')}]` : rule.roles.join(', ');
+  const scopes = rule.scopes.length ? ` [${rule.scopes.join(' ')}]` : '';
+  const permission = rule.permission ? ` (${rule.permission})` : '';
+  return `${rule.roles.join(', ')}${scopes}${permission}`;
 }
 
 function accessList(schema: GraphQLSchema): string[] {
@@ -29,7 +32,7 @@ function accessList(schema: GraphQLSchema): string[] {
 // Defined here only: never part of the application's resolver list.
 @Resolver()
 class UnguardedResolver {
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, { permission: Permission.USERS_MANAGE })
   @Query(() => String)
   guardedProbe(): string {
     return 'ok';
@@ -49,7 +52,7 @@ class UnguardedResolver {
 @Resolver()
 class ContradictoryResolver {
   @Public()
-  @Auth(Role.ADMIN)
+  @Auth(Role.ADMIN, { permission: Permission.USERS_MANAGE })
   @Query(() => String)
   bothProbe(): string {
     return 'x';
@@ -65,16 +68,31 @@ class ProbeResolver {
   }
 
   // Returns the enum so the probe schema defines Role, as the directive definitions require.
-  @Auth(Role.AGENT)
+  @Auth(Role.AGENT, { permission: Permission.TICKETS_READ })
   @Query(() => Role)
   agentProbe(): Role {
     return Role.AGENT;
+  }
+
+  @Auth(Role.ADMIN, Role.AGENT, Role.CUSTOMER, { permission: Permission.TICKETS_ASSIGN })
+  @Query(() => String)
+  assignProbe(): string {
+    return 'assign';
+  }
+}
+
+@Resolver()
+class NoPermissionResolver {
+  @Auth(Role.ADMIN, Role.AGENT)
+  @Query(() => String)
+  noPermissionProbe(): string {
+    return 'x';
   }
 }
 
 @Resolver()
 class ScopedProbeResolver {
-  @Auth(Role.AGENT, Role.PARTNER, { scopes: ['tickets:read', 'events:read'] })
+  @Auth(Role.AGENT, Role.PARTNER, { scopes: ['tickets:read', 'events:read'], permission: Permission.TICKETS_READ })
   @Query(() => Role)
   scopedProbe(): Role {
     return Role.PARTNER;
@@ -83,7 +101,7 @@ class ScopedProbeResolver {
 
 @Resolver()
 class UnscopedPartnerResolver {
-  @Auth(Role.ADMIN, Role.PARTNER)
+  @Auth(Role.ADMIN, Role.PARTNER, { permission: Permission.REPORTS_VIEW })
   @Query(() => Role)
   unscopedPartnerProbe(): Role {
     return Role.PARTNER;
@@ -101,7 +119,7 @@ const apiKey = (scopes: string[]): Principal => ({
   expiresAt: new Date(Date.now() + 60_000),
 });
 
-const principal = (role: Role, mustChangePassword = false): Principal => ({
+const principal = (role: Role, mustChangePassword = false, permissions?: string[]): Principal => ({
   kind: 'user',
   tenantId: 't',
   userId: 'u',
@@ -110,6 +128,7 @@ const principal = (role: Role, mustChangePassword = false): Principal => ({
   tokenId: 'j',
   mustChangePassword,
   expiresAt: new Date(Date.now() + 60_000),
+  ...(permissions ? { permissions } : {}),
 });
 
 describe('role directives', () => {
@@ -134,117 +153,122 @@ describe('role directives', () => {
   it('keeps the permission table unchanged (a diff here is a permission change)', () => {
     expect(accessList(schema)).toMatchInlineSnapshot(`
       [
-        "Mutation.acceptChat: ADMIN, AGENT",
-        "Mutation.applyMacro: ADMIN, AGENT",
-        "Mutation.assignTicket: ADMIN, AGENT",
-        "Mutation.bulkUpdateTickets: ADMIN, AGENT",
-        "Mutation.changePassword: ADMIN, AGENT, CUSTOMER",
-        "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write]",
-        "Mutation.claimTicket: ADMIN, AGENT",
-        "Mutation.closeChat: ADMIN, AGENT",
-        "Mutation.createApiKey: ADMIN",
-        "Mutation.createCannedResponse: ADMIN, AGENT",
-        "Mutation.createDepartment: ADMIN",
-        "Mutation.createMacro: ADMIN, AGENT",
-        "Mutation.createSavedView: ADMIN, AGENT",
+        "Mutation.acceptChat: ADMIN, AGENT (chat.accept)",
+        "Mutation.applyMacro: ADMIN, AGENT (tickets.update)",
+        "Mutation.assignTicket: ADMIN, AGENT (tickets.assign)",
+        "Mutation.bulkUpdateTickets: ADMIN, AGENT (tickets.update)",
+        "Mutation.changePassword: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Mutation.changeTicketStatus: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write] (tickets.update)",
+        "Mutation.claimTicket: ADMIN, AGENT (tickets.assign)",
+        "Mutation.closeChat: ADMIN, AGENT (chat.accept)",
+        "Mutation.createApiKey: ADMIN, AGENT (apikeys.manage)",
+        "Mutation.createCannedResponse: ADMIN, AGENT (canned.manage)",
+        "Mutation.createDepartment: ADMIN, AGENT (users.manage)",
+        "Mutation.createMacro: ADMIN, AGENT (macros.manage)",
+        "Mutation.createRole: ADMIN, AGENT (roles.manage)",
+        "Mutation.createSavedView: ADMIN, AGENT (views.manage)",
         "Mutation.createTenant: OPERATOR",
-        "Mutation.createTicket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write]",
-        "Mutation.createTicketStatus: ADMIN",
-        "Mutation.createUser: ADMIN",
-        "Mutation.createWebhookEndpoint: ADMIN",
-        "Mutation.createWidgetKey: ADMIN",
-        "Mutation.deactivateUser: ADMIN",
-        "Mutation.deleteCannedResponse: ADMIN, AGENT",
-        "Mutation.deleteDepartment: ADMIN",
-        "Mutation.deleteMacro: ADMIN, AGENT",
-        "Mutation.deleteSavedView: ADMIN, AGENT",
-        "Mutation.deleteSlaPolicy: ADMIN",
-        "Mutation.deleteTicket: ADMIN",
-        "Mutation.deleteTicketStatus: ADMIN",
-        "Mutation.deleteWebhookEndpoint: ADMIN",
+        "Mutation.createTicket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:write] (tickets.create)",
+        "Mutation.createTicketStatus: ADMIN, AGENT (settings.manage)",
+        "Mutation.createUser: ADMIN, AGENT (users.manage)",
+        "Mutation.createWebhookEndpoint: ADMIN, AGENT (webhooks.manage)",
+        "Mutation.createWidgetKey: ADMIN, AGENT (chat.manage)",
+        "Mutation.deactivateUser: ADMIN, AGENT (users.manage)",
+        "Mutation.deleteCannedResponse: ADMIN, AGENT (canned.manage)",
+        "Mutation.deleteDepartment: ADMIN, AGENT (users.manage)",
+        "Mutation.deleteMacro: ADMIN, AGENT (macros.manage)",
+        "Mutation.deleteRole: ADMIN, AGENT (roles.manage)",
+        "Mutation.deleteSavedView: ADMIN, AGENT (views.manage)",
+        "Mutation.deleteSlaPolicy: ADMIN, AGENT (sla.manage)",
+        "Mutation.deleteTicket: ADMIN, AGENT (tickets.delete)",
+        "Mutation.deleteTicketStatus: ADMIN, AGENT (settings.manage)",
+        "Mutation.deleteWebhookEndpoint: ADMIN, AGENT (webhooks.manage)",
         "Mutation.emailChatTranscript: VISITOR",
-        "Mutation.enableWebhookEndpoint: ADMIN",
+        "Mutation.enableWebhookEndpoint: ADMIN, AGENT (webhooks.manage)",
         "Mutation.endChat: VISITOR",
         "Mutation.login: public",
-        "Mutation.logout: ADMIN, AGENT, CUSTOMER",
+        "Mutation.logout: ADMIN, AGENT, CUSTOMER (account.use)",
         "Mutation.markChatRead: VISITOR",
-        "Mutation.markChatSeen: ADMIN, AGENT",
-        "Mutation.markNotificationsRead: ADMIN, AGENT, CUSTOMER",
-        "Mutation.postMessage: ADMIN, AGENT, CUSTOMER, PARTNER [messages:write]",
+        "Mutation.markChatSeen: ADMIN, AGENT (chat.accept)",
+        "Mutation.markNotificationsRead: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Mutation.postMessage: ADMIN, AGENT, CUSTOMER, PARTNER [messages:write] (conversations.reply)",
         "Mutation.rateChat: VISITOR",
-        "Mutation.reactivateUser: ADMIN",
-        "Mutation.redeliverWebhook: ADMIN",
+        "Mutation.reactivateUser: ADMIN, AGENT (users.manage)",
+        "Mutation.redeliverWebhook: ADMIN, AGENT (webhooks.manage)",
         "Mutation.refreshSession: public",
         "Mutation.renameTenant: OPERATOR",
         "Mutation.requestPasswordReset: public",
         "Mutation.resetPassword: public",
         "Mutation.resumeTenant: OPERATOR",
-        "Mutation.revokeApiKey: ADMIN",
-        "Mutation.revokeWidgetKey: ADMIN",
+        "Mutation.revokeApiKey: ADMIN, AGENT (apikeys.manage)",
+        "Mutation.revokeWidgetKey: ADMIN, AGENT (chat.manage)",
         "Mutation.sendChatMessage: VISITOR",
-        "Mutation.setBusinessCalendar: ADMIN",
-        "Mutation.setChatCapacity: ADMIN",
+        "Mutation.setBusinessCalendar: ADMIN, AGENT (sla.manage)",
+        "Mutation.setChatCapacity: ADMIN, AGENT (chat.manage)",
         "Mutation.setChatTyping: VISITOR",
-        "Mutation.setPresence: ADMIN, AGENT",
-        "Mutation.setSlaPolicy: ADMIN",
-        "Mutation.setTyping: ADMIN, AGENT, CUSTOMER",
+        "Mutation.setPresence: ADMIN, AGENT (account.use)",
+        "Mutation.setSlaPolicy: ADMIN, AGENT (sla.manage)",
+        "Mutation.setTyping: ADMIN, AGENT, CUSTOMER (conversations.reply)",
         "Mutation.signUp: public",
         "Mutation.startChat: public",
         "Mutation.suspendTenant: OPERATOR",
-        "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER",
-        "Mutation.transferChat: ADMIN, AGENT",
-        "Mutation.updateCannedResponse: ADMIN, AGENT",
-        "Mutation.updateDepartment: ADMIN",
-        "Mutation.updateMacro: ADMIN, AGENT",
-        "Mutation.updateMyLocale: ADMIN, AGENT, CUSTOMER",
-        "Mutation.updateTicket: ADMIN, AGENT, PARTNER [tickets:write]",
-        "Mutation.updateTicketStatus: ADMIN",
-        "Mutation.updateUserRole: ADMIN",
-        "Mutation.updateWorkspaceSettings: ADMIN",
+        "Mutation.switchTenant: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Mutation.transferChat: ADMIN, AGENT (chat.accept)",
+        "Mutation.updateCannedResponse: ADMIN, AGENT (canned.manage)",
+        "Mutation.updateDepartment: ADMIN, AGENT (users.manage)",
+        "Mutation.updateMacro: ADMIN, AGENT (macros.manage)",
+        "Mutation.updateMyLocale: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Mutation.updateRole: ADMIN, AGENT (roles.manage)",
+        "Mutation.updateTicket: ADMIN, AGENT, PARTNER [tickets:write] (tickets.update)",
+        "Mutation.updateTicketStatus: ADMIN, AGENT (settings.manage)",
+        "Mutation.updateUserRole: ADMIN, AGENT (users.manage)",
+        "Mutation.updateWorkspaceSettings: ADMIN, AGENT (settings.manage)",
         "Mutation.verifyEmail: public",
-        "Query.agentStats: ADMIN, AGENT, PARTNER [reports:read]",
-        "Query.agents: ADMIN, AGENT",
-        "Query.apiKeys: ADMIN",
-        "Query.boardColumnsPerStatus: ADMIN, AGENT",
-        "Query.businessCalendar: ADMIN, AGENT",
-        "Query.cannedResponses: ADMIN, AGENT",
-        "Query.chat: ADMIN, AGENT",
-        "Query.chatAgents: ADMIN, AGENT",
-        "Query.chats: ADMIN, AGENT",
-        "Query.customers: ADMIN, AGENT",
-        "Query.departments: ADMIN, AGENT",
-        "Query.macros: ADMIN, AGENT",
-        "Query.me: ADMIN, AGENT, CUSTOMER",
-        "Query.notifications: ADMIN, AGENT, CUSTOMER",
-        "Query.presetTags: ADMIN, AGENT",
-        "Query.renderCannedResponse: ADMIN, AGENT",
-        "Query.savedViews: ADMIN, AGENT",
-        "Query.slaBreaches: ADMIN, AGENT, PARTNER [reports:read]",
-        "Query.slaPolicies: ADMIN, AGENT",
+        "Query.agentStats: ADMIN, AGENT, PARTNER [reports:read] (stats.view)",
+        "Query.agents: ADMIN, AGENT (tickets.read)",
+        "Query.apiKeys: ADMIN, AGENT (apikeys.manage)",
+        "Query.boardColumnsPerStatus: ADMIN, AGENT (tickets.read)",
+        "Query.businessCalendar: ADMIN, AGENT (tickets.read)",
+        "Query.cannedResponses: ADMIN, AGENT (canned.manage)",
+        "Query.chat: ADMIN, AGENT (chat.accept)",
+        "Query.chatAgents: ADMIN, AGENT (chat.accept)",
+        "Query.chats: ADMIN, AGENT (chat.accept)",
+        "Query.customers: ADMIN, AGENT (tickets.read)",
+        "Query.departments: ADMIN, AGENT (tickets.read)",
+        "Query.macros: ADMIN, AGENT (macros.manage)",
+        "Query.me: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Query.notifications: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Query.permissions: ADMIN, AGENT (roles.manage)",
+        "Query.presetTags: ADMIN, AGENT (tickets.read)",
+        "Query.renderCannedResponse: ADMIN, AGENT (canned.manage)",
+        "Query.roles: ADMIN, AGENT (roles.manage)",
+        "Query.savedViews: ADMIN, AGENT (views.manage)",
+        "Query.slaBreaches: ADMIN, AGENT, PARTNER [reports:read] (stats.view)",
+        "Query.slaPolicies: ADMIN, AGENT (tickets.read)",
         "Query.tenants: OPERATOR",
-        "Query.ticket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
-        "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
-        "Query.ticketEventFeed: ADMIN, AGENT, CUSTOMER, PARTNER [events:read]",
-        "Query.ticketMetrics: ADMIN, PARTNER [reports:read]",
-        "Query.ticketStats: ADMIN, AGENT, PARTNER [reports:read]",
-        "Query.ticketStatuses: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
-        "Query.tickets: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read]",
-        "Query.trafficHeatmap: ADMIN, AGENT, PARTNER [reports:read]",
-        "Query.unreadNotificationCount: ADMIN, AGENT, CUSTOMER",
-        "Query.users: ADMIN",
+        "Query.ticket: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read] (tickets.read)",
+        "Query.ticketByNumber: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read] (tickets.read)",
+        "Query.ticketEventFeed: ADMIN, AGENT, CUSTOMER, PARTNER [events:read] (tickets.read)",
+        "Query.ticketMetrics: ADMIN, AGENT, PARTNER [reports:read] (reports.view)",
+        "Query.ticketStats: ADMIN, AGENT, PARTNER [reports:read] (stats.view)",
+        "Query.ticketStatuses: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read] (tickets.read)",
+        "Query.tickets: ADMIN, AGENT, CUSTOMER, PARTNER [tickets:read] (tickets.read)",
+        "Query.trafficHeatmap: ADMIN, AGENT, PARTNER [reports:read] (stats.view)",
+        "Query.unreadNotificationCount: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Query.users: ADMIN, AGENT (users.manage)",
         "Query.visitorChat: VISITOR",
-        "Query.webhookDeliveries: ADMIN",
-        "Query.webhookEndpoints: ADMIN",
-        "Query.widgetKeys: ADMIN",
+        "Query.webhookDeliveries: ADMIN, AGENT (webhooks.manage)",
+        "Query.webhookEndpoints: ADMIN, AGENT (webhooks.manage)",
+        "Query.widgetKeys: ADMIN, AGENT (chat.manage)",
         "Query.widgetSettings: public",
-        "Query.workspaceSettings: ADMIN",
+        "Query.workspaceSettings: ADMIN, AGENT (settings.manage)",
         "Subscription.chatMessageAdded: VISITOR",
         "Subscription.chatTyping: VISITOR",
-        "Subscription.messageAdded: ADMIN, AGENT, CUSTOMER",
-        "Subscription.notificationAdded: ADMIN, AGENT, CUSTOMER",
-        "Subscription.presenceChanged: ADMIN, AGENT",
-        "Subscription.ticketEvents: ADMIN, AGENT, CUSTOMER, PARTNER [events:read]",
-        "Subscription.typing: ADMIN, AGENT, CUSTOMER",
+        "Subscription.messageAdded: ADMIN, AGENT, CUSTOMER (tickets.read)",
+        "Subscription.notificationAdded: ADMIN, AGENT, CUSTOMER (account.use)",
+        "Subscription.presenceChanged: ADMIN, AGENT (tickets.read)",
+        "Subscription.ticketEvents: ADMIN, AGENT, CUSTOMER, PARTNER [events:read] (tickets.read)",
+        "Subscription.typing: ADMIN, AGENT, CUSTOMER (tickets.read)",
       ]
     `);
   });
@@ -259,7 +283,7 @@ describe('role directives', () => {
 
   it('refuses to serve a schema with an unguarded root field, naming it', async () => {
     const rogue = await buildAppSchema({ resolvers: [...resolvers, UnguardedResolver] });
-    expect(accessList(rogue)).toEqual(expect.arrayContaining(['Query.forgottenQuery: MISSING', 'Query.guardedProbe: ADMIN']));
+    expect(accessList(rogue)).toEqual(expect.arrayContaining(['Query.forgottenQuery: MISSING', 'Query.guardedProbe: ADMIN (users.manage)']));
     let message = '';
     try {
       enforceAuthDirectives(rogue, options);
@@ -272,6 +296,48 @@ describe('role directives', () => {
     expect(message).not.toContain('guardedProbe');
     // The application's own schema passes.
     expect(() => enforceAuthDirectives(schema, options)).not.toThrow();
+  });
+
+  it('names a known permission on every member root field', () => {
+    for (const { root, field, rule } of rootAccessRules(schema)) {
+      if (!rule || rule.public || rule.operator) continue;
+      const member = rule.roles.some((r) => r === Role.ADMIN || r === Role.AGENT || r === Role.CUSTOMER);
+      if (member) expect(Object.values(Permission), `${root}.${field}`).toContain(rule.permission);
+      else expect(rule.permission ?? null, `${root}.${field}`).toBeNull();
+    }
+  });
+
+  it('keeps the built-in roles as default permission sets', () => {
+    expect(BUILT_IN_PERMISSIONS.ADMIN).toEqual(Object.values(Permission));
+    expect([...BUILT_IN_PERMISSIONS.CUSTOMER].sort()).toEqual(['account.use', 'conversations.reply', 'tickets.create', 'tickets.read', 'tickets.update']);
+    expect(BUILT_IN_PERMISSIONS.AGENT).not.toContain(Permission.USERS_MANAGE);
+    expect(BUILT_IN_PERMISSIONS.AGENT).not.toContain(Permission.REPORTS_VIEW);
+    expect(BUILT_IN_PERMISSIONS.AGENT).toContain(Permission.TICKETS_ASSIGN);
+  });
+
+  it('refuses a member field that names no permission', async () => {
+    const bare = await buildAppSchema({ resolvers: [...resolvers, NoPermissionResolver] });
+    expect(() => enforceAuthDirectives(bare, options)).toThrow(/noPermissionProbe is open to members but names no permission/);
+  });
+
+  it('requires the listed role and the named permission', async () => {
+    const guarded = enforceAuthDirectives(
+      await buildAppSchema({ resolvers: [ProbeResolver], instances: new Map([[ProbeResolver, new ProbeResolver()]]) }),
+      options,
+    );
+    const run = async (query: string, p: Principal | null) => {
+      const result = await graphql({ schema: guarded, source: query, contextValue: { principal: p } });
+      return { data: result.data, code: result.errors?.[0]?.extensions?.code, reason: result.errors?.[0]?.extensions?.reason };
+    };
+    // Built-in sets: agents assign, customers do not.
+    expect((await run('{ assignProbe }', principal(Role.AGENT))).data).toEqual({ assignProbe: 'assign' });
+    expect(await run('{ assignProbe }', principal(Role.CUSTOMER))).toMatchObject({ code: 'FORBIDDEN', reason: 'MISSING_PERMISSION' });
+    // A token's own set replaces the built-in one, both ways.
+    expect(await run('{ assignProbe }', principal(Role.AGENT, false, ['tickets.read']))).toMatchObject({ code: 'FORBIDDEN', reason: 'MISSING_PERMISSION' });
+    expect((await run('{ assignProbe }', principal(Role.CUSTOMER, false, ['tickets.assign']))).data).toEqual({ assignProbe: 'assign' });
+    // The permission never replaces the role: an admin-only probe stays closed to other roles.
+    expect(await run('{ agentProbe }', principal(Role.CUSTOMER, false, ['tickets.read']))).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await run('{ agentProbe }', principal(Role.AGENT, false, ['tickets.read']))).data).toEqual({ agentProbe: 'AGENT' });
   });
 
   it('refuses a field that is both @public and @auth', async () => {
@@ -356,7 +422,9 @@ describe('role directives', () => {
           const auth = directives.find((d) => d.name.value === 'auth');
           expect(auth, `${name} has neither @public nor @auth`).toBeDefined();
           const printed = print(auth!);
-          expect(printed, name).toMatch(/^@auth\(requires: \[[A-Z, ]+\](, scopes: \["[a-z:]+"(, "[a-z:]+")*\])?\)$/);
+          expect(printed, name).toMatch(/^@auth\(requires: \[[A-Z, ]+\](, scopes: \["[a-z:]+"(, "[a-z:]+")*\])?(, permission: "[a-z]+\.[a-z]+")?\)$/);
+          const roles = /requires: \[([A-Z, ]+)\]/.exec(printed)![1].split(', ');
+          if (roles.some((r) => r === 'ADMIN' || r === 'AGENT' || r === 'CUSTOMER')) expect(printed, `${name} names its permission`).toContain('permission: "');
           expect(sdl.slice(field.loc!.start, field.loc!.end), name).toContain('@auth(requires: [');
         }
       }

@@ -20,9 +20,11 @@ import { CROSS_TENANT, forTenant } from '../scope.js';
  *    (password reset, email confirmation); `workspaceId` only names the workspace it opens.
  *  - MailMessage: the outbox; mail goes to identities, before or across tenant scopes.
  */
-const GLOBAL_ENTITIES = ['Tenant', 'User', 'TenantCounter', 'OneTimeToken', 'MailMessage'];
+// The report roll-ups are keyed by tenant (first in the primary key) and read only through raw SQL.
+const ROLLUPS = ['TicketMetricsDaily', 'TicketMetricsAgentDaily', 'TicketMetricsHourly', 'TicketMetricsHistogram'];
+const GLOBAL_ENTITIES = ['Tenant', 'User', 'TenantCounter', 'OneTimeToken', 'MailMessage', ...ROLLUPS];
 /** Global entities whose rows are nonetheless keyed by tenant. */
-const TENANT_KEYED = ['TenantCounter'];
+const TENANT_KEYED = ['TenantCounter', ...ROLLUPS];
 
 function extendsTenantOwned(meta: EntityMetadata): boolean {
   for (let proto = meta.class?.prototype; proto; proto = Object.getPrototypeOf(proto)) {

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Popover, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import {
   DeactivateMemberDocument,
   ReactivateMemberDocument,
   Role,
+  RolesDocument,
   type ChangeMemberRoleMutation,
   type ChangeMemberRoleMutationVariables,
   type DeactivateMemberMutation,
@@ -20,27 +21,39 @@ import {
 } from '../../../generated/graphql';
 
 const ROLES = [Role.Admin, Role.Agent, Role.Customer] as const;
+const CUSTOM = 'custom:';
 
-/** The member's role, changeable by an admin (not their own). The answer updates the cached row. */
+/** The member's role (a built-in one or one of the workspace's own), changeable by an admin (not their own). The answer updates the cached row. */
 export function MemberRoleSelect({ member }: { member: MemberRowFragment }) {
   const { t } = useI18n();
   const viewer = useViewer();
   const [changeRole, { loading }] = useMutation<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>(ChangeMemberRoleDocument);
+  // The workspace's own roles are listed for those who may see roles; others see the member's current one.
+  const { data } = useQuery(RolesDocument, { skip: !viewer.can('roles.manage') });
   const self = member.id === viewer.userId;
+  const custom = (data?.roles ?? []).filter((r) => !r.builtIn).map((r) => ({ value: `${CUSTOM}${r.id}`, label: r.name }));
+  const current = member.customRoleId ? `${CUSTOM}${member.customRoleId}` : member.role;
+  if (member.customRoleId && !custom.some((c) => c.value === current)) custom.push({ value: current, label: member.roleName });
+  const labelOf = (value: string) => custom.find((c) => c.value === value)?.label ?? t(`role.${value as Role}`);
   return (
     <Select
       aria-label={t('members.roleOf', { name: member.name })}
       size="xs"
-      value={member.role}
+      value={current}
       allowDeselect={false}
       disabled={self || loading}
-      data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+      data={[
+        { group: t('members.role'), items: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) },
+        ...(custom.length ? [{ group: t('members.customRole'), items: custom }] : []),
+      ]}
       data-testid="member-role"
+      data-role-name={member.roleName}
       onChange={async (value) => {
-        if (!value || value === member.role) return;
+        if (!value || value === current) return;
+        const customRoleId = value.startsWith(CUSTOM) ? value.slice(CUSTOM.length) : null;
         try {
-          await changeRole({ variables: { userId: member.id, role: value as Role } });
-          notifications.show({ color: 'green', message: t('members.roleChanged', { name: member.name, role: t(`role.${value as Role}`) }) });
+          await changeRole({ variables: { userId: member.id, role: customRoleId ? null : (value as Role), customRoleId } });
+          notifications.show({ color: 'green', message: t('members.roleChanged', { name: member.name, role: labelOf(value) }) });
         } catch (error) {
           notifications.show({ color: 'red', message: describeError(error, t) });
         }

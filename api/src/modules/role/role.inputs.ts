@@ -1,0 +1,36 @@
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { Permission } from '../../platform/auth/permissions.js';
+import { RoleBase } from './role.entity.js';
+
+@InputType()
+export class CreateRoleInput {
+  @Field()
+  @IsString()
+  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
+  name: string;
+
+  @Field(() => RoleBase)
+  @IsIn(Object.values(RoleBase), { message: 'must be STAFF or CUSTOMER' })
+  base: RoleBase;
+
+  @Field(() => [Permission], { description: 'The permissions the role grants, as `permissions` lists them (e.g. TICKETS_READ).' })
+  @ArrayMaxSize(50)
+  permissions: Permission[];
+}
+
+@InputType({ description: 'Leave a field out to keep it.' })
+export class UpdateRoleInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
+  name?: string;
+
+  @Field(() => [Permission], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  permissions?: Permission[];
+}
