@@ -10,7 +10,7 @@ export function Widget({ params, locale }: { params: URLSearchParams; locale: st
   const t = widgetTexts(locale);
   const key = params.get('key') ?? '';
   const [open, setOpen] = useState(false);
-  const session = useChatSession(key, open);
+  const session = useChatSession(key, open, locale);
   const color = readableOnWhiteText(session.settings?.color ?? '#1c7ed6');
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, Q, socket, WidgetError, type ChatMessage, type VisitorChat, type WidgetSettings } from './widget-api';
 
 /** The visitor's chat session: settings, the stored token (resume on reload), live messages and typing. */
-export function useChatSession(key: string, open: boolean) {
+export function useChatSession(key: string, open: boolean, locale: string) {
   const storageKey = `sociodesk:chat:${key}`;
   const [settings, setSettings] = useState<WidgetSettings | null>(null);
   const [token, setToken] = useState<string | null>(() => localStorage.getItem(storageKey));
@@ -14,10 +14,10 @@ export function useChatSession(key: string, open: boolean) {
   openRef.current = open;
 
   useEffect(() => {
-    call<{ widgetSettings: WidgetSettings }>(Q.settings, { key })
+    call<{ widgetSettings: WidgetSettings }>(Q.settings, { key, locale })
       .then((d) => setSettings(d.widgetSettings))
       .catch((e: Error) => setError(e.message));
-  }, [key]);
+  }, [key, locale]);
 
   const refresh = useCallback(async (t: string) => {
     try {

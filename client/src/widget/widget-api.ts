@@ -48,7 +48,7 @@ const MESSAGE = 'id body kind fromVisitor authorName attachmentNames createdAt';
 const CHAT = `id state topic agentName ticketNumber agentReadAt rating messages { ${MESSAGE} } earlierChats { id topic state ticketNumber }`;
 
 export const Q = {
-  settings: `query WidgetSettings($key: String!) { widgetSettings(widgetKey: $key) { color greeting departments { id name } agentsAvailable requireIdentity } }`,
+  settings: `query WidgetSettings($key: String!, $locale: String) { widgetSettings(widgetKey: $key, locale: $locale) { color greeting departments { id name } agentsAvailable requireIdentity } }`,
   start: `mutation StartChat($input: StartChatInput!) { startChat(input: $input) { token chat { ${CHAT} } } }`,
   chat: `query VisitorChat { visitorChat { ${CHAT} } }`,
   send: `mutation Send($body: String!, $ids: [ID!]) { sendChatMessage(input: { body: $body, attachmentIds: $ids }) { ${MESSAGE} } }`,

@@ -12,7 +12,19 @@ export enum TenantStatus {
 
 /** A customer organisation using Sociodesk. Global: tenants are what the filter scopes by. */
 @Entity({ tableName: 'tenants' })
-export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeePriority' | 'presetTags' | 'boardColumnsPerStatus'> {
+export class Tenant extends BaseEntity<
+  | 'status'
+  | 'suspendedAt'
+  | 'customersSeePriority'
+  | 'presetTags'
+  | 'boardColumnsPerStatus'
+  | 'logoUrl'
+  | 'defaultLocale'
+  | 'timezone'
+  | 'widgetColor'
+  | 'widgetGreeting'
+  | 'widgetGreetingIndonesian'
+> {
   @Property({ type: 'string', length: 64 })
   @Unique()
   slug: string;
@@ -38,4 +50,27 @@ export class Tenant extends BaseEntity<'status' | 'suspendedAt' | 'customersSeeP
   /** Workspace setting: the board shows a column per status (the workspace's own too) instead of one per category. */
   @Property({ type: 'boolean' })
   boardColumnsPerStatus: boolean = false;
+
+  /** Workspace profile: the logo shown in the header (an https URL). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  logoUrl: string | null = null;
+
+  /** Workspace profile: the language of new members and of server-made text for users without one (en or id). */
+  @Property({ type: 'string', length: 8 })
+  defaultLocale: string = 'en';
+
+  /** Workspace profile: an IANA timezone (e.g. Asia/Jakarta); null = UTC. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  timezone: string | null = null;
+
+  /** Workspace profile: the chat widget's colour (#rrggbb) when its widget key sets none. */
+  @Property({ type: 'string', length: 7, nullable: true })
+  widgetColor: string | null = null;
+
+  /** Workspace profile: the chat widget's greeting (English, and Bahasa Indonesia) when its widget key sets none. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  widgetGreeting: string | null = null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  widgetGreetingIndonesian: string | null = null;
 }

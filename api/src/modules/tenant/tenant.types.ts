@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('Tenant')
@@ -11,6 +11,9 @@ export class TenantType {
 
   @Field()
   name: string;
+
+  @Field(() => String, { nullable: true, description: 'The workspace logo (an https URL).' })
+  logoUrl?: string | null;
 }
 
 @ObjectType({ description: 'Settings of the current workspace (tenant).' })
@@ -23,6 +26,27 @@ export class WorkspaceSettings {
 
   @Field({ description: 'The board shows a column per status (ticketStatuses) instead of one per category.' })
   boardColumnsPerStatus: boolean;
+
+  @Field({ description: 'The workspace name shown in the header.' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'The logo shown in the header (https URL).' })
+  logoUrl: string | null;
+
+  @Field({ description: 'en or id: the language of new members and of server-made text for users without one.' })
+  defaultLocale: string;
+
+  @Field({ description: 'IANA timezone of the workspace (UTC when not set).' })
+  timezone: string;
+
+  @Field(() => String, { nullable: true, description: 'The chat widget colour (#rrggbb) when the widget key sets none.' })
+  widgetColor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The chat widget greeting when the widget key sets none.' })
+  widgetGreeting: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The greeting in Bahasa Indonesia.' })
+  widgetGreetingIndonesian: string | null;
 }
 
 @InputType()
@@ -44,4 +68,46 @@ export class UpdateWorkspaceSettingsInput {
   @IsOptional()
   @IsBoolean()
   boardColumnsPerStatus?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
+  @Matches(/\S/, { message: 'must not be blank' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'An https URL; an empty string removes the logo.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^$|^https:\/\/[^\s/$.?#][^\s]*$/i, { message: 'must be an https URL' })
+  logoUrl?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(['en', 'id'], { message: 'must be en or id' })
+  defaultLocale?: string;
+
+  @Field({ nullable: true, description: 'An IANA timezone such as Asia/Jakarta.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+
+  @Field(() => String, { nullable: true, description: '#rrggbb; an empty string clears it.' })
+  @IsOptional()
+  @Matches(/^(#[0-9a-fA-F]{6})?$/, { message: 'must be a colour like #3b5bdb' })
+  widgetColor?: string;
+
+  @Field(() => String, { nullable: true, description: 'At most 300 characters; an empty string clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  widgetGreeting?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  widgetGreetingIndonesian?: string;
 }

@@ -26,7 +26,8 @@ export function AppHeader({ me }: { me: MeQuery['me'] | undefined }) {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="lg" wrap="nowrap" className="app-header__brand">
-        <Anchor component={Link} to="/" fw={800} size="lg" c="indigo.7" underline="never">
+        <Anchor component={Link} to="/" fw={800} size="lg" c="indigo.7" underline="never" style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+          {me?.tenant.logoUrl && <img src={me.tenant.logoUrl} alt={me.tenant.name} height={24} style={{ maxWidth: 96, objectFit: 'contain' }} data-testid="workspace-logo" />}
           {t('app.name')}
         </Anchor>
         {viewer && wide && <NavLinks viewer={viewer} />}

@@ -5,6 +5,7 @@ import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { SettingsCard } from '../../../app/ui/SettingsCard';
 import { TagField } from '../../../app/ui/TagField';
+import { WorkspaceProfileForm } from './WorkspaceProfileForm';
 import {
   PresetTagsDocument,
   UpdateWorkspaceSettingsDocument,
@@ -12,7 +13,7 @@ import {
   type UpdateWorkspaceSettingsInput,
 } from '../../../generated/graphql';
 
-/** Admins: settings of the whole workspace (customers seeing priority, the preset tags). */
+/** Admins: settings of the whole workspace (profile, customers seeing priority, the preset tags). */
 export function WorkspaceSettingsPage() {
   const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(WorkspaceSettingsDocument);
@@ -45,6 +46,7 @@ export function WorkspaceSettingsPage() {
     >
       {settings && (
         <Stack gap="md">
+          <WorkspaceProfileForm settings={settings} />
           <Switch
             label={t('workspace.customersSeePriority')}
             description={t('workspace.customersSeePriorityHint')}
