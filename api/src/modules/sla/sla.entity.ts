@@ -54,3 +54,38 @@ export class BusinessCalendarRecord extends TenantOwnedEntity {
   @Property({ type: 'json' })
   holidays: string[];
 }
+
+/** A status whose SLA pause flag changed: its tickets pause or resume their clock as of `at`. */
+export interface StatusPauseTask {
+  key: string;
+  /** When the flag changed (the pause starts, or ends, then). */
+  at: string;
+  /** The last ticket id done, in id order; null: from the start. */
+  cursor: string | null;
+}
+
+/**
+ * A tenant's pending SLA recompute after a policy, calendar or status change: one row per
+ * tenant, worked through in short keyset batches by one runner at a time (the claim in
+ * `lockedBy`/`lockedUntil`), and deleted when nothing is left. A further change while it runs
+ * widens the scope and starts that part again, so a restart mid-way only repeats work.
+ */
+@Entity({ tableName: 'sla_recompute_jobs' })
+@Unique({ properties: ['tenantId'] })
+export class SlaRecomputeJob extends TenantOwnedEntity<'policyScope' | 'policyCursor' | 'statusTasks' | 'lockedBy' | 'lockedUntil'> {
+  /** Which tickets need their policy applied again: a category, 'ALL', or null (none). */
+  @Property({ type: 'string', length: 16, nullable: true })
+  policyScope: string | null = null;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  policyCursor: string | null = null;
+
+  @Property({ type: 'json' })
+  statusTasks: StatusPauseTask[] = [];
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  lockedBy: string | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lockedUntil: Date | null = null;
+}

@@ -1,18 +1,19 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput, notFound } from '../../platform/errors.js';
+import { scopedWorkspace } from '../tenant/tenant.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import type { TicketSlaRules } from '../ticket/ticket.events.js';
-import type { TicketService } from '../ticket/ticket.service.js';
 import { addWorkingMinutes, isValidTimezone, type BusinessCalendar } from './sla.clock.js';
 import { applyPolicy, onStatusChange, reindex } from './sla.engine.js';
 import { BusinessCalendarRecord, SlaPolicy } from './sla.entity.js';
 import type { BusinessCalendarInput, SlaPolicyInput } from './sla.inputs.js';
+import { requestRecompute, type RecomputeRequest } from './sla.recompute.js';
 
 /** Calendar arithmetic and clock rules for modules that report on working time or build history (reports). */
 export { workingMinutesBetween, type BusinessCalendar } from './sla.clock.js';
 export { computeDueTimes, markNotified, targetLevel } from './sla.engine.js';
 
-/** Used when a tenant has not set business hours: Monday to Friday, 09:00–17:00 UTC. */
+/** Used when a tenant has not set business hours: Monday to Friday, 09:00–17:00 in the workspace's timezone (UTC when it has none). */
 export const DEFAULT_CALENDAR: BusinessCalendar = {
   timezone: 'UTC',
   hours: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })),
@@ -24,16 +25,32 @@ export const DEFAULT_CALENDAR: BusinessCalendar = {
  * to keep due times right. Tickets are changed only through TicketService.
  */
 export class SlaService implements TicketSlaRules {
-  private tickets?: TicketService;
+  private recomputeRequested: () => void = () => {};
 
-  /** The ticket writer that applies recomputed targets (wired once at startup: it also uses these rules). */
-  writeTicketsThrough(tickets: TicketService): void {
-    this.tickets = tickets;
+  /** @param lockRows SELECT ... FOR UPDATE where the database has row locks. */
+  constructor(private readonly lockRows = false) {}
+
+  /** Who works through recomputes once a request commits (the SlaRecomputer, wired at startup). */
+  onRecomputeRequested(kick: () => void): void {
+    this.recomputeRequested = kick;
   }
 
   async calendar(em: EntityManager): Promise<BusinessCalendar> {
     const row = await em.findOne(BusinessCalendarRecord, {});
-    return row ? { timezone: row.timezone, hours: row.hours, holidays: row.holidays } : DEFAULT_CALENDAR;
+    if (row) return { timezone: row.timezone, hours: row.hours, holidays: row.holidays };
+    const timezone = (await scopedWorkspace(em))?.timezone;
+    return timezone ? { ...DEFAULT_CALENDAR, timezone } : DEFAULT_CALENDAR;
+  }
+
+  /**
+   * The workspace's timezone changed (in `tx`): without business hours of its own, the tenant's
+   * default calendar moved with it, so due times are recomputed once `tx` commits. Returns
+   * what to call after the commit.
+   */
+  async workspaceTimezoneChanged(tx: EntityManager): Promise<() => void> {
+    if (await tx.findOne(BusinessCalendarRecord, {})) return () => {};
+    await this.recompute(tx, { policy: 'ALL' });
+    return () => this.recomputeRequested();
   }
 
   /** Whether it is within the tenant's business hours now; always, when the tenant has set none. */
@@ -75,28 +92,38 @@ export class SlaService implements TicketSlaRules {
     return t.slaBusinessHours ? this.calendar(tx) : null;
   }
 
+  /** A status's SLA pause flag changed (in the caller's transaction): its tickets follow after commit. */
+  async statusPauseChanged(tx: EntityManager, key: string, now: Date): Promise<void> {
+    await requestRecompute(tx, { status: key, at: now }, this.lockRows);
+  }
+
+  /** Call after the transaction that made a request commits. */
+  recomputeCommitted(): void {
+    this.recomputeRequested();
+  }
+
   async setPolicy(em: EntityManager, input: SlaPolicyInput): Promise<SlaPolicy> {
     if (input.resolutionMinutes < input.firstResponseMinutes) {
       throw badInput({ resolutionMinutes: ['must not be shorter than the first-response time'] });
     }
     const priorityKey = input.priority ?? 'ANY';
-    return em.transactional(async (tx) => {
+    return this.thenRecompute(em, async (tx) => {
       let policy = await tx.findOne(SlaPolicy, { category: input.category, priorityKey });
       if (!policy) policy = tx.create(SlaPolicy, { ...input, priorityKey });
       else tx.assign(policy, { firstResponseMinutes: input.firstResponseMinutes, resolutionMinutes: input.resolutionMinutes, businessHours: input.businessHours });
       await tx.flush();
-      await this.recompute(tx, { category: input.category });
+      await this.recompute(tx, { policy: input.category });
       return policy;
     });
   }
 
   async deletePolicy(em: EntityManager, id: string): Promise<boolean> {
-    return em.transactional(async (tx) => {
+    return this.thenRecompute(em, async (tx) => {
       const policy = await tx.findOne(SlaPolicy, { id });
       if (!policy) throw notFound('SLA policy');
       tx.remove(policy);
       await tx.flush();
-      await this.recompute(tx, { category: policy.category });
+      await this.recompute(tx, { policy: policy.category });
       return true;
     });
   }
@@ -105,25 +132,28 @@ export class SlaService implements TicketSlaRules {
     if (!isValidTimezone(input.timezone)) throw badInput({ timezone: ['is not a known IANA timezone'] });
     const bad = input.hours.findIndex((h) => h.close <= h.open);
     if (bad >= 0) throw badInput({ [`hours.${bad}.close`]: ['must be after open'] });
-    return em.transactional(async (tx) => {
+    return this.thenRecompute(em, async (tx) => {
       const row = await tx.findOne(BusinessCalendarRecord, {});
       const data = { timezone: input.timezone, hours: input.hours.map((h) => ({ ...h })), holidays: [...new Set(input.holidays)].sort() };
       if (row) tx.assign(row, data);
       else tx.create(BusinessCalendarRecord, data);
       await tx.flush();
-      await this.recompute(tx, {});
+      await this.recompute(tx, { policy: 'ALL' });
       return data;
     });
   }
 
-  /** Recomputes the active tickets a policy or calendar change affects, in the same transaction. */
-  private async recompute(tx: EntityManager, where: { category?: Ticket['category'] }): Promise<void> {
-    if (!this.tickets) throw new Error('SlaService needs its ticket writer (writeTicketsThrough)');
-    const now = new Date();
-    const cal = await this.calendar(tx);
-    const policies = await this.policies(tx);
-    const policyOf = (t: Ticket) =>
-      policies.find((p) => p.category === t.category && p.priorityKey === t.priority) ?? policies.find((p) => p.category === t.category && p.priorityKey === 'ANY') ?? null;
-    await this.tickets.recomputeSla(tx, where, (t) => applyPolicy(t, policyOf(t), cal, now));
+  /**
+   * The active tickets a policy or calendar change affects are recomputed after the change
+   * commits, in short batches (sla.recompute.ts): the write itself stays one small transaction.
+   */
+  private recompute(tx: EntityManager, request: RecomputeRequest): Promise<void> {
+    return requestRecompute(tx, request, this.lockRows);
+  }
+
+  private async thenRecompute<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const result = await em.transactional(work);
+    this.recomputeRequested();
+    return result;
   }
 }

@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Principal } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { TicketStatusDefinition } from './ticket-status.entity.js';
 import type { TicketStatusView } from './ticket-status.types.js';
+import type { Ticket } from './ticket.entity.js';
 import { TicketStatus } from './ticket.enums.js';
+import { TicketEventType, type FieldChangeData, type TicketChange } from './ticket.events.js';
+import { assertCanMoveWithinCategory, assertCanTransition } from './ticket.policy.js';
 
 /** Where a status change goes: the category the state machine checks, and the status key. */
 export interface StatusTarget {
@@ -66,4 +70,37 @@ export async function resolveStatusTarget(
   }
   if (status && status !== target.status) throw badInput({ [field]: [`belongs to ${target.status}, not ${status}`] });
   return target;
+}
+
+/**
+ * Checks and applies a move to a status: the state machine runs on the category; moving
+ * between statuses of one category needs only the right to change tickets. Null when the
+ * ticket is already there.
+ */
+export function applyTarget(p: Principal, t: Ticket, target: StatusTarget, now: Date): TicketChange | null {
+  if (target.status === t.status && target.key === t.statusKey) return null;
+  if (target.status !== t.status) assertCanTransition(p, t, target.status);
+  else assertCanMoveWithinCategory(p, t);
+  return applyStatus(t, target.status, now, target);
+}
+
+/**
+ * Applies a (checked) status change with its timestamps and returns the change to record.
+ * Without a target, a new category takes its built-in status (clearing the workspace's).
+ */
+export function applyStatus(t: Ticket, status: TicketStatus, now: Date, target?: StatusTarget): TicketChange {
+  const next = target ?? (status === t.status ? { status, key: t.statusKey, pausesSla: t.statusPausesSla } : categoryTarget(status));
+  const changes: FieldChangeData[] = [];
+  if (status !== t.status) changes.push({ field: 'status', from: t.status, to: status });
+  // The key is recorded when a status of the workspace is left or entered (built-in keys follow the category).
+  if (next.key !== t.statusKey && (next.key !== status || t.statusKey !== t.status)) changes.push({ field: 'statusKey', from: t.statusKey, to: next.key });
+  if (status !== t.status) {
+    if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
+    if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
+    if (status === TicketStatus.CLOSED) t.closedAt = now;
+  }
+  t.status = status;
+  t.statusKey = next.key;
+  t.statusPausesSla = next.pausesSla;
+  return { type: TicketEventType.STATUS_CHANGED, payload: { changes } };
 }

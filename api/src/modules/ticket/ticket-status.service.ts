@@ -35,8 +35,9 @@ export class TicketStatusService {
     });
   }
 
-  update(em: EntityManager, id: string, input: UpdateTicketStatusInput): Promise<TicketStatusView> {
-    return em.transactional(async (tx) => {
+  async update(em: EntityManager, id: string, input: UpdateTicketStatusInput): Promise<TicketStatusView> {
+    let pauseChanged = false;
+    const view = await em.transactional(async (tx) => {
       const def = await this.find(tx, id);
       if (input.name !== undefined && input.name !== null) def.name = input.name.trim();
       if (input.nameIndonesian !== undefined && input.nameIndonesian !== null) def.nameIndonesian = input.nameIndonesian.trim() || null;
@@ -49,11 +50,14 @@ export class TicketStatusService {
       }
       if (input.pausesSla !== undefined && input.pausesSla !== null && input.pausesSla !== def.pausesSla) {
         def.pausesSla = input.pausesSla;
-        await this.tickets.statusPauseChanged(tx, def.key, def.pausesSla);
+        await this.tickets.statusPauseChanged(tx, def.key);
+        pauseChanged = true;
       }
       await tx.flush();
       return definitionView(def);
     });
+    if (pauseChanged) this.tickets.slaRecomputeCommitted();
+    return view;
   }
 
   /** Only a status no ticket has ever kept may be deleted; otherwise set `active: false`. */

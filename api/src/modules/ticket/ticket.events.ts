@@ -84,4 +84,8 @@ export interface TicketSlaRules {
   statusChanged(tx: EntityManager, t: Ticket, now: Date): Promise<void>;
   /** The first public staff reply stops the first-response clock. */
   firstResponded(tx: EntityManager, t: Ticket, now: Date): Promise<void>;
+  /** A status's SLA pause flag changed at `now`: its tickets are recomputed after commit, in batches. */
+  statusPauseChanged(tx: EntityManager, key: string, now: Date): Promise<void>;
+  /** The transaction that asked for a recompute committed: start it. */
+  recomputeCommitted(): void;
 }

@@ -1,4 +1,5 @@
 import { hasScope, Role, type Principal } from '../../platform/auth/principal.js';
+import { can, Permission } from '../../platform/auth/permissions.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { badInput, forbidden, notFound } from '../../platform/errors.js';
 import { TicketStatus } from './ticket.enums.js';
@@ -90,13 +91,17 @@ export function allowedTransitions(p: Principal, ticket: Ticket): TicketStatus[]
 }
 
 /** Title, description, priority, category and tags: staff and API keys with tickets:write. */
-export const canEditTicket = (p: Principal): boolean => (isStaff(p) || p.role === Role.PARTNER) && mayWriteTickets(p);
+export const canEditTicket = (p: Principal): boolean =>
+  ((isStaff(p) && can(p, Permission.TICKETS_UPDATE)) || p.role === Role.PARTNER) && mayWriteTickets(p);
 
 /** Whether the viewer may assign this ticket (see canAssign). */
 export const canAssignTicket = (p: Principal, ticket: Ticket): boolean => canAssign(p, ticket);
 
-/** Staff may claim an unassigned ticket. (Depends on role and ticket only: subscription results are shared by role.) */
-export const canClaimTicket = (p: Principal, ticket: Ticket): boolean => isStaff(p) && !ticket.assigneeId;
+/**
+ * Staff holding tickets.assign may claim an unassigned ticket. (Depends on role, permissions and ticket only:
+ * subscription results are shared by role and permission set.)
+ */
+export const canClaimTicket = (p: Principal, ticket: Ticket): boolean => isStaff(p) && can(p, Permission.TICKETS_ASSIGN) && !ticket.assigneeId;
 
 /** Closed tickets take no more messages; a follow-up ticket should be opened instead. */
 export function assertCanPostMessage(p: Principal, ticket: Ticket, internal: boolean): void {
@@ -108,6 +113,7 @@ export function assertCanPostMessage(p: Principal, ticket: Ticket, internal: boo
 
 /** Agents hand off tickets they hold or that are unassigned (to a colleague, or back to the queue); admins assign any. */
 export function canAssign(p: Principal, ticket: Ticket): boolean {
+  if (!can(p, Permission.TICKETS_ASSIGN)) return false;
   if (p.role === Role.ADMIN) return true;
   return p.role === Role.AGENT && (ticket.assigneeId === null || ticket.assigneeId === p.userId);
 }

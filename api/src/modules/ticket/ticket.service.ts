@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { nextCounterValue } from '../../platform/db/counter.entity.js';
-import { badInput, conflict, forbidden } from '../../platform/errors.js';
+import { badInput, conflict } from '../../platform/errors.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { activeRoleOf, addCustomer } from '../user/user.service.js';
@@ -18,8 +18,9 @@ import {
 } from './ticket.events.js';
 import type { CreateTicketInput, TicketFilter, UpdateTicketInput } from './ticket.inputs.js';
 import { ticketWhere } from './ticket.query.js';
-import { categoryTarget, resolveStatusTarget, type StatusTarget } from './ticket-status.policy.js';
-import { assertCanAssign, assertCanClaim, assertCanMoveWithinCategory, assertCanTransition, assertCanView, canAddCustomers, isStaff, opensForCustomers, visibleTicketsWhere } from './ticket.policy.js';
+import { assertMayAddCustomer, channelFor, customerFor } from './ticket-create.policy.js';
+import { applyStatus, applyTarget, categoryTarget, resolveStatusTarget } from './ticket-status.policy.js';
+import { assertCanAssign, assertCanClaim, assertCanTransition, assertCanView, isStaff, visibleTicketsWhere } from './ticket.policy.js';
 
 /**
  * Staff actions on one ticket, as bulk edits and macros apply them: each is checked with the
@@ -92,7 +93,7 @@ export class TicketService {
 
   async create(scope: RequestScope, input: CreateTicketInput): Promise<Ticket> {
     const p = scope.principal;
-    const existingCustomerId = input.newCustomer ? null : await this.customerFor(scope, input.customerId);
+    const existingCustomerId = input.newCustomer ? null : await customerFor(scope, input.customerId);
     if (input.newCustomer) assertMayAddCustomer(p, input);
     const priority = input.priority;
     const request = { principalId: p.userId, operation: 'createTicket', key: input.idempotencyKey };
@@ -200,13 +201,15 @@ export class TicketService {
 
   /**
    * A status's SLA pause flag changed: the tickets in it pause or resume their resolution
-   * clock now. Derived SLA state only: no version, no event.
+   * clock as of `now`, after the caller's transaction commits (in batches, with an event per
+   * ticket); call `slaRecomputeCommitted` then.
    */
-  async statusPauseChanged(tx: EntityManager, key: string, pausesSla: boolean, now = new Date()): Promise<void> {
-    for (const t of await tx.find(Ticket, { statusKey: key })) {
-      t.statusPausesSla = pausesSla;
-      await this.deps.sla.statusChanged(tx, t, now);
-    }
+  statusPauseChanged(tx: EntityManager, key: string, now = new Date()): Promise<void> {
+    return this.deps.sla.statusPauseChanged(tx, key, now);
+  }
+
+  slaRecomputeCommitted(): void {
+    this.deps.sla.recomputeCommitted();
   }
 
   /** Soft delete: the ticket disappears from every query; its events remain. */
@@ -310,16 +313,6 @@ export class TicketService {
     return this.deps.events.committed(recorded);
   }
 
-  /**
-   * Applies recomputed SLA targets to the active tickets a policy or calendar change
-   * affects, in the caller's transaction. Derived due times only: no version, no event.
-   */
-  async recomputeSla(tx: EntityManager, where: { category?: Ticket['category'] }, recompute: (t: Ticket) => void): Promise<void> {
-    const active = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED];
-    for (const t of await tx.find(Ticket, { ...where, status: { $in: active } })) recompute(t);
-    await tx.flush();
-  }
-
   private async replaceTags(tx: EntityManager, t: Ticket, next: string[], events: TicketChange[]) {
     const added = next.filter((tag) => !t.tags.includes(tag));
     const removed = t.tags.filter((tag) => !next.includes(tag));
@@ -329,63 +322,4 @@ export class TicketService {
     for (const tag of added) events.push({ type: TicketEventType.TAG_ADDED, payload: { tag } });
     for (const tag of removed) events.push({ type: TicketEventType.TAG_REMOVED, payload: { tag } });
   }
-
-  private async customerFor(scope: RequestScope, requested: string | undefined): Promise<string> {
-    const p = scope.principal;
-    if (p.role === Role.CUSTOMER) {
-      if (requested && requested !== p.userId) throw forbidden('Customers can only open tickets for themselves');
-      return p.userId;
-    }
-    if (!opensForCustomers(p)) throw forbidden('Only staff may open tickets on behalf of customers');
-    if (!requested) throw badInput({ customerId: [`is required when ${p.role === Role.PARTNER ? 'an API key opens' : 'staff open'} a ticket`] });
-    if ((await activeRoleOf(scope.em, requested)) !== Role.CUSTOMER) {
-      throw badInput({ customerId: ['is not an active customer of this tenant'] });
-    }
-    return requested;
-  }
-}
-
-function assertMayAddCustomer(p: Principal, input: CreateTicketInput): void {
-  if (!canAddCustomers(p)) throw forbidden('Only staff may add a customer while opening a ticket');
-  if (input.customerId) throw badInput({ newCustomer: ['give either customerId or newCustomer, not both'] });
-}
-
-/** Tickets opened through an API key are API-channel tickets; users default to WEB. */
-function channelFor(p: Principal, requested: TicketChannel | undefined): TicketChannel {
-  if (p.role !== Role.PARTNER) return requested ?? TicketChannel.WEB;
-  if (requested && requested !== TicketChannel.API) throw badInput({ channel: ['must be API for tickets opened with an API key'] });
-  return TicketChannel.API;
-}
-
-/**
- * Checks and applies a move to a status: the state machine runs on the category; moving
- * between statuses of one category needs only the right to change tickets. Null when the
- * ticket is already there.
- */
-export function applyTarget(p: Principal, t: Ticket, target: StatusTarget, now: Date): TicketChange | null {
-  if (target.status === t.status && target.key === t.statusKey) return null;
-  if (target.status !== t.status) assertCanTransition(p, t, target.status);
-  else assertCanMoveWithinCategory(p, t);
-  return applyStatus(t, target.status, now, target);
-}
-
-/**
- * Applies a (checked) status change with its timestamps and returns the change to record.
- * Without a target, a new category takes its built-in status (clearing the workspace's).
- */
-export function applyStatus(t: Ticket, status: TicketStatus, now: Date, target?: StatusTarget): TicketChange {
-  const next = target ?? (status === t.status ? { status, key: t.statusKey, pausesSla: t.statusPausesSla } : categoryTarget(status));
-  const changes: FieldChangeData[] = [];
-  if (status !== t.status) changes.push({ field: 'status', from: t.status, to: status });
-  // The key is recorded when a status of the workspace is left or entered (built-in keys follow the category).
-  if (next.key !== t.statusKey && (next.key !== status || t.statusKey !== t.status)) changes.push({ field: 'statusKey', from: t.statusKey, to: next.key });
-  if (status !== t.status) {
-    if (status === TicketStatus.RESOLVED) t.resolvedAt = now;
-    if (status === TicketStatus.IN_PROGRESS && t.status === TicketStatus.RESOLVED) t.resolvedAt = null;
-    if (status === TicketStatus.CLOSED) t.closedAt = now;
-  }
-  t.status = status;
-  t.statusKey = next.key;
-  t.statusPausesSla = next.pausesSla;
-  return { type: TicketEventType.STATUS_CHANGED, payload: { changes } };
 }

@@ -133,8 +133,10 @@ describe.each(await testDatabases())('custom ticket statuses on %s', (db) => {
     await gqlOk(server.url, MOVE, { id: ticket.id, key: 'waiting-on-customer' }, { token: tok.agent1 });
     expect((await gqlOk(server.url, STATE, { id: ticket.id }, { token: tok.agent1 })).ticket.sla.resolution.state).toBe('PAUSED');
     await gqlOk(server.url, UPDATE, { id: waiting.id, i: { pausesSla: false } }, { token: tok.admin });
+    await server.app.workers.slaRecompute.idle(); // the status's tickets follow after the write, in batches
     expect((await gqlOk(server.url, STATE, { id: ticket.id }, { token: tok.agent1 })).ticket.sla.resolution.state).toBe('ON_TRACK');
     await gqlOk(server.url, UPDATE, { id: waiting.id, i: { pausesSla: true } }, { token: tok.admin });
+    await server.app.workers.slaRecompute.idle();
     expect((await gqlOk(server.url, STATE, { id: ticket.id }, { token: tok.agent1 })).ticket.sla.resolution.state).toBe('PAUSED');
   });
 
