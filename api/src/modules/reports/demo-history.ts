@@ -12,6 +12,7 @@ import { PRIORITY_RANK, TicketCategory, TicketChannel, TicketPriority, TicketSta
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
 import { computeMetrics } from './metrics.compute.js';
+import { rebuildRollups } from './rollup.sql.js';
 import { TicketMetrics } from './ticket-metrics.entity.js';
 
 export interface DemoPeople {
@@ -221,6 +222,7 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
   await insertAll(em, Message, messages);
   await insertAll(em, TicketEvent, eventRows);
   await insertAll(em, TicketMetrics, metrics);
+  await rebuildRollups(em, tenantId);
   const counters = `INSERT INTO tenant_counters (tenant_id, name, value) VALUES (?, 'ticket_number', ?), (?, 'event_seq', ?)`;
   await em.getConnection().execute(counters, [tenantId, 1000 + count, tenantId, eventRows.length], 'run', em.getTransactionContext());
   return count;

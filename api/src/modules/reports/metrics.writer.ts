@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { TENANT_FILTER, type TenantFilterParams } from '../../platform/db/base.entity.js';
 import { forTenant } from '../../platform/db/scope.js';
 import { requestScope, type Logger } from '../../platform/logger.js';
 import { TicketEvent } from '../activity/ticket-event.entity.js';
@@ -7,9 +9,12 @@ import { Chat, Department } from '../chat/chat.entity.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { computeMetrics } from './metrics.compute.js';
+import { applyRollups } from './rollup.sql.js';
 import { TicketMetrics } from './ticket-metrics.entity.js';
 
-const SWEEP_BATCH = 500;
+/** Tickets per sweep transaction: short enough that requests (on SQLite, sharing its one connection) get their turn. */
+const SWEEP_BATCH = 100;
+
 
 /**
  * Keeps `ticket_metrics` current. A listener on the committed event stream queues the
@@ -88,38 +93,52 @@ export class MetricsWriter {
     return run;
   }
 
-  private async recompute(em: EntityManager, ticketIds: string[]): Promise<void> {
+  private async recompute(scoped: EntityManager, ticketIds: string[]): Promise<void> {
     if (!ticketIds.length) return;
-    const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: { notDeleted: false } });
-    const events = await em.find(TicketEvent, { ticketId: { $in: ticketIds } }, { orderBy: { seq: 'asc' }, fields: ['ticketId', 'type', 'internal', 'payload'] });
-    const existing = new Map((await em.find(TicketMetrics, { id: { $in: ticketIds } })).map((m) => [m.id, m]));
-    // Live chat tickets take their department (by name) and rating from their chat.
-    const chats = new Map((await em.find(Chat, { ticketId: { $in: ticketIds } }, { fields: ['ticketId', 'departmentId', 'rating'] })).map((c) => [c.ticketId, c]));
-    const departmentIds = [...new Set([...chats.values()].map((c) => c.departmentId).filter((id): id is string => !!id))];
-    const departments = new Map(departmentIds.length ? (await em.find(Department, { id: { $in: departmentIds } })).map((d) => [d.id, d.name]) : []);
-    const cal = await this.sla.calendar(em);
-    const now = new Date(this.now());
-    for (const t of tickets) {
-      const row = existing.get(t.id);
-      if (t.deletedAt) {
-        if (row) em.remove(row);
-        continue;
+    const tenantId = scoped.getFilterParams<TenantFilterParams>(TENANT_FILTER)?.tenantId;
+    if (!tenantId) throw new Error('ticket metrics refresh needs a tenant-scoped EntityManager');
+    // The rows and their roll-ups change in one transaction: the old rows' contributions are
+    // subtracted before the rows change and the new ones added after (increments).
+    await scoped.transactional(async (em) => {
+      const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: { notDeleted: false } });
+      const events = await em.find(TicketEvent, { ticketId: { $in: ticketIds } }, { orderBy: { seq: 'asc' }, fields: ['ticketId', 'type', 'internal', 'payload'] });
+      const existing = new Map((await em.find(TicketMetrics, { id: { $in: ticketIds } })).map((m) => [m.id, m]));
+      // Live chat tickets take their department (by name) and rating from their chat.
+      const chats = new Map((await em.find(Chat, { ticketId: { $in: ticketIds } }, { fields: ['ticketId', 'departmentId', 'rating'] })).map((c) => [c.ticketId, c]));
+      const departmentIds = [...new Set([...chats.values()].map((c) => c.departmentId).filter((id): id is string => !!id))];
+      const departments = new Map(departmentIds.length ? (await em.find(Department, { id: { $in: departmentIds } })).map((d) => [d.id, d.name]) : []);
+      const cal = await this.sla.calendar(em);
+      const now = new Date(this.now());
+      if (existing.size) await applyRollups(em, tenantId, [...existing.keys()], -1);
+      for (const t of tickets) {
+        const row = existing.get(t.id);
+        if (t.deletedAt) {
+          if (row) em.remove(row);
+          continue;
+        }
+        const chat = chats.get(t.id);
+        const data = {
+          ...computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now),
+          ...(chat ? { department: (chat.departmentId && departments.get(chat.departmentId)) || null, csatScore: chat.rating } : {}),
+        };
+        if (row) em.assign(row, data);
+        else em.create(TicketMetrics, { ...data, tenantId: t.tenantId });
       }
-      const chat = chats.get(t.id);
-      const data = {
-        ...computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now),
-        ...(chat ? { department: (chat.departmentId && departments.get(chat.departmentId)) || null, csatScore: chat.rating } : {}),
-      };
-      if (row) em.assign(row, data);
-      else em.create(TicketMetrics, { ...data, tenantId: t.tenantId });
-    }
-    await em.flush();
+      await em.flush();
+      await applyRollups(em, tenantId, ticketIds, 1);
+    });
   }
 
-  /** Rows missing, stale (ticket version moved) or of deleted tickets, in every tenant. */
+  /**
+   * Rows missing, stale (ticket version moved) or of deleted tickets, in every tenant. A long
+   * sweep (a database restored without its metrics rows) runs at most half the time: after
+   * each full batch it waits as long as the batch took, so the API stays responsive.
+   */
   async sweep(): Promise<number> {
     let fixed = 0;
+    const startedAt = Date.now();
     for (;;) {
+      const began = Date.now();
       const knex = (this.orm.em as SqlEntityManager).getKnex();
       // Background repair across tenants: stale rows are found across tenants, then each
       // tenant's tickets are recomputed in that tenant's own scope.
@@ -135,7 +154,9 @@ export class MetricsWriter {
       for (const [tenantId, ids] of byTenant) await this.refresh(forTenant(this.orm.em, tenantId), ids);
       fixed += rows.length;
       if (rows.length < SWEEP_BATCH) break;
+      await sleep(Math.min(1000, Date.now() - began));
     }
+    if (fixed >= SWEEP_BATCH) this.logger.info({ tickets: fixed, ms: Date.now() - startedAt }, 'ticket metrics sweep done');
     return fixed;
   }
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Router, type Request, type Response } from 'express';
 import { hasScope, Role, type Principal } from '../../platform/auth/principal.js';
+import { can, Permission } from '../../platform/auth/permissions.js';
 import { Scope } from '../../platform/auth/scopes.js';
 import { scopeForPrincipal } from '../../platform/db/scope.js';
 import { AppError } from '../../platform/errors.js';
@@ -19,7 +20,7 @@ const date = (v: unknown) => (typeof v === 'string' && v ? new Date(v) : new Dat
 
 /**
  * GET /reports/export?dataset=tickets|metrics|agents&format=csv|ndjson&from=…&to=…
- * For admins and API keys with reports:read (the same Authorization header as /graphql).
+ * For members holding reports.export (admins) and API keys with reports:read (the same Authorization header as /graphql).
  * Rows are streamed from the database in batches with back-pressure; `X-Total-Count` says
  * how many rows are coming, so a client can show progress. A closed connection stops it.
  */
@@ -29,8 +30,8 @@ export function reportRoutes(orm: MikroORM, reports: ReportsService, logger: Log
     const principal: Principal | null = res.locals.principal ?? null;
     if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'Authentication required');
     if (principal.mustChangePassword) return fail(res, 403, 'FORBIDDEN', 'Change your temporary password first');
-    const allowed = principal.role === Role.ADMIN || (principal.role === Role.PARTNER && hasScope(principal, Scope.REPORTS_READ));
-    if (!allowed) return fail(res, 403, 'FORBIDDEN', 'Exports are for admins and API keys with reports:read');
+    const allowed = can(principal, Permission.REPORTS_EXPORT) || (principal.role === Role.PARTNER && hasScope(principal, Scope.REPORTS_READ));
+    if (!allowed) return fail(res, 403, 'FORBIDDEN', 'Exports need the permission reports.export (or an API key with reports:read)');
     const dataset = String(req.query.dataset ?? '') as ExportDataset;
     const format = String(req.query.format ?? 'csv') as ExportFormat;
     const range = { from: date(req.query.from), to: date(req.query.to) };

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
+import { can, Permission } from '../../platform/auth/permissions.js';
 import { Role } from '../../platform/auth/principal.js';
 import { badInput } from '../../platform/errors.js';
 import type { RequestScope } from '../../platform/graphql/caller.js';
@@ -8,7 +9,9 @@ import type { PresenceHistory } from '../presence/presence-history.service.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { User } from '../user/user.entity.js';
 import { MAX_RANGE_DAYS, ReportGroupBy, type ReportFilterInput, type ReportRangeInput, type TicketMetricsFilterInput } from './reports.inputs.js';
-import { MetricsSql, num, ratio, TOTAL, type MetricsWhere } from './reports.sql.js';
+import { bucketOfDay, filterDims, percentilesOf, RollupReader, splitRange } from './reports.rollup.js';
+import { MetricsSql, num, ratio, TOTAL, type MetricsWhere, type Row } from './reports.sql.js';
+import type { Dim } from './rollup.sql.js';
 import type { AgentStats, CountByKey, HeatmapCell, TicketMetricsType, TicketStats, TicketStatsBucket } from './reports.types.js';
 import { TicketMetrics } from './ticket-metrics.entity.js';
 
@@ -40,10 +43,10 @@ export class ReportsService {
     private readonly presence?: PresenceHistory,
   ) {}
 
-  /** The filter a caller may use: an agent is narrowed to their own tickets. */
+  /** The filter a caller may use: an agent without reports.view is narrowed to their own tickets. */
   private narrowed(scope: RequestScope, filter: ReportFilterInput | null | undefined): MetricsWhere {
     const p = scope.principal;
-    const own = p.role === Role.AGENT ? p.userId : undefined;
+    const own = p.role === Role.AGENT && !can(p, Permission.REPORTS_VIEW) ? p.userId : undefined;
     return { tenantId: p.tenantId, ...(filter ?? {}), ...(own ? { assigneeId: own } : {}) };
   }
 
@@ -62,9 +65,14 @@ export class ReportsService {
       const date = cursorDate(at);
       page = { $and: [base, { $or: [{ createdAt: { $gt: date } }, { createdAt: date, id: { $gt: cursorString(id) } }] }] };
     }
+    // The count of breaches comes from the daily roll-up, unless it is one agent's (no roll-up column).
+    const range = filter?.range;
+    const count = breachedOnly && range && !w.assigneeId
+      ? this.sla.calendar(scope.em).then((cal) => new RollupReader(new MetricsSql(scope.em), w, splitRange(range, cal.timezone)).breached())
+      : scope.em.count(TicketMetrics, base);
     const [rows, totalCount] = await Promise.all([
       scope.em.find(TicketMetrics, page, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
-      scope.em.count(TicketMetrics, base),
+      count,
     ]);
     return { ...forwardPage(rows, limit, !!after, (m) => ({ node: toMetricsNode(m), cursor: encodeCursor([m.createdAt.toISOString(), m.id]) })), totalCount };
   }
@@ -74,6 +82,33 @@ export class ReportsService {
     const w = this.narrowed(scope, filter);
     const q = new MetricsSql(scope.em);
     const cal = await this.sla.calendar(scope.em);
+    const dims = filterDims(w);
+    // The roll-ups serve the tenant (or one filter value); an agent's tickets and combined filters are counted exactly.
+    const parts = !w.assigneeId && dims.length <= 1
+      ? await this.statsFromRollups(new RollupReader(q, w, splitRange(range, cal.timezone)), range, groupBy, businessHours, cal.timezone, dims[0] ? [dims[0], String(w[dims[0]])] : ['', null])
+      : await this.exactStats(q, w, range, groupBy, businessHours);
+    const { byCreated, byResolved, frP, resP, start } = parts;
+    const breakdowns = byKeys(parts.breakdown);
+    const keyOf = (b: unknown) => (b === TOTAL ? TOTAL : groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
+    const created = new Map(byCreated.map((r) => [keyOf(r.b), r]));
+    const resolved = new Map(byResolved.map((r) => [keyOf(r.b), num(r.resolved)]));
+    const frBy = new Map([...frP].map(([k, v]) => [keyOf(k), v]));
+    const resBy = new Map([...resP].map(([k, v]) => [keyOf(k), v]));
+    let backlog = start;
+    const buckets = bucketKeys(range, groupBy, cal.timezone).map((key) => {
+      const c = created.get(key);
+      const r = resolved.get(key) ?? 0;
+      backlog += num(c?.created) - r;
+      return bucketOfRow(key, c, r, backlog, frBy.get(key), resBy.get(key));
+    });
+    const total = sumRows(byCreated);
+    const resolvedTotal = byResolved.reduce((n, r) => n + num(r.resolved), 0);
+    const totals = bucketOfRow('total', total, resolvedTotal, backlog, frBy.get(TOTAL), resBy.get(TOTAL));
+    return { timezone: cal.timezone, businessHours, buckets, totals, ...breakdowns };
+  }
+
+  /** The figures of ticketStats from ticket_metrics (window-function percentiles, exact). */
+  private async exactStats(q: MetricsSql, w: MetricsWhere, range: ReportRangeInput, groupBy: ReportGroupBy, businessHours: boolean): Promise<StatsParts> {
     const fr = businessHours ? 'first_response_business_minutes' : 'first_response_minutes';
     const res = businessHours ? 'resolution_business_minutes' : 'resolution_minutes';
     const bucketOf = (day: string, week: string) =>
@@ -99,23 +134,36 @@ export class ReportsService {
     const frP = await q.percentiles(createdBucket, fr, createdIn, true);
     const resP = await q.percentiles(resolvedBucket, res, resolvedIn, true);
     const start = await this.backlogAt(q, w, range.from);
-    const breakdowns = await this.breakdowns(q, createdIn);
-    const keyOf = (b: unknown) => (b === TOTAL ? TOTAL : groupBy === ReportGroupBy.MONTH ? `${String(b)}-01` : String(b));
-    const created = new Map(byCreated.map((r) => [keyOf(r.b), r]));
-    const resolved = new Map(byResolved.map((r) => [keyOf(r.b), num(r.resolved)]));
-    const frBy = new Map([...frP].map(([k, v]) => [keyOf(k), v]));
-    const resBy = new Map([...resP].map(([k, v]) => [keyOf(k), v]));
-    let backlog = start;
-    const buckets = bucketKeys(range, groupBy, cal.timezone).map((key) => {
-      const c = created.get(key);
-      const r = resolved.get(key) ?? 0;
-      backlog += num(c?.created) - r;
-      return bucketOfRow(key, c, r, backlog, frBy.get(key), resBy.get(key));
-    });
-    const total = sumRows(byCreated);
-    const resolvedTotal = byResolved.reduce((n, r) => n + num(r.resolved), 0);
-    const totals = bucketOfRow('total', total, resolvedTotal, backlog, frBy.get(TOTAL), resBy.get(TOTAL));
-    return { timezone: cal.timezone, businessHours, buckets, totals, ...breakdowns };
+    const breakdown = await q.all(
+      `SELECT status AS s, category AS c, priority AS p, channel AS ch, COUNT(*) AS n FROM ticket_metrics ${createdIn.sql} GROUP BY status, category, priority, channel`,
+      createdIn.params,
+    );
+    return { byCreated, byResolved, frP, resP, start, breakdown };
+  }
+
+  /** The same figures from the daily roll-ups: five statements over rows per day, not per ticket. */
+  private async statsFromRollups(r: RollupReader, range: ReportRangeInput, groupBy: ReportGroupBy, businessHours: boolean, zone: string, [dim, value]: [Dim, string | null]): Promise<StatsParts> {
+    const bucket = bucketOfDay(groupBy);
+    const created = new Map<string, Record<string, unknown>>();
+    const resolved = new Map<string, number>();
+    // Independent reads, concurrently where the database has more than one connection (MySQL/MariaDB).
+    const [perDay, frRows, resRows, start, breakdown] = await Promise.all([
+      r.perDay(),
+      r.histogram(businessHours ? 'FRB' : 'FR', dim, value, 'day'),
+      r.histogram(businessHours ? 'RESB' : 'RES', dim, value, 'day'),
+      r.backlogAtStart(range.from, zone),
+      r.breakdown(),
+    ]);
+    for (const row of perDay) {
+      const b = bucket(String(row.day));
+      const c = created.get(b) ?? { b };
+      for (const [k, v] of Object.entries(row)) if (k !== 'day' && k !== 'resolved') c[k] = num(c[k]) + num(v);
+      created.set(b, c);
+      resolved.set(b, (resolved.get(b) ?? 0) + num(row.resolved));
+    }
+    const frP = percentilesOf(frRows, bucket, true);
+    const resP = percentilesOf(resRows, bucket, true);
+    return { byCreated: [...created.values()], byResolved: [...resolved].map(([b, n]) => ({ b, resolved: n })), frP, resP, start, breakdown };
   }
 
   /**
@@ -130,39 +178,22 @@ export class ReportsService {
     return num(a[0]?.n) + num(b[0]?.n);
   }
 
-  /** Counts by status, category, priority and channel from one grouping of the four. */
-  private async breakdowns(q: MetricsSql, where: { sql: string; params: unknown[] }): Promise<Pick<TicketStats, 'byStatus' | 'byCategory' | 'byPriority' | 'byChannel'>> {
-    const rows = await q.all(
-      `SELECT status AS s, category AS c, priority AS p, channel AS ch, COUNT(*) AS n FROM ticket_metrics ${where.sql} GROUP BY status, category, priority, channel`,
-      where.params,
-    );
-    const by = (column: 's' | 'c' | 'p' | 'ch'): CountByKey[] => {
-      const counts = new Map<string, number>();
-      for (const r of rows) counts.set(String(r[column]), (counts.get(String(r[column])) ?? 0) + num(r.n));
-      return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ key, count }));
-    };
-    return { byStatus: by('s'), byCategory: by('c'), byPriority: by('p'), byChannel: by('ch') };
-  }
-
   async agentStats(scope: RequestScope, range: ReportRangeInput, businessHours: boolean): Promise<AgentStats[]> {
     checkRange(range);
     const w = this.narrowed(scope, null);
     const q = new MetricsSql(scope.em);
-    const fr = businessHours ? 'first_response_business_minutes' : 'first_response_minutes';
-    const res = businessHours ? 'resolution_business_minutes' : 'resolution_minutes';
-    const where = q.where(w, { column: 'created_at', from: range.from, to: range.to }, ['assignee_id IS NOT NULL']);
-    const rows = await q.all(
-        `SELECT assignee_id AS a, COUNT(*) AS n, SUM(CASE WHEN channel = 'CHAT' THEN 1 ELSE 0 END) AS chats,
-          SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
-          SUM(CASE WHEN sla_first_response = 'MET' THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution = 'MET' THEN 1 ELSE 0 END) AS met,
-          SUM(CASE WHEN sla_first_response IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) + SUM(CASE WHEN sla_resolution IN ('MET', 'BREACHED') THEN 1 ELSE 0 END) AS decided,
-          AVG(csat_score) AS csat
-         FROM ticket_metrics ${where.sql} GROUP BY assignee_id`,
-      where.params,
-    );
-    const frP = await q.percentiles('assignee_id', fr, where);
-    const resP = await q.percentiles('assignee_id', res, where);
-    const online = this.presence ? await this.presence.onlineMinutes(w.tenantId, range.from, range.to, w.assigneeId ?? undefined) : new Map<string, number>();
+    // From the per-agent roll-up and the assignee histograms (resolution filed by creation day).
+    const r = new RollupReader(q, w, splitRange(range, (await this.sla.calendar(scope.em)).timezone));
+    const rows: Row[] = (await r.agents()).map((row) => ({ ...row, csat: num(row.csat_n) > 0 ? num(row.csat_sum) / num(row.csat_n) : null }));
+    const value = w.assigneeId ?? rows.map((row) => String(row.a));
+    // Independent reads, concurrently where the database has more than one connection (MySQL/MariaDB).
+    const [frRows, resRows, online] = await Promise.all([
+      r.histogram(businessHours ? 'FRB' : 'FR', 'assignee', value, 'value'),
+      r.histogram(businessHours ? 'RESBC' : 'RESC', 'assignee', value, 'value'),
+      this.presence ? this.presence.onlineMinutes(w.tenantId, range.from, range.to, w.assigneeId ?? undefined) : new Map<string, number>(),
+    ]);
+    const frP = percentilesOf(frRows, (g) => g, false);
+    const resP = percentilesOf(resRows, (g) => g, false);
     // Agents who were online in the range without a ticket created in it still get their row.
     for (const id of online.keys()) if (!rows.some((r) => String(r.a) === id)) rows.push({ a: id, n: 0, chats: 0, resolved: 0, met: 0, decided: 0, csat: null });
     const ids = rows.map((r) => String(r.a));
@@ -190,7 +221,22 @@ export class ReportsService {
   async trafficHeatmap(scope: RequestScope, range: ReportRangeInput, filter: ReportFilterInput | null | undefined): Promise<HeatmapCell[]> {
     checkRange(range);
     const q = new MetricsSql(scope.em);
-    const where = q.where(this.narrowed(scope, filter), { column: 'created_at', from: range.from, to: range.to });
+    const w = this.narrowed(scope, filter);
+    if (!w.assigneeId && !filterDims(w).length) {
+      // The whole tenant: from the hourly roll-up, the weekday being the local day's.
+      const r = new RollupReader(q, w, splitRange(range, (await this.sla.calendar(scope.em)).timezone));
+      const cells = new Map<string, HeatmapCell>();
+      for (const row of await r.hours()) {
+        const weekday = DateTime.fromISO(String(row.day), { zone: 'UTC' }).weekday;
+        const key = `${weekday}:${num(row.hour)}`;
+        const c = cells.get(key) ?? { weekday, hour: num(row.hour), tickets: 0, chats: 0 };
+        c.tickets += num(row.tickets);
+        c.chats += num(row.chats);
+        cells.set(key, c);
+      }
+      return [...cells.values()].filter((c) => c.tickets > 0).sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+    }
+    const where = q.where(w, { column: 'created_at', from: range.from, to: range.to });
     const rows = await q.all(
       `SELECT created_weekday AS d, created_hour AS h, COUNT(*) AS n, SUM(CASE WHEN channel = 'CHAT' THEN 1 ELSE 0 END) AS chats
        FROM ticket_metrics ${where.sql} GROUP BY created_weekday, created_hour ORDER BY created_weekday, created_hour`,
@@ -223,6 +269,25 @@ function bucketOfRow(
     csatAverage: c && num(c.csat_n) > 0 ? num(c.csat_sum) / num(c.csat_n) : null,
     csatResponseRate: ratio(c?.csat_n, c?.resolved_now),
   };
+}
+
+interface StatsParts {
+  byCreated: Row[];
+  byResolved: Row[];
+  frP: Map<string, { median: number; p90: number }>;
+  resP: Map<string, { median: number; p90: number }>;
+  start: number;
+  breakdown: Row[];
+}
+
+/** Counts by status, category, priority and channel from one grouping of the four. */
+function byKeys(rows: Row[]): Pick<TicketStats, 'byStatus' | 'byCategory' | 'byPriority' | 'byChannel'> {
+  const by = (column: 's' | 'c' | 'p' | 'ch'): CountByKey[] => {
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(String(r[column]), (counts.get(String(r[column])) ?? 0) + num(r.n));
+    return [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ key, count }));
+  };
+  return { byStatus: by('s'), byCategory: by('c'), byPriority: by('p'), byChannel: by('ch') };
 }
 
 /** The cohort of the whole range: the sum of its buckets' counts. */

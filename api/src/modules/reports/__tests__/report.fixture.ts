@@ -2,6 +2,7 @@ import type { App } from '../../../app.js';
 import { forTenant } from '../../../platform/db/scope.js';
 import { TicketEvent, TicketEventType } from '../../activity/ticket-event.entity.js';
 import { Ticket } from '../../ticket/ticket.entity.js';
+import { rebuildRollups } from '../rollup.sql.js';
 import { PRIORITY_RANK, type TicketCategory, type TicketChannel, type TicketPriority, type TicketStatus } from '../../ticket/ticket.enums.js';
 import type { TestTenant } from '../../../test/tenants.js';
 
@@ -113,5 +114,7 @@ export async function loadFixture(app: App, t: TestTenant): Promise<Record<strin
   const conn = em.getConnection();
   await conn.execute('UPDATE ticket_metrics SET csat_score = 4 WHERE id = ?', [ids.T3]);
   await conn.execute('UPDATE ticket_metrics SET csat_score = 2 WHERE id = ?', [ids.T4]);
+  // The rows were changed behind the writer's back: rebuild the tenant's roll-ups from them.
+  await em.transactional((tx) => rebuildRollups(tx, t.id));
   return ids;
 }
