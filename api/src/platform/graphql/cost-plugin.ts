@@ -28,7 +28,10 @@ export interface CostPluginOptions {
 }
 
 const tooBig = (message: string, cost: Record<string, number>) =>
-  new AppError('BAD_USER_INPUT', message, { cost, http: { status: 400, headers: new Map() } });
+  new AppError('BAD_USER_INPUT', message, { limit: 'cost', cost, http: { status: 400, headers: new Map() } });
+
+/** Variable sets remembered per document (the price of a document depends on its variables only). */
+const PRICES_PER_DOCUMENT = 16;
 
 /**
  * Prices operations and draws their cost from the caller's bucket: one gate for HTTP (the
@@ -36,22 +39,35 @@ const tooBig = (message: string, cost: Record<string, number>) =>
  */
 export class CostGate {
   private lastWarning = 0;
+  /** Prices by document (Apollo's document cache hands back the same parsed document for the same query) and variables. */
+  private readonly prices = new WeakMap<DocumentNode, Map<string, number>>();
 
   constructor(private readonly options: CostPluginOptions) {}
 
   /** The operation's cost; BAD_USER_INPUT when the variables don't fit or the cost is over the limit. */
   price(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
-    let requested: number;
-    try {
-      requested = getComplexity({ schema: this.options.schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [costEstimator] });
-    } catch (error) {
-      // Variable coercion (wrong type, missing field): the client's fault, with graphql-js' message.
-      const message = error instanceof GraphQLError ? error.message : 'Invalid variables';
-      throw new AppError('BAD_USER_INPUT', message, { http: { status: 400, headers: new Map() } });
+    const key = `${operationName ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+    let known = this.prices.get(document);
+    let requested = known?.get(key);
+    if (requested === undefined) {
+      requested = this.compute(document, operationName, variables);
+      if (!known) this.prices.set(document, (known = new Map()));
+      if (known.size >= PRICES_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, requested);
     }
     const max = this.options.limits.maxCost;
     if (requested > max) throw tooBig(`Query cost ${requested} exceeds the maximum of ${max}`, { requestedQueryCost: requested, maximumCost: max });
     return requested;
+  }
+
+  private compute(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
+    try {
+      return getComplexity({ schema: this.options.schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [costEstimator] });
+    } catch (error) {
+      // Variable coercion (wrong type, missing field): the client's fault, with graphql-js' message.
+      const message = error instanceof GraphQLError ? error.message : 'Invalid variables';
+      throw new AppError('BAD_USER_INPUT', message, { fields: coercionFields(message), http: { status: 400, headers: new Map() } });
+    }
   }
 
   /** Takes the cost from the bucket; RATE_LIMITED (429) when it does not fit. Fails open when the store is down. */
@@ -157,4 +173,19 @@ export function costPlugin(options: CostPluginOptions, gate = new CostGate(optio
       };
     },
   };
+}
+
+/**
+ * Per-field messages from graphql-js' variable coercion message, keyed like the services'
+ * field errors: `Variable "$input" got invalid value "X" at "input.permissions[1]"; Value "X"
+ * does not exist in "Permission" enum.` gives `{ "permissions.1": ['Value "X" does not exist in "Permission" enum.'] }`;
+ * a variable that is not an input object (or is missing) is keyed by its own name.
+ */
+export function coercionFields(message: string): Record<string, string[]> | undefined {
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = /\bat "([^"]+)"/.exec(message)?.[1];
+  const reason = message.includes('; ') ? message.slice(message.indexOf('; ') + 2) : message;
+  const path = at ? at.replace(/\[(\d+)\]/g, '.$1').split('.').slice(1).join('.') : '';
+  return { [path || variable]: [reason] };
 }

@@ -20,7 +20,7 @@ import { unsafeInputError } from './input-guard.js';
 
 /**
  * Document limits for every operation, on HTTP and WebSocket alike, from graphql-armor:
- * aliases, depth, directives and a structural cost bound, applied to every field
+ * aliases, depth and directives, applied to every field
  * (introspection included). Tokens are bounded by graphql-js' own parser option
  * (`maxTokens`), which answers a clean parse error; armor's token plugin is off because on
  * Apollo Server 5 it answers HTTP 500. A refused document is BAD_USER_INPUT with a
@@ -35,7 +35,6 @@ const REWRITES: Array<[RegExp, Rewrite]> = [
   [/Query depth limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query depth ${found} exceeds the maximum of ${max}`, 'depth', { depth: found, maximumDepth: max }]],
   [/Aliases limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} aliases; the maximum is ${max}`, 'aliases', { aliases: found, maximumAliases: max }]],
   [/Directives limit of (\d+) exceeded, found (\d+)/, (max, found) => [`Query uses ${found} directives; the maximum is ${max}`, 'directives', { directives: found, maximumDirectives: max }]],
-  [/Query Cost limit of (\d+) exceeded, found ([\d.]+)/, (max, found) => [`Query cost ${found} exceeds the maximum of ${max}`, 'cost', { requestedQueryCost: found, maximumCost: max }]],
 ];
 
 function limitError(context: ValidationContext, error: GraphQLError): void {
@@ -53,7 +52,7 @@ function limitError(context: ValidationContext, error: GraphQLError): void {
 }
 
 export interface DocumentLimits {
-  /** Apollo Server validation rules (armor's aliases, depth, directives and cost). */
+  /** Apollo Server validation rules (armor's aliases, depth and directives; the cost is CostGate's). */
   validationRules: ValidationRule[];
   /** Apollo plugins: introspection access and field-suggestion masking. */
   plugins: ApolloServerPlugin<GraphQLContext>[];
@@ -94,9 +93,10 @@ export function createDocumentLimits(schema: GraphQLSchema, limits: RateLimitCon
     maxAliases: { ...common, n: limits.maxAliases, allowList: [] },
     maxDepth: { ...common, n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true },
     maxDirectives: { ...common, n: limits.maxDirectives },
-    // The same weights as the partner cost model (objects 1, scalars 0, pages × first/last),
-    // as a structural bound before variables are known; the priced cost is checked later.
-    costLimit: { ...common, maxCost: limits.maxCost, objectCost: 1, scalarCost: 0, depthCostFactor: 1, flattenFragments: true, ignoreIntrospection: false },
+    // No structural cost rule here: a document refused by a validation rule is never cached,
+    // so every repeat was validated again (the slow refusal). The cost is priced once per
+    // document and variables by CostGate, in didResolveOperation, before anything runs.
+    costLimit: { enabled: false },
   }).protect();
   const validationRules = armor.validationRules as unknown as ValidationRule[];
   const parseOptions = { maxTokens: limits.maxTokens };

@@ -1,0 +1,78 @@
+/**
+ * S5 in isolation: starts the API in production mode in this process (a temporary SQLite
+ * database), sends 500 queries refused by their cost one after another, and prints the
+ * server time per request (the request log's clock, from the HTTP duration histogram), the
+ * round trip, and with a CPU profile (unless PROFILE=0) the functions that took the time:
+ *   cd api && PROFILE=0 LL=silent node --import @swc-node/register/esm-register bench/refusal-profile.ts
+ */
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createTestTenant, tokenFor } from '../src/test/tenants.js';
+
+/** Frames are printed relative to the project root (file URL of the repository). */
+const PROJECT_ROOT = new URL('../../', import.meta.url).href;
+
+const dir = mkdtempSync(join(tmpdir(), 's5-'));
+const app = await buildApp(loadConfig({
+  NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+  JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: process.env.LL ?? 'info', EXPOSE_QUERY_STATS: 'true', RATE_LIMIT_MAX_POINTS: '100000000', RATE_LIMIT_RESTORE_RATE: '100000000',
+  REDIS_URL: '', CORS_ORIGINS: 'http://127.0.0.1', SEED_DEMO_DATA: 'false', CLIENT_DIST: join(dir, 'none'),
+}));
+const t = await createTestTenant(app, 's5');
+const token = await tokenFor(app.url, t.admin);
+const query = '{ tickets(first: 100) { edges { node { messages(first: 100) { edges { node { id body attachments { id } } } } } } } }';
+const once = async () => {
+  const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  return r.json();
+};
+console.error(JSON.stringify(await once()).slice(0, 300));
+for (let i = 0; i < 200; i++) await once();
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable');
+if (process.env.PROFILE !== '0') await session.post('Profiler.start');
+const { httpRequestDuration } = await import('../src/platform/metrics/metrics.js');
+const served = async () => {
+  const v = (await httpRequestDuration.get()).values.filter((x) => x.labels.route === '/graphql' && x.labels.status === '400');
+  return { sum: v.find((x) => x.metricName?.endsWith('_sum'))?.value ?? 0, count: v.find((x) => x.metricName?.endsWith('_count'))?.value ?? 0 };
+};
+const before = await served();
+const t0 = performance.now();
+const N = 500;
+for (let i = 0; i < N; i++) await once();
+const per = (performance.now() - t0) / N;
+const after = await served();
+console.error(`round trip per refused query: ${per.toFixed(2)} ms; server time (request log clock) ${(((after.sum - before.sum) / (after.count - before.count)) * 1000).toFixed(3)} ms over ${after.count - before.count} requests`);
+if (process.env.PROFILE === '0') process.exit(0);
+const { profile } = await session.post('Profiler.stop');
+// self time by function
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!; const samples = profile.samples!;
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+for (let i = 0; i < samples.length; i++) {
+  const n: any = byId.get(samples[i]);
+  const where = String(n.callFrame.url).split('/node_modules/').pop()?.replace(PROJECT_ROOT, '');
+  const k = `${n.callFrame.functionName || '(anon)'} ${where}:${n.callFrame.lineNumber}`;
+  self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0));
+}
+// inclusive time of selected functions
+const parents = new Map<number, number>();
+for (const n of profile.nodes as any[]) for (const c of n.children ?? []) parents.set(c, n.id);
+const incl = new Map<string, number>();
+const watch = ['getComplexity', 'validate', 'price', 'parse', 'authMiddleware', 'context', 'processGraphQLRequest', 'formatError', 'requestLog', 'runHttpQuery', 'jsonParser', 'fork', 'verify', 'executeHTTPGraphQLRequest', 'didResolveOperation', 'willSendResponse', 'writeHead', 'corsMiddleware', 'admit'];
+for (let i = 0; i < samples.length; i++) {
+  const seen = new Set<string>();
+  for (let id: number | undefined = samples[i]; id !== undefined; id = parents.get(id)) {
+    const fn = (byId.get(id) as any).callFrame.functionName;
+    if (watch.includes(fn) && !seen.has(fn)) { seen.add(fn); incl.set(fn, (incl.get(fn) ?? 0) + (dt[i] ?? 0)); }
+  }
+}
+for (const [k, v] of [...incl.entries()].sort((a, b) => b[1] - a[1])) console.error(`incl ${(v / 1000 / N).toFixed(3)} ms/req ${k}`);
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 35)) console.error(`${(v / 1000).toFixed(0).padStart(6)} ms ${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
+await app.close();
+process.exit(0);
