@@ -19,6 +19,7 @@ import { widgetRoutes } from './modules/chat/widget.http.js';
 import { TenantStatus } from './modules/tenant/tenant.entity.js';
 import { TENANT_SUSPENDED } from './modules/tenant/tenant.policy.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
+import type { SlaRecomputer } from './modules/sla/sla.recompute.js';
 import type { SlaWorker } from './modules/sla/sla.worker.js';
 import type { MetricsWriter } from './modules/reports/metrics.writer.js';
 import type { PresenceHistory } from './modules/presence/presence-history.service.js';
@@ -61,7 +62,7 @@ export interface App {
   /** Live grouped subscription executions (subscribers sharing document, variables and visibility share one). */
   subscriptionGroups(): number;
   /** Background workers, exposed so tests can run them at a chosen time. */
-  workers: { sla: SlaWorker; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter; presence: PresenceHistory };
+  workers: { sla: SlaWorker; slaRecompute: SlaRecomputer; webhooks: WebhookWorker; mail: MailWorker; metrics: MetricsWriter; presence: PresenceHistory };
   close(): Promise<void>;
 }
 
@@ -102,6 +103,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     mail: config.mail,
     accounts: config.accounts,
     chat: config.chat,
+    slaRecompute: config.slaRecompute,
   });
   await modules.tenantGate.start();
   // JWT access tokens first, then API keys.
@@ -188,6 +190,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await new Promise<void>((ok) => httpServer.listen(config.port, config.host, ok));
   modules.slaWorker.start(config.slaWorkerIntervalMs);
+  // Resumes a recompute a stopped instance left; looks again as often as the escalation worker.
+  modules.slaRecompute.start(config.slaWorkerIntervalMs);
   modules.webhookWorker.start();
   modules.mailWorker.start();
   modules.presence.start();
@@ -213,7 +217,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     schema,
     logger,
     subscriptionGroups: () => servers.ws.groups.size,
-    workers: { sla: modules.slaWorker, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter, presence: modules.presenceHistory },
+    workers: { sla: modules.slaWorker, slaRecompute: modules.slaRecompute, webhooks: modules.webhookWorker, mail: modules.mailWorker, metrics: modules.metricsWriter, presence: modules.presenceHistory },
     /**
      * Graceful stop: /readyz turns 503, sockets are closed with 1012 (clients reconnect to
      * another instance and resume), the listener stops accepting and in-flight requests get
@@ -224,7 +228,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       unregisterMetrics();
       await modules.tenantGate.close();
       modules.presence.stop();
-      const workers = Promise.all([modules.slaWorker.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop(), modules.presenceHistory.idle()]);
+      const workers = Promise.all([modules.slaWorker.stop(), modules.slaRecompute.stop(), modules.webhookWorker.stop(), modules.mailWorker.stop(), modules.metricsWriter.stop(), modules.presenceHistory.idle()]);
       logger.debug('closing websockets (1012)');
       await servers.ws.close();
       logger.debug('draining http requests');

@@ -65,7 +65,9 @@ async function tabTo(page: Page, name: RegExp, { back = false, max = 60 } = {}):
 }
 
 /** Arrow keys move through an open menu or listbox until the wanted entry is active, then Enter picks it. */
-async function pick(page: Page, option: string, max = 8): Promise<void> {
+async function pick(page: Page, option: string, { menu = false, max = 8 } = {}): Promise<void> {
+  // A menu opened with Enter: arrow keys pressed before it shows would be lost.
+  if (menu) await page.locator('[role="menu"]:visible').first().waitFor();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('ArrowDown');
     const active = await page.evaluate(() => {
@@ -124,7 +126,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await tabTo(page, new RegExp(`^Move ticket #${ticket.number} to`), { back: true, max: 3 });
       await screenshot(page, `keyboard-board-focus-${size}`);
       await page.keyboard.press('Enter');
-      await pick(page, 'In progress');
+      await pick(page, 'In progress', { menu: true });
       await expect.poll(async () => (await state()).status).toBe('IN_PROGRESS');
       if (size === 'desktop') await page.getByTestId('column-IN_PROGRESS').locator(`[data-ticket-number="${ticket.number}"]`).waitFor();
 

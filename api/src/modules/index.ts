@@ -67,9 +67,10 @@ import { TicketFeed } from './realtime/ticket-feed.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { NotificationService } from './notification/notification.service.js';
-import { BusinessCalendarRecord, SlaPolicy } from './sla/sla.entity.js';
+import { BusinessCalendarRecord, SlaPolicy, SlaRecomputeJob } from './sla/sla.entity.js';
 import { SlaResolver } from './sla/sla.resolver.js';
 import { SlaService } from './sla/sla.service.js';
+import { SlaRecomputer, type RecomputeOptions } from './sla/sla.recompute.js';
 import { SlaWorker } from './sla/sla.worker.js';
 import { Tenant } from './tenant/tenant.entity.js';
 import { TenantResolver } from './tenant/tenant.resolver.js';
@@ -83,11 +84,15 @@ import { TicketService } from './ticket/ticket.service.js';
 import { Membership } from './user/membership.entity.js';
 import { UserResolver } from './user/user.resolver.js';
 import { UserService } from './user/user.service.js';
+import { RoleDefinition } from './role/role.entity.js';
+import { MemberRoleResolver, RoleResolver } from './role/role.resolver.js';
+import { roleOfBase, RoleService } from './role/role.service.js';
 import { User } from './user/user.entity.js';
 import { MetricsWriter } from './reports/metrics.writer.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { ReportsService } from './reports/reports.service.js';
 import { TicketMetrics } from './reports/ticket-metrics.entity.js';
+import { TicketMetricsAgentDaily, TicketMetricsDaily, TicketMetricsHistogram, TicketMetricsHourly } from './reports/ticket-metrics-rollup.entity.js';
 import { chatEntities, chatResolvers, setupChat } from './chat/chat.setup.js';
 
 /** Every entity the ORM knows about. */
@@ -95,6 +100,7 @@ export const entities: EntityClass[] = [
   Tenant,
   User,
   Membership,
+  RoleDefinition,
   RefreshToken,
   TenantCounter,
   Ticket,
@@ -109,11 +115,16 @@ export const entities: EntityClass[] = [
   WebhookEndpoint,
   WebhookDelivery,
   SlaPolicy,
+  SlaRecomputeJob,
   BusinessCalendarRecord,
   Notification,
   OneTimeToken,
   MailMessage,
   TicketMetrics,
+  TicketMetricsDaily,
+  TicketMetricsAgentDaily,
+  TicketMetricsHourly,
+  TicketMetricsHistogram,
   CannedResponse,
   Macro,
   SavedView,
@@ -124,6 +135,8 @@ export const entities: EntityClass[] = [
 export const resolvers = [
   AuthResolver,
   UserResolver,
+  RoleResolver,
+  MemberRoleResolver,
   TenantResolver,
   TicketResolver,
   TicketStatusResolver,
@@ -178,6 +191,7 @@ export interface ModuleDeps {
   mail: MailConfig;
   accounts: AccountsConfig;
   chat: ChatConfig;
+  slaRecompute: RecomputeOptions;
 }
 
 export interface Modules {
@@ -188,6 +202,8 @@ export interface Modules {
   apiKeys: ApiKeyService;
   webhookWorker: WebhookWorker;
   slaWorker: SlaWorker;
+  /** Applies SLA policy, calendar and status changes to the tickets, in batches after commit. */
+  slaRecompute: SlaRecomputer;
   /** The conversation's read rule, for the attachment download route. */
   mayReadMessage: (scope: RequestScope, messageId: string) => Promise<boolean>;
   mailWorker: MailWorker;
@@ -233,15 +249,17 @@ export function createModules(deps: ModuleDeps): Modules {
     gate: tenantGate,
     byIp: createLimiter({ keyPrefix: 'signup-ip', points: deps.accounts.signupMaxPerIp, durationSeconds: window }, deps.redis),
   });
+  const roles = new RoleService();
   const activity = new ActivityService();
   const notifications = new NotificationService(deps.pubSub);
   activity.onRecorded((tx, event, ticket) => notifications.record(tx, event, ticket));
   activity.onCommitted((events) => notifications.published(events));
   activity.onRecorded(systemNoteOnEscalation);
   const idempotency = new IdempotencyService();
-  const sla = new SlaService();
+  const sla = new SlaService(deps.lockRows);
   const tickets = new TicketService({ events: activity, sla, idempotency, lockRows: deps.lockRows });
-  sla.writeTicketsThrough(tickets);
+  const slaRecompute = new SlaRecomputer(deps.orm, sla, tickets, deps.lockRows, deps.logger, deps.slaRecompute);
+  sla.onRecomputeRequested(() => slaRecompute.kick());
   const messages = new MessageService(tickets, new AttachmentService(), idempotency);
   const canned = new CannedResponseService();
   const feed = new TicketFeed(deps.pubSub, deps.orm, deps.logger);
@@ -273,8 +291,18 @@ export function createModules(deps: ModuleDeps): Modules {
     [RealtimeResolver, new RealtimeResolver()],
     [PresenceResolver, new PresenceResolver(presence)],
     [AuthResolver, new AuthResolver(auth)],
-    [UserResolver, new UserResolver(new UserService({ deactivated: (tx, userId) => auth.revokeSessionsInTenant(tx, userId) }))],
-    [TenantResolver, new TenantResolver(new TenantService())],
+    [
+      UserResolver,
+      new UserResolver(
+        new UserService({
+          deactivated: (tx, userId) => auth.revokeSessionsInTenant(tx, userId),
+          customRoleBase: async (tx, roleId) => roleOfBase((await roles.get(tx, roleId)).base),
+        }),
+      ),
+    ],
+    [RoleResolver, new RoleResolver(roles)],
+    [MemberRoleResolver, new MemberRoleResolver()],
+    [TenantResolver, new TenantResolver(new TenantService({ timezoneChanged: (tx) => sla.workspaceTimezoneChanged(tx) }))],
     [TicketResolver, new TicketResolver(tickets)],
     [TicketStatusResolver, new TicketStatusResolver(new TicketStatusService(tickets))],
     [TicketMessagesResolver, new TicketMessagesResolver(messages)],
@@ -303,6 +331,7 @@ export function createModules(deps: ModuleDeps): Modules {
     reports,
     connectionHooks: { connected: (p) => presence.connected(p), disconnected: (p) => presence.disconnected(p) },
     slaWorker: new SlaWorker(deps.orm, sla, tickets, deps.lockRows, deps.logger),
+    slaRecompute,
     mayReadMessage: (scope, messageId) => messages.mayRead(scope, messageId),
     chatSessions: chat.authenticate,
     chatUploads: chat.uploadAsCustomer,

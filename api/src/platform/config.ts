@@ -85,6 +85,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     presenceLeaseMs: intVar(env, 'PRESENCE_LEASE_MS', 20_000, problems, 1000, 600_000),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, problems, 64 * 1024, 1024 * 1024 * 1024),
     slaWorkerIntervalMs: intVar(env, 'SLA_WORKER_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30_000, problems, 0, 3_600_000),
+    slaRecompute: {
+      batch: intVar(env, 'SLA_RECOMPUTE_BATCH', 100, problems, 1, 5000),
+      pauseMs: intVar(env, 'SLA_RECOMPUTE_PAUSE_MS', 10, problems, 0, 10_000),
+      leaseMs: intVar(env, 'SLA_RECOMPUTE_LEASE_MS', 30_000, problems, 1000, 3_600_000),
+    },
     webhooks: {
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
       pollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, problems, 0, 3_600_000),

@@ -37,6 +37,8 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   /** How often the SLA escalation worker runs (0 disables it in this process). */
   slaWorkerIntervalMs: number;
+  /** Recomputing tickets after an SLA policy, calendar or status change: tickets per transaction, pause between batches, claim lease. */
+  slaRecompute: { batch: number; pauseMs: number; leaseMs: number };
   metrics: MetricsConfig;
   storage: StorageConfig;
   /** How long SIGTERM waits for in-flight requests before closing what is left. */

@@ -10,7 +10,7 @@ import { Observable, type Subject } from 'rxjs';
 import { createCache } from '../app/cache';
 import { theme } from '../app/theme';
 import { viewerFromMe, ViewerProvider } from '../app/viewer';
-import type { MeQuery, Role } from '../generated/graphql';
+import { Permission, type MeQuery, type Role } from '../generated/graphql';
 
 export type Handler = (variables: Record<string, unknown>) => FormattedExecutionResult | Promise<FormattedExecutionResult>;
 
@@ -51,14 +51,35 @@ export function fakeApi(handlers: Record<string, Handler>, delayMs = 0, streams:
   return { client, calls };
 }
 
-export function me(role: Role, id = `${role.toLowerCase()}-1`): MeQuery['me'] {
+const ALL = Object.values(Permission);
+const AGENT_DENIED: readonly Permission[] = [
+  Permission.TicketsDelete,
+  Permission.ReportsView,
+  Permission.ReportsExport,
+  Permission.ChatManage,
+  Permission.UsersManage,
+  Permission.RolesManage,
+  Permission.SlaManage,
+  Permission.ApikeysManage,
+  Permission.WebhooksManage,
+  Permission.SettingsManage,
+];
+/** The built-in roles' permission sets, as the API gives them (api/src/platform/auth/permissions.ts). */
+export const BUILT_IN: Record<string, Permission[]> = {
+  ADMIN: ALL,
+  AGENT: ALL.filter((p) => !AGENT_DENIED.includes(p)),
+  CUSTOMER: [Permission.AccountUse, Permission.TicketsRead, Permission.TicketsCreate, Permission.TicketsUpdate, Permission.ConversationsReply],
+};
+
+export function me(role: Role, id = `${role.toLowerCase()}-1`, permissions: Permission[] = BUILT_IN[role] ?? []): MeQuery['me'] {
   return {
     role,
+    permissions,
     mustChangePassword: false,
     platformOperator: false,
     locale: 'en',
     user: { id, email: `${id}@acme.example`, name: `Acme ${role}`, role, active: true, createdAt: '2030-01-01T00:00:00Z' },
-    tenant: { id: 't1', slug: 'acme', name: 'Acme' },
+    tenant: { id: 't1', slug: 'acme', name: 'Acme', logoUrl: null },
     memberships: [{ role, tenant: { id: 't1', slug: 'acme', name: 'Acme' } }],
   };
 }

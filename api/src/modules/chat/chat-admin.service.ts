@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Role } from '../../platform/auth/principal.js';
 import { badInput, notFound } from '../../platform/errors.js';
+import { Tenant } from '../tenant/tenant.entity.js';
 import { Membership } from '../user/membership.entity.js';
 import { toUserType } from '../user/user.service.js';
 import { ChatAgent, Department, DepartmentMember, WidgetKey } from './chat.entity.js';
@@ -83,14 +84,15 @@ export class ChatAdminService {
     return (await em.find(WidgetKey, { revokedAt: null }, { orderBy: { createdAt: 'asc' } })).map(toWidgetKeyType);
   }
 
-  async createWidgetKey(em: EntityManager, input: CreateWidgetKeyInput): Promise<WidgetKeyType> {
+  async createWidgetKey(em: EntityManager, tenantId: string, input: CreateWidgetKeyInput): Promise<WidgetKeyType> {
     if (input.departmentId && !(await em.findOne(Department, { id: input.departmentId }))) throw badInput({ departmentId: ['is not a department of this workspace'] });
     const key = em.create(WidgetKey, {
       name: input.name.trim(),
       key: `${WIDGET_KEY_PREFIX}${randomBytes(18).toString('base64url')}`,
       allowedOrigins: normaliseOrigins(input.allowedOrigins),
       departmentId: input.departmentId ?? null,
-      color: input.color?.toLowerCase() ?? '#228be6',
+      // The workspace's widget colour (workspaceSettings.widgetColor) when the key sets none.
+      color: input.color?.toLowerCase() ?? (await em.findOne(Tenant, { id: tenantId }))?.widgetColor ?? '#228be6',
       greeting: input.greeting?.trim() || null,
       identitySecret: randomBytes(32).toString('hex'),
       requireIdentity: input.requireIdentity,

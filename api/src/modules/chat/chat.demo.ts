@@ -30,7 +30,8 @@ export async function seedChatDemo(tx: EntityManager, slug: string): Promise<voi
     key: slug === 'acme' ? DEMO_WIDGET_KEY : `wk_demo_${slug}_website`,
     allowedOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000', 'http://localhost:5173'],
     color: slug === 'acme' ? '#1c7ed6' : '#2f9e44',
-    greeting: 'Halo! Ada yang bisa kami bantu? / Hi! How can we help?',
+    // No greeting of its own: the widget shows the workspace's, in the visitor's language.
+    greeting: null,
     identitySecret: null,
   });
   for (const category of Object.values(TicketCategory)) {

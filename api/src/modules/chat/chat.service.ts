@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Tenant } from '../tenant/tenant.entity.js';
 import { Role, type Principal } from '../../platform/auth/principal.js';
 import { CROSS_TENANT, forTenant } from '../../platform/db/scope.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
@@ -13,7 +14,8 @@ import type { MailService } from '../mail/mail.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
 import { TicketCategory, TicketChannel, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import type { RecordedChange } from '../ticket/ticket.events.js';
-import { applyStatus, type TicketService } from '../ticket/ticket.service.js';
+import { applyStatus } from '../ticket/ticket-status.policy.js';
+import type { TicketService } from '../ticket/ticket.service.js';
 import { Membership } from '../user/membership.entity.js';
 import { User } from '../user/user.entity.js';
 import { addCustomer } from '../user/user.service.js';
@@ -70,13 +72,15 @@ export class ChatService {
     return { kind: 'chat', tenantId: chat.tenantId, userId: chat.id, chatId: chat.id, role: Role.VISITOR, scopes: [], tokenId: chat.id, mustChangePassword: false, expiresAt };
   }
 
-  async settings(em: EntityManager, widgetKey: string): Promise<WidgetSettings> {
+  async settings(em: EntityManager, widgetKey: string, locale: 'en' | 'id' = 'en'): Promise<WidgetSettings> {
     const key = await this.keyOf(em, widgetKey);
     const scoped = forTenant(em, key.tenantId);
     const departments = key.departmentId ? [] : await scoped.find(Department, {}, { orderBy: { name: 'asc' } });
+    const workspace = key.greeting ? null : await scoped.findOne(Tenant, { id: key.tenantId });
     return {
       color: key.color,
-      greeting: key.greeting,
+      // The workspace's greeting in the visitor's language (workspaceSettings.widgetGreeting…) when the key sets none.
+      greeting: key.greeting ?? (locale === 'id' ? workspace?.widgetGreetingIndonesian : null) ?? workspace?.widgetGreeting ?? null,
       departments: departments.map((d) => ({ id: d.id, name: d.name })),
       agentsAvailable: await this.deps.router.available(scoped, key.tenantId, key.departmentId),
       requireIdentity: key.requireIdentity,

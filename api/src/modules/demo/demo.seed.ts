@@ -13,6 +13,7 @@ import { Membership } from '../user/membership.entity.js';
 import { seedDemoHistory } from '../reports/reports.service.js';
 import { User } from '../user/user.entity.js';
 import { seedChatDemo } from '../chat/chat.demo.js';
+import { seedDemoRoles } from '../role/role.demo.js';
 import { seedDemoIntegrations } from './demo-integrations.js';
 
 export const DEMO_PASSWORD = 'sociodesk-demo';
@@ -46,11 +47,19 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await em.transactional(async (tx) => {
     for (const t of DEMO_TENANTS) {
-      const tenant = tx.create(Tenant, { slug: t.slug, name: t.name, presetTags: normalisePresetTags(DEMO_PRESET_TAGS) });
+      const tenant = tx.create(Tenant, {
+        slug: t.slug,
+        name: t.name,
+        presetTags: normalisePresetTags(DEMO_PRESET_TAGS),
+        widgetColor: t.slug === 'acme' ? '#1c7ed6' : '#2f9e44',
+        widgetGreeting: `Hi! ${t.name} support here. How can we help?`,
+        widgetGreetingIndonesian: `Halo! Tim dukungan ${t.name} di sini. Ada yang bisa kami bantu?`,
+      });
       await tx.flush();
       // Seeding has no principal: scope this transaction's EntityManager to each tenant in turn.
       tx.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
       const ids: Record<string, string> = {};
+      const roles = seedDemoRoles(tx);
       for (const m of DEMO_MEMBERS) {
         const company = t.name.split(' ')[0];
         // Globex's admin is also the demo platform operator (the Tenants screen).
@@ -59,6 +68,9 @@ export async function seedDemoData(em: EntityManager, logger: Logger, history = 
         tx.create(Membership, { user, role: m.role, active: m.active ?? true });
         ids[m.local] = user.id;
       }
+      // A team lead: an agent with the reports (a custom role).
+      const lead = tx.create(User, { email: `lead@${t.domain}`, name: `${t.name.split(' ')[0]} Team Lead`, passwordHash });
+      tx.create(Membership, { user: lead, role: Role.AGENT, customRoleId: roles.teamLead.id });
       seedMacros(tx, ids, seedCannedResponses(tx, ids));
       seedSavedViews(tx, ids);
       seedTicketStatuses(tx);

@@ -51,5 +51,7 @@ export function sharableByRole(rules: GroupingRules, document: DocumentNode, ope
 /** Who may see the same results: staff by role (when sharable), customers and API keys each on their own. */
 export function visibilityKey(p: Principal | null, sharedByRole: boolean): string {
   if (!p) return 'anonymous';
-  return p.role === 'CUSTOMER' || p.kind === 'apiKey' || !sharedByRole ? `${p.tenantId}:${p.role}:${p.userId}` : `${p.tenantId}:${p.role}`;
+  if (p.role === 'CUSTOMER' || p.kind === 'apiKey' || !sharedByRole) return `${p.tenantId}:${p.role}:${p.userId}`;
+  // Members of a custom role share results with those holding the same permission set.
+  return p.permissions ? `${p.tenantId}:${p.role}:${[...p.permissions].sort().join(',')}` : `${p.tenantId}:${p.role}`;
 }

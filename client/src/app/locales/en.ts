@@ -1,6 +1,7 @@
 import { enChat } from './en-chat';
 import { enAccount } from './en-account';
 import { enMembers } from './en-members';
+import { enRoles } from './en-roles';
 import { enAdmin } from './en-admin';
 import { enNotifications } from './en-notifications';
 import { enSla } from './en-sla';
@@ -17,6 +18,7 @@ export const en = {
   ...enAdmin,
   ...enAccount,
   ...enMembers,
+  ...enRoles,
   ...enUi,
   ...enReports,
   ...enProductivity,
@@ -185,6 +187,7 @@ export const en = {
   'activity.field.category': 'category',
   'activity.field.assignee': 'assignee',
   'activity.field.tags': 'tags',
+  'activity.slaRecomputed': 'SLA due times recomputed',
 
   'conversation.empty': 'No messages yet.',
   'conversation.loadMore': 'Show more messages',

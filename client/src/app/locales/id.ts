@@ -1,6 +1,7 @@
 import { idChat } from './id-chat';
 import { idAccount } from './id-account';
 import { idMembers } from './id-members';
+import { idRoles } from './id-roles';
 import { idAdmin } from './id-admin';
 import { idNotifications } from './id-notifications';
 import { idSla } from './id-sla';
@@ -18,6 +19,7 @@ export const id: Dictionary = {
   ...idAdmin,
   ...idAccount,
   ...idMembers,
+  ...idRoles,
   ...idUi,
   ...idReports,
   ...idProductivity,
@@ -186,6 +188,7 @@ export const id: Dictionary = {
   'activity.field.category': 'kategori',
   'activity.field.assignee': 'penanggung jawab',
   'activity.field.tags': 'tag',
+  'activity.slaRecomputed': 'batas waktu SLA dihitung ulang',
 
   'conversation.empty': 'Belum ada pesan.',
   'conversation.loadMore': 'Tampilkan pesan lainnya',

@@ -36,6 +36,15 @@ describe('timeline texts', () => {
     const escalated = activity({ type: 'SLA_ESCALATED', changes: [{ field: 'escalationLevel', from: '0', to: '1' }] });
     expect(activityText(escalated, en, names)).toBe('SLA breached, escalated: escalation level 1');
     expect(activityText(escalated, en, names)).not.toContain('→');
+    const recomputed = activity({
+      type: 'TICKET_UPDATED',
+      changes: [
+        { field: 'firstResponseDueAt', from: null, to: '2030-01-01T00:10:00.000Z' },
+        { field: 'resolutionDueAt', from: null, to: '2030-01-01T01:00:00.000Z' },
+      ],
+    });
+    expect(activityText(recomputed, en, names)).toBe('updated the ticket: SLA due times recomputed');
+    expect(activityText(recomputed, id, names)).toBe('memperbarui tiket: batas waktu SLA dihitung ulang');
   });
 
   it('names assignees it knows, tags, and internal notes', () => {

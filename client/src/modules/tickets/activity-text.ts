@@ -20,6 +20,8 @@ const KNOWN_TYPES = new Set([
 ]);
 const ENUM_FIELDS: Record<string, string> = { status: 'status', priority: 'priority', category: 'category', routingReason: 'chatReason' };
 const FIELD_NAMES = new Set(['title', 'description', 'status', 'priority', 'category', 'tags', 'routingReason']);
+/** Derived SLA state a policy, calendar or status change recomputed: told in one phrase, not as timestamps. */
+const SLA_FIELDS = new Set(['firstResponseDueAt', 'resolutionDueAt', 'slaPaused']);
 
 /**
  * A timeline entry in the UI language, from the activity's type and field changes (the API's
@@ -41,6 +43,7 @@ export function activityText(activity: Activity, t: Translate, nameOf: (userId: 
   };
   const details = activity.changes.flatMap((change) => {
     const field = change.field === 'assigneeId' ? 'assignee' : change.field;
+    if (SLA_FIELDS.has(field)) return [];
     const from = value(change.field, change.from);
     const to = value(change.field, change.to);
     if (field === 'assignee') {
@@ -55,6 +58,7 @@ export function activityText(activity: Activity, t: Translate, nameOf: (userId: 
     if (change.from === null || change.from === '') return [t('activity.setField', { field: label, to })];
     return [t('activity.changeFromTo', { field: label, from, to })];
   });
+  if (activity.changes.some((c) => SLA_FIELDS.has(c.field))) details.push(t('activity.slaRecomputed'));
   if (activity.tag) details.push(activity.tag);
   if (details.length === 0) return what;
   // "changed the status from Open to In progress", "updated the ticket: priority from High to Medium".

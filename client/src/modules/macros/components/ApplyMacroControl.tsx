@@ -5,10 +5,15 @@ import { useState } from 'react';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { plural } from '../../../app/plural';
+import { useViewer } from '../../../app/viewer';
 import { ApplyMacroDocument, MacrosDocument } from '../../../generated/graphql';
 
-/** Choose a macro and apply it to these tickets in one step (all or nothing). */
+/** Choose a macro and apply it to these tickets in one step (all or nothing). Shown only to those holding macros.manage. */
 export function ApplyMacroControl({ ticketIds, onApplied }: { ticketIds: readonly string[]; onApplied?: () => void }) {
+  return useViewer().can('macros.manage') ? <ApplyMacroControlInner ticketIds={ticketIds} onApplied={onApplied} /> : null;
+}
+
+function ApplyMacroControlInner({ ticketIds, onApplied }: { ticketIds: readonly string[]; onApplied?: () => void }) {
   const { t } = useI18n();
   const { data } = useQuery(MacrosDocument);
   const [macroId, setMacroId] = useState<string | null>(null);

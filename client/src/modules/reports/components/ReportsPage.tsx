@@ -73,7 +73,7 @@ export default function ReportsPage() {
             {t('reports.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {viewer.isAdmin ? t('reports.introAdmin') : t('reports.introAgent')}
+            {viewer.can('reports.view') ? t('reports.introAdmin') : t('reports.introAgent')}
             {data ? ` ${t('reports.timezone', { zone: data.ticketStats.timezone })}` : ''}
           </Text>
         </div>
@@ -116,7 +116,7 @@ export default function ReportsPage() {
           w={170}
           data-testid="reports-filter-department"
         />
-        {viewer.isAdmin && (
+        {viewer.can('reports.view') && (
           <Select
             label={t('reports.filter.agent')}
             placeholder={t('reports.filter.any')}
@@ -155,8 +155,8 @@ export default function ReportsPage() {
           <Card testId="chart-category" title={t('reports.chart.category')} built={donut(data.ticketStats.byCategory, (k) => t(`category.${k}` as MessageKey), t('reports.tickets'), t('reports.category'))} onClick={(e) => open({ category: keyOf(e) })} />
           <Card testId="chart-times" title={t('reports.chart.times')} built={times(data.ticketStats, t, label)} />
           <Card testId="chart-heatmap" title={t('reports.chart.heatmap')} built={heatmap(data.trafficHeatmap, weekdays, t)} />
-          <Card testId="chart-agents" title={viewer.isAdmin ? t('reports.chart.agents') : t('reports.chart.me')} built={leaderboard(data.agentStats, t)} />
-          {viewer.isAdmin && <ExportCard range={range} />}
+          <Card testId="chart-agents" title={viewer.can('reports.view') ? t('reports.chart.agents') : t('reports.chart.me')} built={leaderboard(data.agentStats, t)} />
+          {viewer.can('reports.export') && <ExportCard range={range} />}
         </SimpleGrid>
       )}
     </Stack>

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { ConfirmButton } from '../../../app/ui/ConfirmButton';
+import { useViewer } from '../../../app/viewer';
 import { DeleteSavedViewDocument, SavedViewsDocument, SavedViewTicketChangesDocument } from '../../../generated/graphql';
 import { isActiveView, paramsForView } from '../view-params';
 import { SaveViewModal } from './SaveViewModal';
@@ -16,8 +17,13 @@ const REFRESH_MS = 500;
 /**
  * Saved views as tabs above the board and the list: choosing one applies its filters, each
  * shows its count, kept current from the tenant's ticket events (another agent's change too).
+ * Shown only to those holding views.manage.
  */
 export function SavedViewTabs() {
+  return useViewer().can('views.manage') ? <SavedViewTabsInner /> : null;
+}
+
+function SavedViewTabsInner() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const { data, refetch } = useQuery(SavedViewsDocument);
