@@ -24,13 +24,13 @@ export class ApiKey extends TenantOwnedEntity<'expiresAt' | 'revokedAt' | 'lastU
   @Property({ type: 'string', length: 36 })
   createdById: string;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   expiresAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   revokedAt: Date | null = null;
 
   /** Updated at most once a minute, so a busy key does not write on every request. */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lastUsedAt: Date | null = null;
 }

@@ -31,9 +31,9 @@ export class OneTimeToken extends BaseEntity<'usedAt' | 'workspaceId'> {
   @Property({ type: 'string', length: 36, nullable: true })
   workspaceId?: string | null;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   expiresAt: Date;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   usedAt?: Date | null;
 }

@@ -19,13 +19,13 @@ export class RefreshToken extends TenantOwnedEntity<'usedAt' | 'revokedAt'> {
   @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
   user: User;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   expiresAt: Date;
 
   /** Set when the token is exchanged for a new one. */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   usedAt?: Date | null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   revokedAt?: Date | null;
 }

@@ -51,7 +51,7 @@ export class WidgetKey extends TenantOwnedEntity<'departmentId' | 'color' | 'gre
   @Property({ type: 'boolean' })
   requireIdentity: boolean = false;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   revokedAt: Date | null = null;
 }
 
@@ -65,7 +65,7 @@ export class ChatAgent extends TenantOwnedEntity<'capacity' | 'lastAssignedAt'> 
   @Property({ type: 'integer' })
   capacity: number = 3;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lastAssignedAt: Date | null = null;
 }
 
@@ -133,10 +133,10 @@ export class Chat extends TenantOwnedEntity<
   @Property({ type: 'boolean' })
   offline: boolean = false;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   visitorReadAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   agentReadAt: Date | null = null;
 
   @Property({ type: 'integer', nullable: true })

@@ -47,20 +47,20 @@ export class MailMessage extends BaseEntity<
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   nextAttemptAt: Date;
 
   /** Claim of the instance attempting it (instance id and claim number). */
   @Property({ type: 'string', length: 80, nullable: true })
   lockedBy?: string | null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lockedUntil?: Date | null;
 
   @Property({ type: 'string', length: 500, nullable: true })
   lastError?: string | null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   sentAt?: Date | null;
 
   /** The Message-ID the SMTP server accepted, or the dev mailbox's id. */

@@ -70,7 +70,7 @@ export class Notification extends TenantOwnedEntity<'readAt'> {
   params: NotificationParams;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   readAt: Date | null = null;
 
   @Field()

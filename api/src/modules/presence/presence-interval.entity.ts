@@ -12,10 +12,10 @@ export class PresenceInterval extends TenantOwnedEntity<'endedAt'> {
   @Property({ type: 'string', length: 36 })
   userId: string;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   startedAt: Date;
 
   /** Null while the agent is still ONLINE. */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   endedAt: Date | null = null;
 }

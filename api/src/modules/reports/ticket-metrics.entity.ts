@@ -69,10 +69,10 @@ export class TicketMetrics extends TenantOwnedEntity<
   @Property({ type: 'string', length: 36 })
   customerId: string;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   firstResponseAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   resolvedAt: Date | null = null;
 
   @Property({ type: 'double', nullable: true })

@@ -86,6 +86,6 @@ export class SlaRecomputeJob extends TenantOwnedEntity<'policyScope' | 'policyCu
   @Property({ type: 'string', length: 64, nullable: true })
   lockedBy: string | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lockedUntil: Date | null = null;
 }

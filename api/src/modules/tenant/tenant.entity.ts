@@ -36,7 +36,7 @@ export class Tenant extends BaseEntity<
   @Property({ type: 'string', length: 16 })
   status: TenantStatus = TenantStatus.ACTIVE;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   suspendedAt?: Date | null;
 
   /** Workspace setting: customers see their tickets' priority (tags stay staff-only regardless). */

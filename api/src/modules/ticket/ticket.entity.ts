@@ -115,18 +115,18 @@ export class Ticket extends TenantOwnedEntity<
   override updatedAt: Date;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   firstResponseAt: Date | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   resolvedAt: Date | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   closedAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   deletedAt: Date | null = null;
 
   // --- SLA: targets copied from the policy, and the clocks (see modules/sla/sla.engine.ts).
@@ -143,21 +143,21 @@ export class Ticket extends TenantOwnedEntity<
   slaResolutionMinutes: number | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the first public staff reply is due (SLA).' })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   firstResponseDueAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   firstResponseAtRiskAt: Date | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When resolution is due (SLA); moves while the ticket is resolved.' })
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   resolutionDueAt: Date | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   resolutionAtRiskAt: Date | null = null;
 
   /** Set while the resolution clock is paused (ticket RESOLVED). */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   slaPausedAt: Date | null = null;
 
   /** Working minutes the resolution clock has spent paused. */
@@ -169,15 +169,15 @@ export class Ticket extends TenantOwnedEntity<
   slaNotified: number = 0;
 
   /** Earliest pending due time (SLA_NEVER when none; set on create): sorting and SLA-state filters. */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   slaDueAt: Date | null;
 
   /** Earliest pending at-risk time (far future when none). */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   slaAtRiskAt: Date | null;
 
   /** When the escalation worker should look at this ticket next (far future when never). */
-  @Property({ type: 'datetime', length: 3, nullable: true, index: true })
+  @Property({ type: 'Date', length: 3, nullable: true, index: true })
   slaNextCheckAt: Date | null;
 }
 

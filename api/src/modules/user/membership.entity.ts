@@ -24,6 +24,6 @@ export class Membership extends TenantOwnedEntity<'active' | 'lastSignInAt' | 'c
   active: boolean = true;
 
   /** The last successful sign-in to this tenant (password sign-in or switching to it). */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lastSignInAt: Date | null = null;
 }

@@ -26,7 +26,7 @@ export class User extends BaseEntity<'active' | 'mustChangePassword' | 'locale' 
   locale: string = 'en';
 
   /** When the user proved they own the email address (sign-up verification or a password reset). */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   emailVerifiedAt?: Date | null;
 
   /** A platform operator (not a tenant role): may list, create, rename and suspend tenants. */

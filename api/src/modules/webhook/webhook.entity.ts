@@ -34,14 +34,14 @@ export class WebhookEndpoint extends TenantOwnedEntity<'enabled' | 'disabledAt' 
   @Property({ type: 'boolean' })
   enabled: boolean = true;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   disabledAt: Date | null = null;
 
   @Property({ type: 'string', length: 300, nullable: true })
   disabledReason: string | null = null;
 
   /** Start of the current run of failed attempts; null after a success. */
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   failingSince: Date | null = null;
 }
 
@@ -73,20 +73,20 @@ export class WebhookDelivery extends TenantOwnedEntity<
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   nextAttemptAt: Date;
 
   /** Retries stop (and the endpoint is disabled) once an attempt fails after this time. */
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   giveUpAt: Date;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lockedUntil: Date | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true })
   lockedBy: string | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   lastAttemptAt: Date | null = null;
 
   @Property({ type: 'integer', nullable: true })
@@ -98,6 +98,6 @@ export class WebhookDelivery extends TenantOwnedEntity<
   @Property({ type: 'string', length: 500, nullable: true })
   lastError: string | null = null;
 
-  @Property({ type: 'datetime', length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   deliveredAt: Date | null = null;
 }

@@ -14,10 +14,10 @@ export abstract class BaseEntity<Optional extends string = never> {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = uuidv7();
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ type: 'Date', length: 3 })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  @Property({ type: 'Date', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
 
