@@ -1,7 +1,11 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createWsServer, type ConnectionHooks } from '../realtime/ws-server.js';
@@ -103,6 +107,10 @@ export async function createGraphQLServers(options: GraphQLServerOptions): Promi
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
+      // Both are installed by default and hook every field resolver (willResolveField wraps
+      // the whole schema); responses carry no cache hints and no federation traces.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       ...(options.exposeQueryStats ? [requestStatsPlugin] : []),
       graphqlHttpStatusPlugin<GraphQLContext>(),
       ...options.limits.plugins,
