@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createTestTenant, tokenFor } from '../src/test/tenants.js';
+import { TICKET } from './scenarios.js';
 
 /** Frames are printed relative to the project root (file URL of the repository). */
 const PROJECT_ROOT = new URL('../../', import.meta.url).href;
@@ -24,11 +25,22 @@ const app = await buildApp(loadConfig({
 }));
 const t = await createTestTenant(app, 's5');
 const token = await tokenFor(app.url, t.admin);
-const query = '{ tickets(first: 100) { edges { node { messages(first: 100) { edges { node { id body attachments { id } } } } } } } }';
-const once = async () => {
-  const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-  return r.json();
+// QUERY and STATUS pick another request to profile, e.g. QUERY='{ __typename }' STATUS=200 (S2).
+const query: string = process.env.QUERY ?? '{ tickets(first: 100) { edges { node { messages(first: 100) { edges { node { id body attachments { id } } } } } } } }';
+const status = process.env.STATUS ?? '400';
+const post = async (q: string, variables?: object) => {
+  const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q, variables }) });
+  return r.json() as Promise<{ data?: any }>;
 };
+// TICKET_PAGE=1: the S1 ticket page (one ticket with 50 messages) instead of QUERY.
+let variables: object | undefined;
+if (process.env.TICKET_PAGE === '1') {
+  const created = await post('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: { title: 'Profiled', description: 'First message', category: 'TECHNICAL', customerId: t.customer1.id } });
+  const ticketId = created.data.createTicket.id as string;
+  for (let i = 0; i < 49; i++) await post('mutation($input: PostMessageInput!) { postMessage(input: $input) { id } }', { input: { ticketId, body: `Reply ${i} with a few words of text in it` } });
+  variables = { id: ticketId };
+}
+const once = () => post(process.env.TICKET_PAGE === '1' ? TICKET : query, variables);
 console.error(JSON.stringify(await once()).slice(0, 300));
 for (let i = 0; i < 200; i++) await once();
 const { Session } = await import('node:inspector/promises');
@@ -37,7 +49,7 @@ await session.post('Profiler.enable');
 if (process.env.PROFILE !== '0') await session.post('Profiler.start');
 const { httpRequestDuration } = await import('../src/platform/metrics/metrics.js');
 const served = async () => {
-  const v = (await httpRequestDuration.get()).values.filter((x) => x.labels.route === '/graphql' && x.labels.status === '400');
+  const v = (await httpRequestDuration.get()).values.filter((x) => x.labels.route === '/graphql' && x.labels.status === status);
   return { sum: v.find((x) => x.metricName?.endsWith('_sum'))?.value ?? 0, count: v.find((x) => x.metricName?.endsWith('_count'))?.value ?? 0 };
 };
 const before = await served();
@@ -46,7 +58,7 @@ const N = 500;
 for (let i = 0; i < N; i++) await once();
 const per = (performance.now() - t0) / N;
 const after = await served();
-console.error(`round trip per refused query: ${per.toFixed(2)} ms; server time (request log clock) ${(((after.sum - before.sum) / (after.count - before.count)) * 1000).toFixed(3)} ms over ${after.count - before.count} requests`);
+console.error(`round trip per request: ${per.toFixed(2)} ms; server time (request log clock) ${(((after.sum - before.sum) / (after.count - before.count)) * 1000).toFixed(3)} ms over ${after.count - before.count} requests`);
 if (process.env.PROFILE === '0') process.exit(0);
 const { profile } = await session.post('Profiler.stop');
 // self time by function
