@@ -45,11 +45,13 @@ describe.each(await testDatabases())('statements per write on %s', (db) => {
     // Let the metrics writer (which loads the tenant for its timezone) settle first.
     await server.app.workers.metrics.idle();
     const stamps = async () => {
-      const knex = server.app.orm.em.getConnection().getKnex();
-      const [tenant] = await knex('tenants').where({ id: t.id }).select('updated_at');
-      const [user] = await knex('users').where({ id: t.admin.id }).select('updated_at');
-      const [membership] = await knex('memberships').where({ tenant_id: t.id, user_id: t.admin.id }).select('updated_at');
-      return [tenant.updated_at, user.updated_at, membership.updated_at].map(String);
+      const connection = server.app.orm.em.getConnection();
+      const one = async (sql: string, params: string[]) => String(((await connection.execute(sql, params)) as Array<{ updated_at: unknown }>)[0].updated_at);
+      return [
+        await one('select updated_at from tenants where id = ?', [t.id]),
+        await one('select updated_at from users where id = ?', [t.admin.id]),
+        await one('select updated_at from memberships where tenant_id = ? and user_id = ?', [t.id, t.admin.id]),
+      ];
     };
     const before = await stamps();
     await new Promise((resolve) => setTimeout(resolve, 20));
