@@ -14,6 +14,8 @@ import { TicketMetrics } from './ticket-metrics.entity.js';
 
 /** Tickets per sweep transaction: short enough that requests (on SQLite, sharing its one connection) get their turn. */
 const SWEEP_BATCH = 100;
+/** Tickets per transaction when nothing else uses the database (filling a generated one). */
+const UNPACED_BATCH = 1000;
 
 
 /**
@@ -132,29 +134,40 @@ export class MetricsWriter {
   /**
    * Rows missing, stale (ticket version moved) or of deleted tickets, in every tenant. A long
    * sweep (a database restored without its metrics rows) runs at most half the time: after
-   * each full batch it waits as long as the batch took, so the API stays responsive.
+   * each full batch it waits as long as the batch took, so the API stays responsive
+   * (`paced: false` for a tool that fills a database nobody serves yet).
    */
-  async sweep(): Promise<number> {
+  async sweep({ paced = true }: { paced?: boolean } = {}): Promise<number> {
+    const batch = paced ? SWEEP_BATCH : UNPACED_BATCH;
     let fixed = 0;
+    let after = '';
     const startedAt = Date.now();
     for (;;) {
       const began = Date.now();
       const knex = (this.orm.em as SqlEntityManager).getKnex();
       // Background repair across tenants: stale rows are found across tenants, then each
       // tenant's tickets are recomputed in that tenant's own scope.
+      // One pass in key order (a keyset from the last stale ticket), so a sweep reads each
+      // ticket once however many batches it takes; rows going stale behind it wait for the next.
       const rows = (await knex('tickets as t')
         .leftJoin('ticket_metrics as m', 'm.id', 't.id')
-        .where((q) => q.whereNull('t.deleted_at').andWhere((q2) => q2.whereNull('m.id').orWhereRaw('m.ticket_version <> t.version')))
-        .orWhere((q) => q.whereNotNull('t.deleted_at').whereNotNull('m.id'))
+        .where('t.id', '>', after)
+        .andWhere((w) =>
+          w
+            .where((q) => q.whereNull('t.deleted_at').andWhere((q2) => q2.whereNull('m.id').orWhereRaw('m.ticket_version <> t.version')))
+            .orWhere((q) => q.whereNotNull('t.deleted_at').whereNotNull('m.id')),
+        )
+        .orderBy('t.id', 'asc')
         .select({ id: 't.id', tenantId: 't.tenant_id' })
-        .limit(SWEEP_BATCH)) as Array<{ id: string; tenantId: string }>;
+        .limit(batch)) as Array<{ id: string; tenantId: string }>;
       if (!rows.length) break;
+      after = rows[rows.length - 1].id;
       const byTenant = new Map<string, string[]>();
       for (const r of rows) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.id]);
       for (const [tenantId, ids] of byTenant) await this.refresh(forTenant(this.orm.em, tenantId), ids);
       fixed += rows.length;
-      if (rows.length < SWEEP_BATCH) break;
-      await sleep(Math.min(1000, Date.now() - began));
+      if (rows.length < batch) break;
+      if (paced) await sleep(Math.min(1000, Date.now() - began));
     }
     if (fixed >= SWEEP_BATCH) this.logger.info({ tickets: fixed, ms: Date.now() - startedAt }, 'ticket metrics sweep done');
     return fixed;
