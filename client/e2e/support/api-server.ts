@@ -39,6 +39,10 @@ export async function startApiServer(timeoutMs = 240_000): Promise<RunningServer
     SLA_WORKER_INTERVAL_MS: '1000',
     // Webhook receivers in the tests listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    // Every test file signs in as the same few demo users, one after another, so their cost
+    // buckets would run dry (429) partway through the run; the limits have their own API tests.
+    RATE_LIMIT_MAX_POINTS: '1000000',
+    RATE_LIMIT_RESTORE_RATE: '100000',
   };
   // Never the shared services: this run has its own database and in-process pub/sub.
   delete env.DATABASE_URL;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Role } from '../../platform/auth/principal.js';
 import { SlaPolicy } from '../sla/sla.entity.js';
@@ -33,6 +34,15 @@ export async function seedChatDemo(tx: EntityManager, slug: string): Promise<voi
     // No greeting of its own: the widget shows the workspace's, in the visitor's language.
     greeting: null,
     identitySecret: null,
+  });
+  // A key for a signed-in app: its server signs each visitor's id with the identity secret.
+  tx.create(WidgetKey, {
+    name: 'Customer app (signed-in visitors)',
+    key: `wk_demo_${slug}_app`,
+    allowedOrigins: [`https://app.${slug}.example`],
+    greeting: null,
+    identitySecret: randomBytes(32).toString('hex'),
+    requireIdentity: true,
   });
   for (const category of Object.values(TicketCategory)) {
     tx.create(SlaPolicy, { category, priorityKey: TicketPriority.URGENT, firstResponseMinutes: 15, resolutionMinutes: 240, businessHours: false });

@@ -76,7 +76,8 @@ export function ChatSettingsPage() {
               <Code block tabIndex={0} role="region" aria-label={t('chatSettings.snippet', { name: k.name })}>{`<script src="${origin}/widget.js" data-key="${k.key}" async></script>`}</Code>
               {k.identitySecret && (
                 <Text size="xs" c="dimmed">
-                  {t('chatSettings.secret')} <Code>{k.identitySecret}</Code>
+                  {/* 64 hex digits with no break opportunity: they wrap anywhere on narrow screens. */}
+                  {t('chatSettings.secret')} <Code style={{ wordBreak: 'break-all' }}>{k.identitySecret}</Code>
                 </Text>
               )}
             </Stack>
