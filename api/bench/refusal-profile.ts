@@ -6,25 +6,31 @@
  *   cd api && PROFILE=0 LL=silent node --import @swc-node/register/esm-register bench/refusal-profile.ts
  */
 import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
-import { createTestTenant, tokenFor } from '../src/test/tenants.js';
+import { createTestTenant, login, tokenFor } from '../src/test/tenants.js';
+import { BENCH_PASSWORD, type FixtureTenant } from './fixture.js';
 import { TICKET } from './scenarios.js';
 
 /** Frames are printed relative to the project root (file URL of the repository). */
 const PROJECT_ROOT = new URL('../../', import.meta.url).href;
 
 const dir = mkdtempSync(join(tmpdir(), 's5-'));
+// FIXTURE=<bench fixture .db>: profile on a copy of the benchmark's generated database
+// (its first tenant's admin, and with TICKET_PAGE=1 its long ticket).
+const fixture = process.env.FIXTURE;
+if (fixture) copyFileSync(fixture, join(dir, 'db.sqlite'));
 const app = await buildApp(loadConfig({
   NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
   JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: process.env.LL ?? 'info', EXPOSE_QUERY_STATS: 'true', RATE_LIMIT_MAX_POINTS: '100000000', RATE_LIMIT_RESTORE_RATE: '100000000',
   REDIS_URL: '', CORS_ORIGINS: 'http://127.0.0.1', SEED_DEMO_DATA: 'false', CLIENT_DIST: join(dir, 'none'),
 }));
-const t = await createTestTenant(app, 's5');
-const token = await tokenFor(app.url, t.admin);
+const fixtureTenant = fixture ? (JSON.parse(readFileSync(`${fixture}.json`, 'utf8')) as FixtureTenant[])[0] : undefined;
+const t = fixtureTenant ? undefined : await createTestTenant(app, 's5');
+const token = fixtureTenant ? (await login(app.url, fixtureTenant.adminEmail, fixtureTenant.slug, BENCH_PASSWORD)).accessToken : await tokenFor(app.url, t!.admin);
 // QUERY and STATUS pick another request to profile, e.g. QUERY='{ __typename }' STATUS=200 (S2).
 const query: string = process.env.QUERY ?? '{ tickets(first: 100) { edges { node { messages(first: 100) { edges { node { id body attachments { id } } } } } } } }';
 const status = process.env.STATUS ?? '400';
@@ -34,8 +40,9 @@ const post = async (q: string, variables?: object) => {
 };
 // TICKET_PAGE=1: the S1 ticket page (one ticket with 50 messages) instead of QUERY.
 let variables: object | undefined;
-if (process.env.TICKET_PAGE === '1') {
-  const created = await post('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: { title: 'Profiled', description: 'First message', category: 'TECHNICAL', customerId: t.customer1.id } });
+if (process.env.TICKET_PAGE === '1' && fixtureTenant) variables = { id: fixtureTenant.longTicketId };
+else if (process.env.TICKET_PAGE === '1') {
+  const created = await post('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: { title: 'Profiled', description: 'First message', category: 'TECHNICAL', customerId: t!.customer1.id } });
   const ticketId = created.data.createTicket.id as string;
   for (let i = 0; i < 49; i++) await post('mutation($input: PostMessageInput!) { postMessage(input: $input) { id } }', { input: { ticketId, body: `Reply ${i} with a few words of text in it` } });
   variables = { id: ticketId };
@@ -54,11 +61,13 @@ const served = async () => {
 };
 const before = await served();
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const N = 500;
 for (let i = 0; i < N; i++) await once();
 const per = (performance.now() - t0) / N;
+const cpu = process.cpuUsage(cpu0);
 const after = await served();
-console.error(`round trip per request: ${per.toFixed(2)} ms; server time (request log clock) ${(((after.sum - before.sum) / (after.count - before.count)) * 1000).toFixed(3)} ms over ${after.count - before.count} requests`);
+console.error(`round trip per request: ${per.toFixed(2)} ms; CPU of this process (server and client) ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms; server time (request log clock) ${(((after.sum - before.sum) / (after.count - before.count)) * 1000).toFixed(3)} ms over ${after.count - before.count} requests`);
 if (process.env.PROFILE === '0') process.exit(0);
 const { profile } = await session.post('Profiler.stop');
 // self time by function
