@@ -57,7 +57,8 @@ export function RolesPage() {
   const toggle = async (role: RoleRowFragment, key: Permission, on: boolean) => {
     const next = on ? [...role.permissions, key] : role.permissions.filter((p) => p !== key);
     try {
-      await update({ variables: { id: role.id, input: { permissions: next } } });
+      // The cell flips at once; a refused change rolls back with the optimistic layer.
+      await update({ variables: { id: role.id, input: { permissions: next } }, optimisticResponse: { updateRole: { ...role, permissions: next } } });
       notifications.show({ color: 'green', message: t('roles.saved', { name: role.name }) });
     } catch (caught) {
       notifications.show({ color: 'red', message: describeError(caught, t) });
