@@ -6,7 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import { useViewer } from '../../../app/viewer';
 import { PresenceStatus, SetPresenceDocument } from '../../../generated/graphql';
 import { PRESENCE_COLORS, usePresenceOf } from '../hooks/usePresence';
-import { rememberPresence } from '../hooks/usePresenceSync';
+import { rememberPresence, sendInOrder } from '../hooks/usePresenceSync';
 
 const CHOICES = [PresenceStatus.Online, PresenceStatus.Away, PresenceStatus.Busy];
 
@@ -22,7 +22,7 @@ export function PresenceSwitch({ fullWidth = false }: { fullWidth?: boolean }) {
     const status = value as PresenceStatus;
     rememberPresence(status);
     try {
-      await setPresence({ variables: { status } });
+      await sendInOrder(() => setPresence({ variables: { status } }));
     } catch (caught) {
       notifications.show({ color: 'red', message: describeError(caught, t) });
     }

@@ -16,6 +16,18 @@ export function chosenPresence(): PresenceStatus {
   return PresenceStatus.Online;
 }
 
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sends presence changes one at a time, in the order they were made: the status a reconnect
+ * states again, sent just before the person picks another, must not reach the server after it.
+ */
+export function sendInOrder<T>(send: () => Promise<T>): Promise<T> {
+  const next = previous.then(send, send);
+  previous = next.catch(() => undefined);
+  return next;
+}
+
 export function rememberPresence(status: PresenceStatus): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, status);
@@ -43,6 +55,7 @@ export function usePresenceSync(enabled: boolean): void {
     }
     if (applied.current) return;
     applied.current = true;
-    void setPresence({ variables: { status: chosenPresence() }, refetchQueries: [AgentsDocument] }).catch(() => undefined);
+    // The chosen status is read when the request goes out, after any change queued before it.
+    void sendInOrder(() => setPresence({ variables: { status: chosenPresence() }, refetchQueries: [AgentsDocument] })).catch(() => undefined);
   }, [enabled, state, setPresence]);
 }
