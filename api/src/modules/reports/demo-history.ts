@@ -111,7 +111,9 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     if (rnd() < 0.75) {
       const startOfDay = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
       const shift = weekday >= 5 && rnd() < 0.7 ? (weekday === 5 ? -1 : -2) * DAY : 0;
-      created = startOfDay + shift + (8 - offset + rnd() * 10) * 60 * MIN;
+      const inHours = startOfDay + shift + (8 - offset + rnd() * 10) * 60 * MIN;
+      // Not before the 90 days: a weekend ticket near the start stays where it was.
+      if (inHours >= now - 90 * DAY) created = inHours;
     }
     created = Math.min(created, now - 5 * MIN);
     const ageDays = (now - created) / DAY;
