@@ -99,15 +99,44 @@ export interface InitOrmOptions {
 /** How long a statement waits for another writer's lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+interface SqliteConnection {
+  exec(sql: string): unknown;
+  prepare(sql: string): unknown;
+  memory?: boolean;
+}
+
+/** Prepared statements one SQLite connection keeps, by SQL text (least recently used go first). */
+export const SQLITE_STATEMENT_CACHE = 256;
+
+/**
+ * The driver prepares every statement it runs, which costs as much as running a small read;
+ * the values are bound parameters, so the same SQL text recurs and its statement is reused.
+ */
+function keepPreparedStatements(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  const kept = new Map<string, unknown>();
+  connection.prepare = (sql: string) => {
+    let statement = kept.get(sql);
+    if (statement) kept.delete(sql);
+    else {
+      statement = prepare(sql);
+      if (kept.size >= SQLITE_STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, statement);
+    return statement;
+  };
+}
+
 /**
  * Every SQLite connection the pool opens (they are recycled): wait for locks instead of
  * failing at once, write-ahead logging so readers never block the writer, foreign keys on.
  */
-function prepareSqliteConnection(connection: { exec(sql: string): unknown; memory?: boolean }, done: (err: Error | null, c: unknown) => void): void {
+function prepareSqliteConnection(connection: SqliteConnection, done: (err: Error | null, c: unknown) => void): void {
   try {
     connection.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (!connection.memory) connection.exec('pragma journal_mode = WAL');
     connection.exec('pragma foreign_keys = on');
+    keepPreparedStatements(connection);
     done(null, connection);
   } catch (error) {
     done(error as Error, connection);
