@@ -161,6 +161,8 @@ async function fillMetrics(target: Target): Promise<void> {
   const orm = await initOrm(loadConfig(env), entities, logger);
   try {
     await new MetricsWriter(orm, new SlaService(target.kind !== 'sqlite'), logger).sweep({ paced: false });
+    // Into the database file itself: the file is copied, its write-ahead log is not.
+    if (target.kind === 'sqlite') await orm.em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
   } finally {
     await orm.close(true);
     releaseDatabaseLock(orm);

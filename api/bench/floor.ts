@@ -5,9 +5,14 @@
  *   build the same JSON (`{ data: ... }`). The tenant comes from the X-Tenant header:
  *   a floor has no authentication. Raw SQL with explicit tenant predicates.
  * - POST /typename: graphql-js executing a cached, validated `{ __typename }` document.
+ * - POST /apollo: the same schema in a bare Apollo Server 5 behind Express 5 (default
+ *   plugins, nothing of Sociodesk's): what the GraphQL server framework alone costs.
  * Started by run.ts: `BENCH_DB=sqlite:<file>` or `BENCH_DB=mysql://…`; prints its port.
  */
 import { createServer, type IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
 import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql';
 
 type Row = Record<string, unknown>;
@@ -162,7 +167,16 @@ async function main() {
       req.on('error', reject);
     });
 
+  const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }' });
+  await apollo.start();
+  const framework = express();
+  framework.use('/apollo', express.json(), expressMiddleware(apollo));
+
   const server = createServer(async (req, res) => {
+    if (req.url === '/apollo') {
+      framework(req, res);
+      return;
+    }
     try {
       const body = JSON.parse((await readBody(req)) || '{}') as { query?: string; variables?: Record<string, unknown> };
       const tenantId = String(req.headers['x-tenant'] ?? '');

@@ -119,6 +119,8 @@ export interface LoadOptions {
   connections: number;
   durationSeconds?: number;
   amount?: number;
+  /** Requests per second over all connections (paced load); unset: as fast as answers come. */
+  overallRate?: number;
   /** Every response body must pass this check; failures count as mismatches. */
   verify: (body: string) => boolean;
   /** Report failed requests instead of failing the run (concurrent writes that may conflict). */
@@ -151,6 +153,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     method: 'POST',
     connections: o.connections,
     ...(o.amount ? { amount: o.amount } : { duration: o.durationSeconds }),
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
     timeout: 30,
     headers: { 'content-type': 'application/json' },
     verifyBody: (body: string) => {

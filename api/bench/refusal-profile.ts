@@ -93,6 +93,22 @@ for (let i = 0; i < samples.length; i++) {
   }
 }
 for (const [k, v] of [...incl.entries()].sort((a, b) => b[1] - a[1])) console.error(`incl ${(v / 1000 / N).toFixed(3)} ms/req ${k}`);
+// STACKS=<function name>: the call paths that led to it, by time.
+if (process.env.STACKS) {
+  const paths = new Map<string, number>();
+  for (let i = 0; i < samples.length; i++) {
+    const n: any = byId.get(samples[i]);
+    if (n.callFrame.functionName !== process.env.STACKS) continue;
+    const names: string[] = [];
+    for (let id: number | undefined = parents.get(samples[i]); id !== undefined && names.length < 12; id = parents.get(id)) {
+      const f = (byId.get(id) as any).callFrame;
+      names.push(`${f.functionName || '(anon)'}@${String(f.url).split('/').slice(-2).join('/')}:${f.lineNumber}`);
+    }
+    const k = names.join(' < ');
+    paths.set(k, (paths.get(k) ?? 0) + (dt[i] ?? 0));
+  }
+  for (const [k, v] of [...paths.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error(`${(v / 1000).toFixed(0).padStart(6)} ms ${k}`);
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 35)) console.error(`${(v / 1000).toFixed(0).padStart(6)} ms ${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
 await app.close();

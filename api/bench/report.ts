@@ -3,7 +3,7 @@ import type { FanoutResult } from './fanout.js';
 import type { FixtureSize } from './fixture.js';
 import { median, type LoadResult } from './lib.js';
 import type { RecomputeResult } from './recompute.js';
-import type { Plan, Ratio, s1, s3, s5 } from './scenarios.js';
+import type { Plan, Ratio, s1, s3, s3UnderLoad, s5 } from './scenarios.js';
 
 export interface Results {
   quick: boolean;
@@ -15,8 +15,9 @@ export interface Results {
   startMs?: number;
   firstLoginMs?: number;
   s1?: Awaited<ReturnType<typeof s1>>;
-  s2?: { authenticated: Ratio; anonymous: Ratio };
+  s2?: { authenticated: Ratio; anonymous: Ratio; framework?: Ratio };
   s3?: Awaited<ReturnType<typeof s3>>;
+  s3UnderLoad?: Awaited<ReturnType<typeof s3UnderLoad>>;
   s4?: FanoutResult;
   s4plan?: { subscribers: number; eventsPerRound: number; rounds: number };
   s5?: Awaited<ReturnType<typeof s5>>;
@@ -65,8 +66,28 @@ export function report(r: Results): string {
     const b = r.s2.anonymous;
     rows.push(['S2: authenticated { __typename }', rate(a.api), rate(a.floor!), pct(a.api.rps, a.floor!.rps), `>= 40 %: ${mark(a.api.rps / a.floor!.rps >= 0.4)}`]);
     rows.push(['S2: { __typename } without a token', rate(b.api), rate(b.floor!), pct(b.api.rps, b.floor!.rps), '']);
+    const f = r.s2.framework;
+    if (f) {
+      rows.push([
+        'S2: bare Apollo Server 5 + Express 5, same trivial schema (framework alone)',
+        rate(f.api),
+        rate(f.floor!),
+        pct(f.api.rps, f.floor!.rps),
+        `Sociodesk authenticated = ${pct(a.api.rps, f.api.rps)} of it`,
+      ]);
+    }
   }
   if (r.s3) rows.push(...writeRows('SQLite', r.s3));
+  if (r.s3UnderLoad) {
+    const u = r.s3UnderLoad;
+    rows.push([
+      `S3 SQLite: createTicket at ${u.rate}/s during the S1 board load`,
+      `${n0(u.writes.rps)} writes/s, p50 ${ms(u.writes.p50)}, p99 ${ms(u.writes.p99)}; board ${rate(u.board)} meanwhile`,
+      '',
+      '',
+      `p99 < 50 ms: ${mark(u.writes.p99 < 50)}`,
+    ]);
+  }
   if (r.mariadbS3) rows.push(...writeRows('MariaDB', r.mariadbS3));
   if (r.s4 && r.s4plan) {
     const apiP99 = median(r.s4.api.map((x) => x.p99));

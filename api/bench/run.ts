@@ -16,7 +16,7 @@ import { BENCH_PASSWORD, generateFixture, type FixtureSize, type FixtureTenant, 
 import { freePort, gql, pinned, startProcess, startWithBanner, waitFor } from './lib.js';
 import { s6 } from './recompute.js';
 import { report, type Results } from './report.js';
-import { s1, s2, s3, s5, type Plan, type Target } from './scenarios.js';
+import { s1, s2, s3, s3UnderLoad, s5, type Plan, type Target } from './scenarios.js';
 
 const API_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(API_DIR, '..');
@@ -143,6 +143,8 @@ async function main() {
     partial();
     log('S3: writes');
     results.s3 = await s3(target, plan);
+    log('S3: createTicket at 50/s during the board load');
+    results.s3UnderLoad = await s3UnderLoad(target, plan);
   }
   if (runs('S6')) {
     partial();

@@ -95,7 +95,8 @@ export async function s2(t: Target, plan: Plan) {
   const floor = () => load({ ...common, url: `${t.floor}/typename` });
   const authenticated = await alternate(plan, () => load({ ...common, url: `${t.api}/graphql`, headers: t.tokens.map((token) => bearer(token)) }), floor);
   const anonymous = await alternate(plan, () => load({ ...common, url: `${t.api}/graphql` }), floor);
-  return { authenticated, anonymous };
+  const framework = await alternate(plan, () => load({ ...common, url: `${t.floor}/apollo` }), floor);
+  return { authenticated, anonymous, framework };
 }
 
 const CREATE = 'mutation Create($input: CreateTicketInput!) { createTicket(input: $input) { id number } }';
@@ -162,6 +163,31 @@ export async function s3(t: Target, plan: Plan): Promise<Record<'createTicket' |
     out[name] = { statements, single: medianOf(singles), concurrent: medianOf(concurrents) };
   }
   return out;
+}
+
+/**
+ * Writes under read load: createTicket paced at 50 writes/s (4 connections) while 8
+ * connections read the S1 board page, both for the plan's duration, medians of its rounds.
+ */
+export async function s3UnderLoad(t: Target, plan: Plan): Promise<{ writes: LoadResult; board: LoadResult; rate: number }> {
+  const tenant = t.tenants[0];
+  const headers = bearer(t.tokens[0]);
+  let n = 0;
+  const createBody = () =>
+    JSON.stringify({ query: CREATE, variables: { input: { title: `Bench write under load ${++n}`, description: 'Written during the board load', category: 'TECHNICAL', customerId: tenant.customerIds[n % tenant.customerIds.length] } } });
+  const boardBody = JSON.stringify({ query: BOARD, variables: { first: 50 } });
+  const rate = 50;
+  const writes: LoadResult[] = [];
+  const boards: LoadResult[] = [];
+  for (let r = 0; r < plan.rounds; r++) {
+    const [w, b] = await Promise.all([
+      load({ url: `${t.api}/graphql`, bodies: '{}', headers, connections: 4, durationSeconds: plan.seconds, overallRate: rate, nextBody: createBody, verify: (body) => body.startsWith('{"data":{"createTicket":{"id":') }),
+      load({ url: `${t.api}/graphql`, bodies: boardBody, headers: t.tokens.map((token) => bearer(token)), connections: plan.connections, durationSeconds: plan.seconds, verify: (body) => body.startsWith('{"data":{"tickets":{"totalCount":') }),
+    ]);
+    writes.push(w);
+    boards.push(b);
+  }
+  return { writes: medianOf(writes), board: medianOf(boards), rate };
 }
 
 /** S5: a query over the cost limit answers BAD_USER_INPUT with no SQL; server time from the request log. */
