@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--no-build] [--only=S1,S2]`: builds the API, generates the fixture,
  * starts the compiled API in production mode and the floors, runs S1-S6 and prints one
- * table of medians and ratios. With BENCH_MARIADB_URL (mysql://root@127.0.0.1:3306/<db>,
+ * table of medians and ratios. With BENCH_MARIADB_URL (mariadb://root@127.0.0.1:3306/<db>,
  * a database the bench may drop) S1 and S3 also run on MariaDB against a MariaDB floor.
  * The API and the floors share core 0; the load generator runs on core 1.
  */
@@ -159,14 +159,15 @@ async function main() {
   }
   api.child.kill('SIGTERM');
 
-  const mariaUrl = process.env.BENCH_MARIADB_URL;
+  // The API and the fixture's ORM use the MariaDB driver (a mysql:// URL on MariaDB is refused); the floor speaks mysql2.
+  const mariaUrl = process.env.BENCH_MARIADB_URL?.replace(/^mysql:/, 'mariadb:');
   if (mariaUrl && (runs('S1') || runs('S3'))) {
     log('MariaDB: generating the fixture');
     const started = Date.now();
     const tenants = await generateFixture({ kind: 'mariadb', url: mariaUrl } satisfies DbTarget, size);
     log(`generated the MariaDB fixture in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const mApi = await startApi(mariaUrl, 'api-mariadb');
-    const mTarget: Target = { api: mApi.url, floor: await startFloor(mariaUrl), tokens: await login(mApi.url, tenants), tenants };
+    const mTarget: Target = { api: mApi.url, floor: await startFloor(mariaUrl.replace(/^mariadb:/, 'mysql:')), tokens: await login(mApi.url, tenants), tenants };
     if (runs('S1')) {
       log('MariaDB S1');
       results.mariadbS1 = await s1(mTarget, plan);

@@ -41,6 +41,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // A setting found wrong only once connected (a mysql:// URL on a MariaDB server).
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
   // A refused start (another process owns the data folder) is a message, not a stack trace.
   if (error instanceof Error && error.name === 'DatabaseLockedError') {
     console.error(`Sociodesk cannot start: ${error.message}`);

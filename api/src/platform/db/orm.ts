@@ -12,6 +12,7 @@ import { sqlStatementDuration, statementKind } from '../metrics/metrics.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { acquireSqliteLock } from './sqlite-lock.js';
+import { ConfigError } from '../config-parsers.js';
 import { TenantGuard } from './tenant-guard.js';
 
 export const DEFAULT_DB_TIMEOUTS = { acquireTimeoutMs: 3000, connectTimeoutMs: 2000 };
@@ -178,6 +179,7 @@ export async function initOrm(config: AppConfig, entities: EntityClass[], logger
     if (config.database.kind === 'sqlite') await migrate();
     else {
       await ensureDatabase(orm);
+      await assertDriverFitsServer(orm, config);
       await withMigrationLock(orm, logger, migrate);
     }
   } catch (error) {
@@ -186,6 +188,19 @@ export async function initOrm(config: AppConfig, entities: EntityClass[], logger
     throw error;
   }
   return orm;
+}
+
+/**
+ * A mysql:// URL on a MariaDB server would run, but the MySQL driver expects JSON columns to
+ * arrive parsed and MariaDB sends them as text (tags, payloads and settings would come back
+ * as strings): refused at start with the URL to use instead.
+ */
+async function assertDriverFitsServer(orm: MikroORM, config: AppConfig): Promise<void> {
+  if (config.database.kind !== 'mysql') return;
+  const [row] = (await orm.em.getConnection().execute('select version() as version')) as Array<{ version: string }>;
+  if (/mariadb/i.test(String(row?.version))) {
+    throw new ConfigError([`DATABASE_URL: the server is MariaDB (${row.version}); use a mariadb:// URL for it (mysql:// is for MySQL)`]);
+  }
 }
 
 /** Creates the database when missing; another instance creating it at the same moment is fine. */
