@@ -118,12 +118,25 @@ export const HISTOGRAM_PARTS: Array<[Measure, Dim]> = [
   ['RESBC', 'assignee'],
 ];
 
+/**
+ * One scan of the matched rows, crossed with the (measure, dim) pairs: each pair picks its
+ * value column, day and dimension with CASE, so the rows are read once however many pairs
+ * there are (a UNION ALL per pair read them, and bound the ids, once per pair).
+ */
 export function histogramRows(where: Where, sign = 1, parts = HISTOGRAM_PARTS): Where {
-  return grouped(HISTOGRAM, parts.map(([m, d]) => {
-    const { x, day } = MEASURES[m];
-    const w = and(where, `${x} IS NOT NULL${d ? ` AND ${DIMS[d]} IS NOT NULL` : ''}`);
-    return { sql: `SELECT tenant_id, '${m}' AS measure, '${d}' AS dim, ${DIMS[d]} AS value, ${day} AS day, ${bucketSql(x)} AS bucket, 1 AS n, ${x} AS total FROM ticket_metrics ${w.sql}`, params: w.params };
-  }), sign);
+  const pairs = parts.map(([m, d]) => `SELECT '${m}' AS measure, '${d}' AS dim`).join(' UNION ALL ');
+  const measures = [...new Set(parts.map(([m]) => m))];
+  const dims = [...new Set(parts.map(([, d]) => d))];
+  const pick = (key: 'p.measure' | 'p.dim', cases: Array<[string, string]>) => `CASE ${key} ${cases.map(([k, v]) => `WHEN '${k}' THEN ${v}`).join(' ')} END`;
+  const x = pick('p.measure', measures.map((m) => [m, `m.${MEASURES[m].x}`]));
+  const day = pick('p.measure', measures.map((m) => [m, `m.${MEASURES[m].day}`]));
+  const value = pick('p.dim', dims.map((d) => [d, d ? `m.${DIMS[d]}` : "''"]));
+  const rows = `SELECT m.tenant_id AS tenant_id, p.measure AS measure, p.dim AS dim, ${value} AS value, ${day} AS day, ${x} AS x
+    FROM ticket_metrics m CROSS JOIN (${pairs}) p ${where.sql}`;
+  return grouped(HISTOGRAM, [{
+    sql: `SELECT tenant_id, measure, dim, value, day, ${bucketSql('x')} AS bucket, 1 AS n, x AS total FROM (${rows}) h WHERE x IS NOT NULL AND value IS NOT NULL`,
+    params: where.params,
+  }], sign);
 }
 
 /** `INSERT … SELECT` adding the selected rows to the table's counters. */
