@@ -1,10 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forTenant } from '../../../platform/db/scope.js';
 import { testDatabases } from '../../../test/databases.js';
 import { gqlOk } from '../../../test/graphql.js';
-import { startTestServer, type TestServer } from '../../../test/server.js';
-import { createTestTenant, tokenFor, type TestTenant } from '../../../test/tenants.js';
+import { useTenantPair } from '../../../test/tenant-pair.js';
 import { createTicket, POST, STATUS } from '../../ticket/__tests__/ticket.fixture.js';
 import { rebuildRollups, ROLLUP_TABLES } from '../rollup.sql.js';
 
@@ -15,21 +14,10 @@ const UPDATE = `mutation U($id: ID!, $i: UpdateTicketInput!) { updateTicket(id: 
 const DELETE = `mutation D($id: ID!) { deleteTicket(id: $id) { id } }`;
 
 describe.each(await testDatabases())('report roll-ups on %s', (db) => {
-  let server: TestServer;
-  let t: TestTenant;
-  let other: TestTenant;
-  const tok: Record<string, string> = {};
+  const { server, t, other, tokens: tok } = useTenantPair(db, 'rollup');
 
   beforeAll(async () => {
-    server = await startTestServer(db);
-    t = await createTestTenant(server.app, 'rollup');
-    other = await createTestTenant(server.app, 'other');
-    for (const who of ['admin', 'agent1', 'agent2', 'customer1'] as const) tok[who] = await tokenFor(server.url, t[who]);
-    tok.otherCustomer = await tokenFor(server.url, other.customer1);
     await gqlOk(server.url, SET, { i: { category: 'TECHNICAL', firstResponseMinutes: 600, resolutionMinutes: 6000, businessHours: false } }, { token: tok.admin });
-  });
-  afterAll(async () => {
-    await server?.stop();
   });
 
   const settle = () => server.app.workers.metrics.idle();
