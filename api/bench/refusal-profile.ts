@@ -1,9 +1,12 @@
 /**
- * S5 in isolation: starts the API in production mode in this process (a temporary SQLite
- * database), sends 500 queries refused by their cost one after another, and prints the
- * server time per request (the request log's clock, from the HTTP duration histogram), the
- * round trip, and with a CPU profile (unless PROFILE=0) the functions that took the time:
+ * One request in isolation (S5's refusal by cost unless told otherwise): starts the API in
+ * production mode in this process (a temporary SQLite database, or a copy of the benchmark's
+ * with FIXTURE=), sends 500 of them one after another, and prints the server time per request
+ * (the request log's clock, from the HTTP duration histogram), the round trip, the process's
+ * CPU per request and, with a CPU profile (unless PROFILE=0), the functions that took the time:
  *   cd api && PROFILE=0 LL=silent node --import @swc-node/register/esm-register bench/refusal-profile.ts
+ * QUERY= and STATUS= pick another request, TICKET_PAGE=1 the S1 ticket page, STACKS=<function>
+ * the call paths into one function.
  */
 import 'reflect-metadata';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';

@@ -109,17 +109,22 @@ export interface WriteResult {
   concurrent: LoadResult;
 }
 
+/** Bodies of createTicket calls, each a new numbered ticket for the next of the tenant's customers. */
+function createTicketBodies(tenant: FixtureTenant, title: string): () => string {
+  let n = 0;
+  return () => {
+    n++;
+    return JSON.stringify({ query: CREATE, variables: { input: { title: `${title} ${n}`, description: 'Written by the benchmark', category: 'TECHNICAL', customerId: tenant.customerIds[n % tenant.customerIds.length] } } });
+  };
+}
+
 /** S3 in the first tenant: createTicket for a customer, postMessage and changeTicketStatus as its admin. */
 export async function s3(t: Target, plan: Plan): Promise<Record<'createTicket' | 'postMessage' | 'changeTicketStatus', WriteResult>> {
   const tenant = t.tenants[0];
   const token = t.tokens[0];
   const headers = bearer(token);
   let n = 0;
-  const createBody = () =>
-    JSON.stringify({
-      query: CREATE,
-      variables: { input: { title: `Bench write ${++n}`, description: 'Written by the benchmark', category: 'TECHNICAL', customerId: tenant.customerIds[n % tenant.customerIds.length] } },
-    });
+  const createBody = createTicketBodies(tenant, 'Bench write');
   const board = await gql(t.api, BOARD, { first: 100 }, token);
   // Closed tickets take no messages.
   const ticketIds: string[] = board.data.tickets.edges.filter((e: { node: { status: string } }) => e.node.status !== 'CLOSED').map((e: { node: { id: string } }) => e.node.id);
@@ -172,9 +177,7 @@ export async function s3(t: Target, plan: Plan): Promise<Record<'createTicket' |
 export async function s3UnderLoad(t: Target, plan: Plan): Promise<{ writes: LoadResult; board: LoadResult; rate: number }> {
   const tenant = t.tenants[0];
   const headers = bearer(t.tokens[0]);
-  let n = 0;
-  const createBody = () =>
-    JSON.stringify({ query: CREATE, variables: { input: { title: `Bench write under load ${++n}`, description: 'Written during the board load', category: 'TECHNICAL', customerId: tenant.customerIds[n % tenant.customerIds.length] } } });
+  const createBody = createTicketBodies(tenant, 'Bench write under load');
   const boardBody = JSON.stringify({ query: BOARD, variables: { first: 50 } });
   const rate = 50;
   const writes: LoadResult[] = [];
