@@ -163,8 +163,10 @@ export class SlaRecomputer {
   /** One transaction: the next `batch` tickets of the job's first pending part. Returns whether the job goes on. */
   private async batch(tx: EntityManager, jobId: string, token: string, recorded: RecordedChange[], stats: { tickets: number }): Promise<boolean> {
     const lock = this.lockRows ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
-    const job = await tx.findOne(SlaRecomputeJob, { id: jobId, lockedBy: token }, lock);
-    if (!job) return false; // the claim ran out and another runner took over
+    // Locked through the tenant's unique index, as requestRecompute locks it: a lock taken by the
+    // primary key here would meet a writer's lock on that index in the other order (a deadlock).
+    const job = await tx.findOne(SlaRecomputeJob, {}, lock);
+    if (!job || job.id !== jobId || job.lockedBy !== token) return false; // the claim ran out and another runner took over
     const now = new Date();
     const limit = this.options.batch;
     let last: Ticket | undefined;

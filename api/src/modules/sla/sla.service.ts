@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { retriedTransaction } from '../../platform/db/retry.js';
 import { badInput, notFound } from '../../platform/errors.js';
 import { scopedWorkspace } from '../tenant/tenant.service.js';
 import { Ticket } from '../ticket/ticket.entity.js';
@@ -151,8 +152,9 @@ export class SlaService implements TicketSlaRules {
     return requestRecompute(tx, request, this.lockRows);
   }
 
+  /** Two admins' writes, or a write and a recompute batch, can deadlock on the job row's locks (MariaDB): the loser runs again. */
   private async thenRecompute<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await em.transactional(work);
+    const result = await retriedTransaction(em, work);
     this.recomputeRequested();
     return result;
   }

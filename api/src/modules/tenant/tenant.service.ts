@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Principal } from '../../platform/auth/principal.js';
 import { TENANT_FILTER, type TenantFilterParams } from '../../platform/db/base.entity.js';
+import { retriedTransaction } from '../../platform/db/retry.js';
 import { badInput } from '../../platform/errors.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { Tenant } from './tenant.entity.js';
@@ -69,7 +70,9 @@ export class TenantService {
 
   async updateSettings(em: EntityManager, principal: Principal, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
     let afterCommit = () => {};
-    const settings = await em.transactional(async (tx) => {
+    // A timezone change records an SLA recompute request, whose row can deadlock with another writer's (retried).
+    const settings = await retriedTransaction(em, async (tx) => {
+      afterCommit = () => {};
       const tenant = await tx.findOneOrFail(Tenant, { id: principal.tenantId });
       if (input.customersSeePriority !== undefined && input.customersSeePriority !== null) {
         tenant.customersSeePriority = input.customersSeePriority;

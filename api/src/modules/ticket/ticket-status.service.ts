@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { retriedTransaction } from '../../platform/db/retry.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import { TicketStatusDefinition } from './ticket-status.entity.js';
 import type { CreateTicketStatusInput, UpdateTicketStatusInput } from './ticket-status.inputs.js';
@@ -37,7 +38,8 @@ export class TicketStatusService {
 
   async update(em: EntityManager, id: string, input: UpdateTicketStatusInput): Promise<TicketStatusView> {
     let pauseChanged = false;
-    const view = await em.transactional(async (tx) => {
+    // A pause change records an SLA recompute request, whose row can deadlock with another writer's (retried).
+    const view = await retriedTransaction(em, async (tx) => {
       const def = await this.find(tx, id);
       if (input.name !== undefined && input.name !== null) def.name = input.name.trim();
       if (input.nameIndonesian !== undefined && input.nameIndonesian !== null) def.nameIndonesian = input.nameIndonesian.trim() || null;

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { isLockConflict } from '../db/retry.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { KNOWN_CODES, type FieldErrors } from '../errors.js';
 import { requestScope, type Logger } from '../logger.js';
@@ -29,6 +30,7 @@ export function validationFields(errors: ValidationError[], prefix = ''): FieldE
 }
 
 const UNAVAILABLE = 'The service is temporarily unavailable; try again shortly';
+const CONTENDED = 'The change met a concurrent one and was not made; try again';
 const RETRY_AFTER_SECONDS = 1;
 
 /**
@@ -56,6 +58,11 @@ export function createErrorFormatter(logger: Logger) {
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: (original as Error)?.message, path: formatted.path }, 'database unavailable');
       return { ...base, message: UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, requestId } };
+    }
+    // A deadlock or lock wait the write's own retries did not get past: transient, so the client retries too.
+    if (isLockConflict(original)) {
+      logger.warn({ err: (original as Error).message, path: formatted.path }, 'lock conflict');
+      return { ...base, message: CONTENDED, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, requestId } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while serving GraphQL');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };

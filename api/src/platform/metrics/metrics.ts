@@ -67,6 +67,12 @@ export const eventDispatchLag = new Histogram({
   registers: [registry],
 });
 
+export const lockConflictRetries = new Counter({
+  name: `${PREFIX}db_lock_conflict_retries_total`,
+  help: 'Transactions run again after the database rolled them back for a deadlock or lock wait timeout',
+  registers: [registry],
+});
+
 export const webhookDeliveries = new Counter({
   name: `${PREFIX}webhook_delivery_attempts_total`,
   help: 'Webhook delivery attempts by outcome (succeeded, retry, failed)',
