@@ -130,7 +130,9 @@ describe.skipIf(!hasMariaDb)('ticket events across two API processes (MariaDB + 
       const during = await touch('Changed during the outage');
       const local = await onA.nextEvent();
       expect(local).toMatchObject({ seq: beforeOutage + 1, ticket: { version: during.version } });
-      await onB.expectNothing(700);
+      // B may or may not see it now: a catch-up B was already due to run (its fan-out's second
+      // "restored" signal, a second after it connected) reads it from the table. Either way it
+      // must reach B exactly once, in order, which the end of the test checks.
       // Both instances are alive and serving.
       expect(b.child.exitCode).toBeNull();
       await gqlOk(b.url, '{ me { user { id } } }', {}, { token: tokens.admin });
