@@ -6,7 +6,7 @@
  * CPU per request and, with a CPU profile (unless PROFILE=0), the functions that took the time:
  *   cd api && PROFILE=0 LL=silent node --import @swc-node/register/esm-register bench/refusal-profile.ts
  * QUERY= and STATUS= pick another request, TICKET_PAGE=1 the S1 ticket page, STACKS=<function>
- * the call paths into one function.
+ * the call paths into one function, INCL=<function,…> more functions to time inclusively.
  */
 import 'reflect-metadata';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -51,7 +51,7 @@ else if (process.env.TICKET_PAGE === '1') {
   variables = { id: ticketId };
 }
 const once = () => post(process.env.TICKET_PAGE === '1' ? TICKET : query, variables);
-console.error(JSON.stringify(await once()).slice(0, 300));
+{ const first = await once() as { data?: unknown; extensions?: unknown }; console.error(JSON.stringify(first.data).slice(0, 300), JSON.stringify(first.extensions)); }
 for (let i = 0; i < 200; i++) await once();
 const { Session } = await import('node:inspector/promises');
 const session = new Session(); session.connect();
@@ -87,7 +87,7 @@ for (let i = 0; i < samples.length; i++) {
 const parents = new Map<number, number>();
 for (const n of profile.nodes as any[]) for (const c of n.children ?? []) parents.set(c, n.id);
 const incl = new Map<string, number>();
-const watch = ['getComplexity', 'validate', 'price', 'parse', 'authMiddleware', 'context', 'processGraphQLRequest', 'formatError', 'requestLog', 'runHttpQuery', 'jsonParser', 'fork', 'verify', 'executeHTTPGraphQLRequest', 'didResolveOperation', 'willSendResponse', 'writeHead', 'corsMiddleware', 'admit'];
+const watch = [...(process.env.INCL?.split(',') ?? []), 'getComplexity', 'validate', 'price', 'parse', 'authMiddleware', 'context', 'processGraphQLRequest', 'formatError', 'requestLog', 'runHttpQuery', 'jsonParser', 'fork', 'verify', 'executeHTTPGraphQLRequest', 'didResolveOperation', 'willSendResponse', 'writeHead', 'corsMiddleware', 'admit'];
 for (let i = 0; i < samples.length; i++) {
   const seen = new Set<string>();
   for (let id: number | undefined = samples[i]; id !== undefined; id = parents.get(id)) {
@@ -113,6 +113,14 @@ if (process.env.STACKS) {
   for (const [k, v] of [...paths.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error(`${(v / 1000).toFixed(0).padStart(6)} ms ${k}`);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
+// Self time by package (node_modules/<package>, the project's own files, or the runtime).
+const byPackage = new Map<string, number>();
+for (let i = 0; i < samples.length; i++) {
+  const url = String((byId.get(samples[i]) as any).callFrame.url);
+  const pkg = url.includes('/node_modules/') ? url.split('/node_modules/').pop()!.split('/').slice(0, url.split('/node_modules/').pop()!.startsWith('@') ? 2 : 1).join('/') : url.startsWith(PROJECT_ROOT) ? 'sociodesk' : url ? 'node' : '(native)';
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + (dt[i] ?? 0));
+}
+for (const [k, v] of [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.error(`pkg ${(v / 1000 / N).toFixed(3)} ms/req ${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
 for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 35)) console.error(`${(v / 1000).toFixed(0).padStart(6)} ms ${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
 await app.close();
 process.exit(0);
