@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { AppConfig } from './config.types.js';
 import { ConfigError, developmentSecret, intVar, introspectionMode, mailConfig, parseDatabase, parseMetrics, parseStorage, type Env } from './config-parsers.js';
@@ -65,6 +66,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       acquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, problems, 100, 600_000),
       connectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, problems, 100, 600_000),
     },
+    // One worker per spare core, at most two: a read holds only its worker, never the event loop.
+    sqliteReaders: intVar(env, 'SQLITE_READERS', Math.min(2, Math.max(0, availableParallelism() - 1)), problems, 0, 16),
     redisUrl,
     redisPrefix: env.REDIS_PREFIX ?? 'sociodesk:',
     jwtSecret,

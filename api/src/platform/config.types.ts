@@ -10,6 +10,8 @@ export interface AppConfig {
   database: { kind: DatabaseKind; url?: string; sqlitePath?: string; dbName?: string };
   /** MySQL/MariaDB: longest wait for a pooled connection, and for a new one to connect. */
   databaseTimeouts: { acquireTimeoutMs: number; connectTimeoutMs: number };
+  /** SQLite: worker threads with a read connection each, serving reads outside transactions (0: every statement on the main connection). */
+  sqliteReaders: number;
   redisUrl?: string;
   /** Prefix for every Redis key and channel this process owns. */
   redisPrefix: string;

@@ -38,7 +38,8 @@ export async function startTestServer(db: TestDatabase, overrides: Record<string
     RATE_LIMIT_MAX_POINTS: '1000000',
     RATE_LIMIT_RESTORE_RATE: '1000000',
     ...(db === 'sqlite'
-      ? { DATABASE_URL: `sqlite:${join(dataDir, 'test.db')}` }
+      ? // Reads outside transactions on a worker, as on any machine with a spare core (whatever this one has).
+        { DATABASE_URL: `sqlite:${join(dataDir, 'test.db')}`, SQLITE_READERS: '1' }
       : {
           DATABASE_URL: `mariadb://root@${MARIADB_HOST}:${MARIADB_PORT}/sociodesk_test_${runId}`,
           REDIS_URL,

@@ -2,6 +2,7 @@ import { Utils, type AnyEntity, type Configuration, type EntityData, type Loggin
 import type { QueryResult } from '@mikro-orm/core';
 // Through the driver package, which re-exports the SQL layer: its ESM entry loads under the tracing hook.
 import { AbstractSqlDriver, LibSqlConnection, LibSqlPlatform, type Knex } from '@mikro-orm/libsql';
+import { SqliteReaders } from './sqlite-readers.js';
 
 /**
  * MikroORM's SQL connections inline every parameter into the statement text
@@ -24,7 +25,41 @@ function toBinding(value: unknown): Binding | undefined {
   return undefined; // raw SQL, knex builders, arrays: not a plain value
 }
 
+/** A statement a read worker may run: a plain SELECT (no writes, no locks). */
+const isRead = (sql: string) => /^\s*select\s/i.test(sql);
+
+/** The busy timeout and statement cache every connection of the database uses (orm.ts). */
+export interface SqliteConnectionSettings {
+  busyTimeoutMs: number;
+  statementCache: number;
+}
+
 export class BoundLibSqlConnection extends LibSqlConnection {
+  /** Read workers to start with the connection (0: none); see sqlite-readers.ts. */
+  protected readonly readerCount: number = 0;
+  protected readonly settings: SqliteConnectionSettings = { busyTimeoutMs: 5000, statementCache: 256 };
+  private readers?: SqliteReaders;
+
+  /** The read workers, when this connection has them (tests and the profile look at them). */
+  get readWorkers(): SqliteReaders | undefined {
+    return this.readers;
+  }
+
+  override async connect(): Promise<void> {
+    await super.connect();
+    const path = this.config.get('dbName');
+    // An in-memory database is private to its connection: no second connection can read it.
+    if (this.readerCount > 0 && path && !/(^|:)memory:?$|^:memory:|^(libsql|https?|wss?):/.test(path)) {
+      this.readers ??= new SqliteReaders({ path, count: this.readerCount, ...this.settings });
+    }
+  }
+
+  override async close(force?: boolean): Promise<void> {
+    await this.readers?.close();
+    this.readers = undefined;
+    await super.close(force);
+  }
+
   /**
    * A connection goes back to the pool outside any transaction: if an error (a lock
    * timeout on COMMIT, say) left one open, it is rolled back here, so one failure can't
@@ -65,12 +100,22 @@ export class BoundLibSqlConnection extends LibSqlConnection {
       values = q.bindings ?? [];
     }
     const bindings = values.map(toBinding);
-    if (!values.length || bindings.some((b) => b === undefined)) {
+    const plainValues = !bindings.some((b) => b === undefined);
+    const readers = plainValues && !ctx && method !== 'run' && this.readers?.available && isRead(sql) ? this.readers : undefined;
+    if (!readers && (!values.length || !plainValues)) {
       return super.execute<T>(sql, values as never, method, ctx, loggerContext);
     }
     sql = this.config.get('onQuery')(sql, values);
     const logged = this.platform.formatQuery(sql, values);
     const run = async () => {
+      if (readers) {
+        const rows = await readers.all(sql, bindings as Binding[]).catch((error: Error) => {
+          // As knex words a failed statement's error: the statement, then SQLite's message.
+          error.message = `${logged} - ${error.message}`;
+          throw error;
+        });
+        return this.transformRawResult<T>(rows, method) as T;
+      }
       const query = this.getKnex().raw(sql, bindings as never[]);
       if (ctx) query.transacting(ctx as never);
       return this.transformRawResult<T>(await query, method) as T;
@@ -87,9 +132,15 @@ export class BoundLibSqlConnection extends LibSqlConnection {
   }
 }
 
-/** The libsql driver with bound parameters (see BoundLibSqlConnection). */
-export class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, LibSqlPlatform> {
-  constructor(config: Configuration) {
-    super(config, new LibSqlPlatform(), BoundLibSqlConnection, ['knex', 'libsql']);
+/** The libsql driver with bound parameters and `readers` read workers (see BoundLibSqlConnection). */
+export function boundLibSqlDriver(readers: number, settings: SqliteConnectionSettings) {
+  class Connection extends BoundLibSqlConnection {
+    protected override readonly readerCount = readers;
+    protected override readonly settings = settings;
   }
+  return class BoundLibSqlDriver extends AbstractSqlDriver<BoundLibSqlConnection, LibSqlPlatform> {
+    constructor(config: Configuration) {
+      super(config, new LibSqlPlatform(), Connection, ['knex', 'libsql']);
+    }
+  };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type MigrationObject, type Options } from '@mikro-orm/core';
-import { BoundLibSqlDriver } from './bound-libsql.js';
+import { boundLibSqlDriver } from './bound-libsql.js';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
@@ -70,7 +70,8 @@ export function ormOptions(config: AppConfig, entities: EntityClass[], logger?: 
     loggerFactory: (options) => new TimedQueryLogger(options, !!logger?.isLevelEnabled('debug')),
   };
   if (db.kind === 'sqlite') {
-    return { ...common, driver: BoundLibSqlDriver, dbName: db.sqlitePath, pool: { min: 1, max: 1, afterCreate: prepareSqliteConnection } } as Options;
+    const driver = boundLibSqlDriver(config.sqliteReaders ?? 0, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, statementCache: SQLITE_STATEMENT_CACHE });
+    return { ...common, driver, dbName: db.sqlitePath, pool: { min: 1, max: 1, afterCreate: prepareSqliteConnection } } as Options;
   }
   const driver = db.kind === 'mariadb' ? MariaDbDriver : MySqlDriver;
   // mariadb:// is not a scheme the drivers parse; both speak the MySQL protocol.
