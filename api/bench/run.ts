@@ -25,7 +25,8 @@ const quick = args.has('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).toUpperCase().split(',');
 const runs = (scenario: string) => !only || only.includes(scenario);
 const twoCores = cpus().length >= 2;
-const SERVER_CPUS = twoCores ? '0' : undefined;
+// BENCH_SERVER_CPUS=<list> pins the servers elsewhere, `all` leaves them on every core (the load stays on core 1).
+const SERVER_CPUS = process.env.BENCH_SERVER_CPUS === 'all' ? undefined : (process.env.BENCH_SERVER_CPUS ?? (twoCores ? '0' : undefined));
 
 const size: FixtureSize = quick ? { tenants: 2, ticketsPerTenant: 2000, messagesPerTicket: 10 } : { tenants: 5, ticketsPerTenant: 20_000, messagesPerTicket: 10 };
 const plan: Plan = quick ? { rounds: 1, seconds: 2, connections: 8, singleWriterRequests: 30 } : { rounds: 3, seconds: 10, connections: 8, singleWriterRequests: 50 };
@@ -77,6 +78,8 @@ async function startApi(databaseUrl: string, name: string) {
     CORS_ORIGINS: 'http://127.0.0.1',
     // A full run lasts longer than the default 15-minute access token.
     ACCESS_TOKEN_TTL_SECONDS: '86400',
+    // SQLITE_READERS=<n> compares read-worker settings (unset: the API's default for this machine).
+    ...(process.env.SQLITE_READERS ? { SQLITE_READERS: process.env.SQLITE_READERS } : {}),
   }, logFile, ROOT);
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
