@@ -149,7 +149,8 @@ export class MetricsWriter {
       // tenant's tickets are recomputed in that tenant's own scope.
       // One pass in key order (a keyset from the last stale ticket), so a sweep reads each
       // ticket once however many batches it takes; rows going stale behind it wait for the next.
-      const rows = (await knex('tickets as t')
+      // Through the connection, not knex directly: on SQLite the scan runs on a read worker.
+      const query = knex('tickets as t')
         .leftJoin('ticket_metrics as m', 'm.id', 't.id')
         .where('t.id', '>', after)
         .andWhere((w) =>
@@ -159,7 +160,8 @@ export class MetricsWriter {
         )
         .orderBy('t.id', 'asc')
         .select({ id: 't.id', tenantId: 't.tenant_id' })
-        .limit(batch)) as Array<{ id: string; tenantId: string }>;
+        .limit(batch);
+      const rows = await (this.orm.em as SqlEntityManager).getConnection().execute<Array<{ id: string; tenantId: string }>>(query);
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       const byTenant = new Map<string, string[]>();
