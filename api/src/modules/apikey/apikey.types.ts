@@ -1,6 +1,7 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ALL_SCOPES, Scope } from '../../platform/auth/scopes.js';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 /** The scopes as a GraphQL enum: TICKETS_READ stands for `tickets:read` (the name the @auth directive prints). */
 export const ApiKeyScope = Scope;
@@ -56,9 +57,7 @@ export class CreateApiKeyPayload {
 @InputType()
 export class CreateApiKeyInput {
   @Field()
-  @IsString()
-  @Length(1, 100, { message: 'must be between 1 and 100 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(100)
   name: string;
 
   @Field(() => [ApiKeyScope])

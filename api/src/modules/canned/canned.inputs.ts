@@ -1,12 +1,11 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 @InputType()
 export class CreateCannedResponseInput {
   @Field()
-  @IsString()
-  @Length(1, 120, { message: 'must be between 1 and 120 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(120)
   title: string;
 
   @Field()
@@ -23,9 +22,7 @@ export class CreateCannedResponseInput {
 export class UpdateCannedResponseInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 120, { message: 'must be between 1 and 120 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(120)
   title?: string;
 
   @Field({ nullable: true })

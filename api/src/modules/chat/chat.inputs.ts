@@ -1,14 +1,13 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 @InputType()
 export class CreateWidgetKeyInput {
   @Field()
-  @IsString()
-  @Length(1, 100, { message: 'must be between 1 and 100 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(100)
   name: string;
 
   @Field(() => [String], { description: 'Origins such as https://shop.example (scheme, host and port; no path).' })
@@ -43,9 +42,7 @@ export class StartChatInput {
   widgetKey: string;
 
   @Field()
-  @IsString()
-  @Length(1, 100, { message: 'must be between 1 and 100 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(100)
   name: string;
 
   @Field()
@@ -59,9 +56,7 @@ export class StartChatInput {
   company?: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(200)
   topic: string;
 
   @Field(() => ID, { nullable: true })
@@ -97,9 +92,7 @@ export class StartChatInput {
 @InputType()
 export class SendChatMessageInput {
   @Field()
-  @IsString()
-  @Length(1, 5000, { message: 'must be between 1 and 5000 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(5000)
   body: string;
 
   @Field(() => [ID], { nullable: true, description: 'Files uploaded with the chat session token (POST /uploads).' })
@@ -139,9 +132,7 @@ export class TransferChatInput {
 @InputType()
 export class DepartmentInput {
   @Field()
-  @IsString()
-  @Length(1, 80, { message: 'must be between 1 and 80 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(80)
   name: string;
 
   @Field(() => [ID], { defaultValue: [] })

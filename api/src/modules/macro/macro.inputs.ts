@@ -1,8 +1,9 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { TicketCategory, TicketPriority, TicketStatus } from '../ticket/ticket.enums.js';
 import { TAG_MESSAGE, TAG_RULE } from '../ticket/ticket.inputs.js';
 import { MacroActionType } from './macro.types.js';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 @InputType()
 export class MacroActionInput {
@@ -43,9 +44,7 @@ export class MacroActionInput {
 @InputType()
 export class MacroInput {
   @Field()
-  @IsString()
-  @Length(1, 120, { message: 'must be between 1 and 120 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(120)
   name: string;
 
   @Field(() => [MacroActionInput])

@@ -1,14 +1,13 @@
-import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Permission } from '../../platform/auth/permissions.js';
 import { RoleBase } from './role.entity.js';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 @InputType()
 export class CreateRoleInput {
   @Field()
-  @IsString()
-  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(60)
   name: string;
 
   @Field(() => RoleBase)
@@ -24,9 +23,7 @@ export class CreateRoleInput {
 export class UpdateRoleInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(60)
   name?: string;
 
   @Field(() => [Permission], { nullable: true })

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 @ObjectType('Tenant')
 export class TenantType {
@@ -71,9 +72,7 @@ export class UpdateWorkspaceSettingsInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(200)
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'An https URL; an empty string removes the logo.' })

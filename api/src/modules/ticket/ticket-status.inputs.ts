@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { TicketStatus } from './ticket.enums.js';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 export const STATUS_KEY_RULE = /^[a-z][a-z0-9_-]{1,39}$/;
 
@@ -12,9 +13,7 @@ export class CreateTicketStatusInput {
   key: string;
 
   @Field()
-  @IsString()
-  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(60)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'The name in Bahasa Indonesia.' })
@@ -41,9 +40,7 @@ export class CreateTicketStatusInput {
 export class UpdateTicketStatusInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 60, { message: 'must be between 1 and 60 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(60)
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'The name in Bahasa Indonesia; an empty string removes it.' })

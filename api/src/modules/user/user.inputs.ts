@@ -1,6 +1,7 @@
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ALL_ROLES, Role } from '../../platform/auth/principal.js';
+import { NonBlankText } from '../../platform/graphql/text-field.js';
 
 @InputType()
 export class UserFilter {
@@ -41,8 +42,6 @@ export class NewCustomerInput {
   email: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NonBlankText(200)
   name: string;
 }
