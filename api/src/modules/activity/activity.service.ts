@@ -5,7 +5,7 @@ import type { Ticket } from '../ticket/ticket.entity.js';
 import { isTriageOnly, TAG_EVENT_TYPES } from '../ticket/ticket.policy.js';
 import type { TicketChange, TicketEventLog } from '../ticket/ticket.events.js';
 import type { TicketActivity } from './activity.types.js';
-import { TicketEvent, TicketEventType, type FieldChangeData } from './ticket-event.entity.js';
+import { EVENT_SEQ_COUNTER, TicketEvent, TicketEventType, type FieldChangeData } from './ticket-event.entity.js';
 import { ticketSnapshot } from './ticket-event.format.js';
 
 export type EventListener = (events: TicketEvent[]) => void | Promise<void>;
@@ -31,7 +31,7 @@ export class ActivityService implements TicketEventLog {
 
   /** Must run inside a transaction; the event exists only if that transaction commits. */
   async record(tx: EntityManager, ticket: Ticket, actorId: string | null, change: TicketChange): Promise<TicketEvent> {
-    const seq = await nextCounterValue(tx, 'event_seq', 1);
+    const seq = await nextCounterValue(tx, EVENT_SEQ_COUNTER, 1);
     const event = tx.create(TicketEvent, {
       seq,
       type: change.type,

@@ -46,3 +46,6 @@ export class TicketEvent extends TenantOwnedEntity<'actorId' | 'internal' | 'tri
   @Property({ type: 'json' })
   payload: TicketEventPayload;
 }
+
+/** The tenant counter (platform/db/counter.entity.ts) that numbers a tenant's events: `seq`. */
+export const EVENT_SEQ_COUNTER = 'event_seq';
