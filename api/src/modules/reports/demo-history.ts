@@ -65,6 +65,9 @@ const POLICIES = [
   { category: TicketCategory.ACCOUNT, priorityKey: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 480, businessHours: false },
 ];
 
+/** How old the newest demo tickets are (minutes): on track, then at risk twice, against Billing's 240-minute first response. */
+const PINNED_MINUTES_AGO = [30, 205, 220];
+
 async function insertAll(em: EntityManager, entity: Parameters<EntityManager['insertMany']>[0], rows: object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK) as never);
 }
@@ -130,6 +133,15 @@ export async function seedDemoHistory(em: EntityManager, tenantId: string, seed:
     if (category === TicketCategory.SERVICE && status !== TicketStatus.CLOSED) {
       if (status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS) category = TicketCategory.ACCOUNT;
       else status = TicketStatus.CLOSED;
+    }
+    // The newest three are pinned, so a fresh demo shows every live SLA state whatever the day and
+    // hour: one well within its first-response time and two past 80 % of it (at risk), under the
+    // Billing policy, which counts wall-clock minutes (business-hours clocks stop at night).
+    const newest = count - 1 - i;
+    if (newest < PINNED_MINUTES_AGO.length) {
+      category = TicketCategory.BILLING;
+      status = TicketStatus.OPEN;
+      created = now - PINNED_MINUTES_AGO[newest]! * MIN;
     }
     const active = status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS;
     const assigneeId = status === TicketStatus.OPEN && rnd() < 0.6 ? null : pick(people.agentIds);
