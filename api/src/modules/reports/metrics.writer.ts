@@ -104,6 +104,13 @@ export class MetricsWriter {
     await scoped.transactional(async (em) => {
       const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: { notDeleted: false } });
       const events = await em.find(TicketEvent, { ticketId: { $in: ticketIds } }, { orderBy: { seq: 'asc' }, fields: ['ticketId', 'type', 'internal', 'payload'] });
+      // Each ticket's events, still in seq order (one pass, not a scan of the batch's events per ticket).
+      const eventsOf = new Map<string, typeof events>();
+      for (const e of events) {
+        const list = eventsOf.get(e.ticketId);
+        if (list) list.push(e);
+        else eventsOf.set(e.ticketId, [e]);
+      }
       const existing = new Map((await em.find(TicketMetrics, { id: { $in: ticketIds } })).map((m) => [m.id, m]));
       // Live chat tickets take their department (by name) and rating from their chat.
       const chats = new Map((await em.find(Chat, { ticketId: { $in: ticketIds } }, { fields: ['ticketId', 'departmentId', 'rating'] })).map((c) => [c.ticketId, c]));
@@ -120,7 +127,7 @@ export class MetricsWriter {
         }
         const chat = chats.get(t.id);
         const data = {
-          ...computeMetrics(t, events.filter((e) => e.ticketId === t.id), cal, now),
+          ...computeMetrics(t, eventsOf.get(t.id) ?? [], cal, now),
           ...(chat ? { department: (chat.departmentId && departments.get(chat.departmentId)) || null, csatScore: chat.rating } : {}),
         };
         if (row) em.assign(row, data);
