@@ -29,7 +29,7 @@ if (fixture) copyFileSync(fixture, join(dir, 'db.sqlite'));
 const app = await buildApp(loadConfig({
   NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
   JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: process.env.LL ?? 'info', EXPOSE_QUERY_STATS: 'true', RATE_LIMIT_MAX_POINTS: '100000000', RATE_LIMIT_RESTORE_RATE: '100000000',
-  REDIS_URL: '', CORS_ORIGINS: 'http://127.0.0.1', SEED_DEMO_DATA: 'false', CLIENT_DIST: join(dir, 'none'),
+  REDIS_URL: '', CORS_ORIGINS: 'http://127.0.0.1', SEED_DEMO_DATA: 'false', SQLITE_READERS: process.env.SQLITE_READERS ?? '1', CLIENT_DIST: join(dir, 'none'),
 }));
 const fixtureTenant = fixture ? (JSON.parse(readFileSync(`${fixture}.json`, 'utf8')) as FixtureTenant[])[0] : undefined;
 const t = fixtureTenant ? undefined : await createTestTenant(app, 's5');
