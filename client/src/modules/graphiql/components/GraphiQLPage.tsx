@@ -1,6 +1,7 @@
 import 'graphiql/style.css';
 import '../monaco-workers';
 import { Box } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { GraphiQL } from 'graphiql';
 import { useMemo } from 'react';
 import { appApollo, GRAPHQL_PATH } from '../../../app/apollo';
@@ -31,6 +32,8 @@ query OpenTickets {
 /** GraphiQL on the app's own API (its own lazily loaded chunk), signed in as the current user. */
 export default function GraphiQLPage() {
   const token = sessionStore.get()?.accessToken ?? '';
+  // The schema's docs open beside the editor where there is room for both; on a phone the Docs button opens them.
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const fetcher = useMemo(() => {
     const { protocol, host, origin } = window.location;
     return createSociodeskFetcher({
@@ -49,7 +52,7 @@ export default function GraphiQLPage() {
         initialHeaders={JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2)}
         defaultEditorToolsVisibility="headers"
         shouldPersistHeaders={false}
-        visiblePlugin="Documentation Explorer"
+        {...(wide ? { visiblePlugin: 'Documentation Explorer' } : {})}
         forcedTheme="light"
       />
     </Box>
