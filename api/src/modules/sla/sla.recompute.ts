@@ -38,6 +38,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * Records, in the caller's transaction, that the tenant's tickets need recomputing; the
  * runner does it after commit. A pending request is widened, never lost: two categories
  * become 'ALL', and a part that is asked again starts again from its first ticket.
+ * On MariaDB two writers creating the tenant's job row at once can deadlock on its index,
+ * so the caller's transaction runs through `retriedTransaction` (platform/db/retry.ts).
  */
 export async function requestRecompute(tx: EntityManager, request: RecomputeRequest, lockRows: boolean): Promise<void> {
   const job = (await tx.findOne(SlaRecomputeJob, {}, lockRows ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})) ?? tx.create(SlaRecomputeJob, {});

@@ -40,6 +40,7 @@ export class TicketStatusService {
     let pauseChanged = false;
     // A pause change records an SLA recompute request, whose row can deadlock with another writer's (retried).
     const view = await retriedTransaction(em, async (tx) => {
+      pauseChanged = false;
       const def = await this.find(tx, id);
       if (input.name !== undefined && input.name !== null) def.name = input.name.trim();
       if (input.nameIndonesian !== undefined && input.nameIndonesian !== null) def.nameIndonesian = input.nameIndonesian.trim() || null;

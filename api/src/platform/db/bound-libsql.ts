@@ -2,7 +2,7 @@ import { Utils, type AnyEntity, type Configuration, type EntityData, type Loggin
 import type { QueryResult } from '@mikro-orm/core';
 // Through the driver package, which re-exports the SQL layer: its ESM entry loads under the tracing hook.
 import { AbstractSqlDriver, LibSqlConnection, LibSqlPlatform, type Knex } from '@mikro-orm/libsql';
-import { SqliteReaders } from './sqlite-readers.js';
+import { SqliteReaders, type Binding } from './sqlite-readers.js';
 
 /**
  * MikroORM's SQL connections inline every parameter into the statement text
@@ -13,7 +13,6 @@ import { SqliteReaders } from './sqlite-readers.js';
  * milliseconds, booleans as 0/1, JSON objects as text). Statements whose parameters are
  * SQL fragments or lists (not values) keep the stock inlining.
  */
-type Binding = string | number | bigint | Buffer | null;
 
 function toBinding(value: unknown): Binding | undefined {
   if (value === undefined || value === null) return null;
@@ -49,7 +48,7 @@ export class BoundLibSqlConnection extends LibSqlConnection {
     await super.connect();
     const path = this.config.get('dbName');
     // An in-memory database is private to its connection: no second connection can read it.
-    if (this.readerCount > 0 && path && !/(^|:)memory:?$|^:memory:|^(libsql|https?|wss?):/.test(path)) {
+    if (this.readerCount > 0 && path && !/(^|:)memory:?$|^(libsql|https?|wss?):/.test(path)) {
       this.readers ??= new SqliteReaders({ path, count: this.readerCount, ...this.settings });
     }
   }

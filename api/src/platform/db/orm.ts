@@ -12,6 +12,7 @@ import { sqlStatementDuration, statementKind } from '../metrics/metrics.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { acquireSqliteLock } from './sqlite-lock.js';
+import { keepPreparedStatements } from './sqlite-statements.js';
 import { ConfigError } from '../config-parsers.js';
 import { TenantGuard } from './tenant-guard.js';
 
@@ -111,25 +112,6 @@ interface SqliteConnection {
 export const SQLITE_STATEMENT_CACHE = 256;
 
 /**
- * The driver prepares every statement it runs, which costs as much as running a small read;
- * the values are bound parameters, so the same SQL text recurs and its statement is reused.
- */
-function keepPreparedStatements(connection: SqliteConnection): void {
-  const prepare = connection.prepare.bind(connection);
-  const kept = new Map<string, unknown>();
-  connection.prepare = (sql: string) => {
-    let statement = kept.get(sql);
-    if (statement) kept.delete(sql);
-    else {
-      statement = prepare(sql);
-      if (kept.size >= SQLITE_STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, statement);
-    return statement;
-  };
-}
-
-/**
  * Every SQLite connection the pool opens (they are recycled): wait for locks instead of
  * failing at once, write-ahead logging so readers never block the writer, foreign keys on.
  */
@@ -138,7 +120,7 @@ function prepareSqliteConnection(connection: SqliteConnection, done: (err: Error
     connection.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (!connection.memory) connection.exec('pragma journal_mode = WAL');
     connection.exec('pragma foreign_keys = on');
-    keepPreparedStatements(connection);
+    keepPreparedStatements(connection, SQLITE_STATEMENT_CACHE);
     done(null, connection);
   } catch (error) {
     done(error as Error, connection);

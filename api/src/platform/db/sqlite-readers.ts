@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { keepPreparedStatements } from './sqlite-statements.js';
 
 /**
  * Read connections to an embedded SQLite database, each in its own worker thread. The driver
@@ -20,28 +21,19 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs / 1000 });
 db.exec('pragma busy_timeout = ' + workerData.busyTimeoutMs);
 db.exec('pragma query_only = 1');
-const kept = new Map();
-function statement(sql) {
-  let s = kept.get(sql);
-  if (s) kept.delete(sql);
-  else {
-    s = db.prepare(sql);
-    if (kept.size >= workerData.statementCache) kept.delete(kept.keys().next().value);
-  }
-  kept.set(sql, s);
-  return s;
-}
+(${keepPreparedStatements.toString()})(db, workerData.statementCache);
 parentPort.on('message', (m) => {
   if (m.close) { db.close(); parentPort.close(); return; }
   try {
-    parentPort.postMessage({ id: m.id, rows: statement(m.sql).all(m.bindings) });
+    parentPort.postMessage({ id: m.id, rows: db.prepare(m.sql).all(m.bindings) });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: { message: String(e && e.message), code: e && e.code, rawCode: e && e.rawCode } });
   }
 });
 `;
 
-type Binding = string | number | bigint | Buffer | null;
+/** A value bound to a statement parameter (bound-libsql.ts converts them). */
+export type Binding = string | number | bigint | Buffer | null;
 
 interface Call {
   resolve(rows: Array<Record<string, unknown>>): void;
@@ -87,6 +79,8 @@ export class SqliteReaders {
     for (let i = 0; i < options.count; i++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
+        // A CommonJS script whatever flags started this process (--input-type=module, loader hooks).
+        execArgv: [],
         workerData: { driver, path: options.path, busyTimeoutMs: options.busyTimeoutMs, statementCache: options.statementCache },
       });
       const reader: Reader = { worker, calls: new Map() };
@@ -94,6 +88,7 @@ export class SqliteReaders {
         const call = reader.calls.get(m.id);
         if (!call) return;
         reader.calls.delete(m.id);
+        if (!reader.calls.size) worker.unref();
         if (m.error) call.reject(Object.assign(new Error(m.error.message), { code: m.error.code, rawCode: m.error.rawCode }));
         else call.resolve(restoreBuffers(m.rows!));
       });
@@ -122,6 +117,8 @@ export class SqliteReaders {
     const id = this.nextId++;
     return tracer.startActiveSpan('sqlite.select', { kind: SpanKind.CLIENT, attributes: { 'db.system': 'sqlite', 'db.statement': sql } }, (span) =>
       new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        // Referenced while a read is in flight, so a script awaiting it is not ended under it.
+        if (!reader.calls.size) reader.worker.ref();
         reader.calls.set(id, { resolve, reject });
         reader.worker.postMessage({ id, sql, bindings });
       }).then(

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TableNotFoundException } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk } from '../../../test/graphql.js';
@@ -81,5 +86,23 @@ describe('SQLite read workers', () => {
     expect(row!.n).toBe(2_000_000);
     // On the main connection the statement would hold the thread: not one tick until it returned.
     expect(ticks).toBeGreaterThan(20);
+  });
+
+  it('serves a script with nothing else keeping it alive, started with loader flags, through an evicting statement cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sociodesk-readers-'));
+    const module = fileURLToPath(new URL('../sqlite-readers.ts', import.meta.url));
+    const script = `
+      const { SqliteReaders } = await import(${JSON.stringify(module)});
+      const r = new SqliteReaders({ path: ${JSON.stringify(join(dir, 'db.sqlite'))}, count: 1, busyTimeoutMs: 1000, statementCache: 2 });
+      const out = [];
+      for (const n of [1, 2, 3, 1]) out.push((await r.all('select ? as n', [n]))[0].n);
+      await r.close();
+      console.log(JSON.stringify({ out, served: r.served }));`;
+    try {
+      const printed = execFileSync(process.execPath, ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+      expect(JSON.parse(printed.trim().split('\n').at(-1)!)).toEqual({ out: [1, 2, 3, 1], served: 4 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
